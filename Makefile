@@ -1,0 +1,47 @@
+# newsmon: two commands on a fresh machine.
+#   make run   - venv, install, start the embedded S3 store, one pass over config/newsmon.yaml
+#   make test  - everything CI runs (.ci/run calls exactly this)
+# Also: make demo (the whole pipeline offline against the fixture site), make bench, make stop.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+STORE  := var/seaweedfs
+CONFIG ?= config/newsmon.yaml
+
+.PHONY: install run test lint demo bench stop store-start clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+install: $(STAMP)
+
+store-start: install
+	$(BIN)/newsmon store start --dir $(STORE)
+
+run: store-start
+	set -a && . $(STORE)/credentials.env && set +a && $(BIN)/newsmon run --config $(CONFIG)
+	@echo "(the store keeps running for you to read the parquet; 'make stop' stops it)"
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install lint
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+demo: install
+	$(BIN)/python scripts/demo.py
+
+bench: install
+	$(BIN)/python bench/bench_pipeline.py
+
+stop:
+	-$(BIN)/newsmon store stop --dir $(STORE)
+
+clean: stop
+	rm -rf $(VENV) var

@@ -1,0 +1,207 @@
+"""Command line: ``newsmon analyze | run | store``.
+
+``analyze`` is the contract acceptance checks use: it imports neither boto3 nor Airflow, so
+many pages in one process go as fast as extraction and detection allow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``newsmon`` console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    level = os.environ.get("NEWSMON_LOG_LEVEL", "WARNING")
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    return args.func(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsmon", description="Monitor news outlets for US-China events.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyze", help="extract and detect on saved HTML files; one JSON line per file")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="HTML file, plain or .gz")
+    p.add_argument("--outlet", default=None, help="outlet name; selects its profile (e.g. asiae)")
+    p.add_argument("--url", default=None, help="the page's address (default: file:// of PATH)")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("run", help="one pass of the pipeline over the configured outlets")
+    p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
+    p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
+    p.add_argument("--refetch-known", action="store_true", help="fetch stored articles again to catch edits")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("store", help="start/stop the embedded SeaweedFS S3 store")
+    p.add_argument("action", choices=["start", "stop", "status"])
+    p.add_argument("--dir", default=os.environ.get("NEWSMON_STORE_DIR", "var/seaweedfs"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("NEWSMON_S3_PORT", "8333")))
+    p.set_defaults(func=cmd_store)
+    return parser
+
+
+def _read_html(path: str) -> bytes:
+    raw = Path(path).read_bytes()
+    return gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Print one JSON object per PATH: the article and what detection found."""
+    from newsmon.config import KNOWN_PROFILES
+    from newsmon.detect import detect, load_taxonomy
+    from newsmon.extract import ExtractionError, extract
+    from newsmon.fetch import decode_html
+
+    outlet = args.outlet or "local"
+    profile = args.outlet if args.outlet in KNOWN_PROFILES else "generic"
+    taxonomy = load_taxonomy()
+    status = 0
+    out = sys.stdout
+    for path in args.paths:
+        url = args.url or Path(path).resolve().as_uri()
+        record: dict = {"path": path, "url": url}
+        try:
+            text, _ = decode_html(_read_html(path))
+            article = extract(text, url, outlet, profile)
+            finding = detect(article, taxonomy)
+            record.update(
+                url=article.url if args.url else url,
+                title=article.title,
+                published_at=article.published_at.isoformat() if article.published_at else None,
+                lang=article.lang,
+                body=article.body,
+                summary=list(article.summary),
+                article_id=article.article_id,
+                extraction_method=article.extraction_method,
+                topics=finding.topic_ids,
+                events=[
+                    {"topic": e.topic, "kind": e.kind, "evidence": e.evidence, "confidence": e.confidence}
+                    for e in finding.events
+                ],
+            )
+        except ExtractionError as exc:
+            record.update(title=None, published_at=None, lang=None, body="", topics=[], events=[], error=str(exc))
+        except OSError as exc:
+            record.update(
+                title=None,
+                published_at=None,
+                lang=None,
+                body="",
+                topics=[],
+                events=[],
+                error=f"cannot read: {exc.strerror or exc}",
+            )
+            status = 1
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+    return status
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """One pass over the outlets; prints a summary. Exit 0 when the run completed."""
+    from newsmon.config import ConfigError, load_config, with_storage_overrides
+    from newsmon.pipeline import new_run_id, run_all
+    from newsmon.store import STORAGE_ERRORS, StorageError, Store
+
+    if not args.config:
+        print("newsmon: config: no file given (use --config FILE or set NEWSMON_CONFIG)", file=sys.stderr)
+        return 2
+    try:
+        config = load_config(args.config)
+        config = with_storage_overrides(config, endpoint_url=os.environ.get("NEWSMON_S3_ENDPOINT") or None)
+        if args.outlet:
+            for name in args.outlet:
+                config.outlet(name)
+    except ConfigError as exc:
+        print(f"newsmon: {exc}", file=sys.stderr)
+        return 2
+    store = Store(config.storage)
+    try:
+        store.check()
+    except StorageError as exc:
+        print(f"newsmon: {exc}", file=sys.stderr)
+        return 3
+    run_id = new_run_id()
+    try:
+        results, delivery = run_all(config, store, run_id=run_id, outlets=args.outlet, refetch_known=args.refetch_known)
+    except STORAGE_ERRORS as exc:
+        print(f"newsmon: storage failed during the run: {_one_line(exc)}", file=sys.stderr)
+        return 3
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "run_id": run_id,
+                    "outlets": [r.to_dict() for r in results],
+                    "alerts": delivery.__dict__,
+                    "lake": store.uri(),
+                },
+                default=str,
+            )
+        )
+    else:
+        _print_summary(results, delivery, store, config)
+    return 0
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+def _print_summary(results, delivery, store, config) -> None:
+    """A table a person reads: per outlet found/fetched/stored/failed/events, then alerts."""
+    print(f"{'outlet':<16}{'found':>7}{'fetched':>9}{'stored':>8}{'same':>6}{'skipped':>9}{'failed':>8}{'events':>8}")
+    for r in results:
+        print(
+            f"{r.outlet:<16}{r.found:>7}{r.fetched:>9}{r.stored:>8}{r.unchanged:>6}{r.skipped:>9}{r.failed:>8}"
+            f"{r.events:>8}"
+        )
+        if r.offline:
+            print(f"  {r.outlet}: OFFLINE - no source of this outlet could be reached (no internet here?)")
+        if r.failures:
+            print("  failures: " + ", ".join(f"{k}={v}" for k, v in sorted(r.failures.items())))
+        for problem in r.problems[:5]:
+            print(f"  problem: {problem}")
+    if config.alerts:
+        print(
+            f"alerts: {delivery.sent} sent, {delivery.already_sent} already sent, {delivery.failed} failed"
+            + (f" ({'; '.join(delivery.errors[:3])})" if delivery.errors else "")
+        )
+    else:
+        print("alerts: no channel configured (add one under `alerts:` in the config)")
+    print(f"parquet: {store.uri('articles/')}  {store.uri('events/')}  (endpoint {config.storage.endpoint_url})")
+
+
+def cmd_store(args: argparse.Namespace) -> int:
+    """Start, stop or report the embedded SeaweedFS store."""
+    from newsmon import embedded
+
+    if args.action == "start":
+        ports = dict(embedded.DEFAULT_PORTS, s3=args.port)
+        try:
+            info = embedded.start(args.dir, ports=ports)
+        except Exception as exc:
+            print(f"newsmon: {exc}", file=sys.stderr)
+            return 3
+        keys = Path(args.dir) / "credentials.env"
+        print(f"store: SeaweedFS S3 at {info.endpoint_url} (pid {info.pid}); keys in {keys}")
+        return 0
+    if args.action == "stop":
+        print("store: stopped" if embedded.stop(args.dir) else "store: not running")
+        return 0
+    info = embedded.status(args.dir)
+    print(f"store: running at {info.endpoint_url} (pid {info.pid})" if info else "store: not running")
+    return 0 if info else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

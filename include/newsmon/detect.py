@@ -1,0 +1,259 @@
+"""Detect US-China topics and agreement/dispute events, each event with its evidence sentence.
+
+The taxonomy (topics, actors, cue lexicons) is data in ``topics.yaml``. A topic counts only when
+the article ties it to the US-China relationship (both sides named) and is salient enough; an
+event is a sentence where an agreement or dispute cue governs a topic term, not negated, not
+hedged, and not separated from it by reported past context ("... since Pelosi's visit to Taiwan").
+Pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsmon.records import Article, Event, Finding
+
+# A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
+# passing body mention ("clashed over the South China Sea") is context, not the story's topic.
+MIN_TOPIC_SCORE = 2
+HEADLINE_WEIGHT = 2
+# English negation/hedge words are looked for this many words before the cue.
+EN_WINDOW_WORDS = 4
+# Korean negation/hedge endings follow the cue within this many characters (합의하지 못했다).
+KO_WINDOW_CHARS = 12
+# Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
+# headline and deck state the news, the first body sentences (the lead) report it, later ones add
+# detail and background. Explicit actors in the sentence and a cue close to the term add to it.
+BASE_CONFIDENCE = 0.5
+BOTH_ACTORS_BONUS = 0.2
+ONE_ACTOR_BONUS = 0.1
+HEADLINE_BONUS = 0.25
+LEAD_SENTENCES = 3
+LEAD_BONUS = 0.1
+# characters between cue and term per 0.1 of confidence lost (at most 0.2)
+DISTANCE_SCALE = 1000
+# Sentences longer than this are not evidence an analyst can read at a glance; they are split
+# text runs (tables, lists) and skipped.
+MAX_SENTENCE_CHARS = 600
+TOPIC_IDS = (
+    "taiwan",
+    "export_controls",
+    "apec",
+    "military_channels",
+    "tariffs_trade",
+    "fentanyl",
+    "ai",
+    "south_china_sea",
+)
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Adm|St|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|etc|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+)
+_BOUNDARY = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’)\]]*(?=\s)")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One list of terms compiled for both languages."""
+
+    en: re.Pattern[str] | None
+    ko: re.Pattern[str] | None
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """All matches, English and Korean, in text order."""
+        found = []
+        for pat in (self.en, self.ko):
+            if pat is not None:
+                found.extend(pat.finditer(text))
+        return sorted(found, key=lambda m: m.start())
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Compiled topics, actors, cues and context words."""
+
+    topics: dict[str, Lexicon]
+    actors: dict[str, Lexicon]
+    cues: dict[str, Lexicon]
+    negation: Lexicon
+    hedge: Lexicon
+    barrier: Lexicon
+
+
+def _term_regex(term: str, lang: str) -> tuple[str, bool]:
+    """(regex source, case-sensitive?) for one taxonomy term."""
+    if term.startswith("re:"):
+        return term[3:], True
+    star = term.endswith("*")
+    core = term[:-1] if star else term
+    if lang == "ko" and _HANGUL.search(core):
+        return r"\s*".join(re.escape(ch) for ch in core if not ch.isspace()), False
+    body = re.escape(core).replace(r"\ ", r"\s+")
+    body += r"\w*" if star else ""
+    letters = re.sub(r"[^A-Za-z]", "", core)
+    case_sensitive = bool(letters) and letters.isupper()
+    return rf"(?<![\w]){body}(?![\w])", case_sensitive
+
+
+def _compile(terms: dict[str, list[str]] | list[str] | None) -> Lexicon:
+    """Compile a ``{en: [...], ko: [...]}`` block into one alternation per language."""
+    if terms is None:
+        return Lexicon(None, None)
+    if isinstance(terms, list):
+        terms = {"en": terms}
+    pats: dict[str, re.Pattern[str] | None] = {}
+    for lang in ("en", "ko"):
+        parts = []
+        for term in terms.get(lang, []) or []:
+            source, case_sensitive = _term_regex(str(term), lang)
+            parts.append(source if case_sensitive else f"(?i:{source})")
+        # longest first, so "Taiwan Strait" wins over "Taiwan" at the same place
+        parts.sort(key=len, reverse=True)
+        pats[lang] = re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
+    return Lexicon(pats["en"], pats["ko"])
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """Compile the taxonomy at ``path``, or the packaged ``topics.yaml``."""
+    return _load_taxonomy_cached(str(path) if path else "")
+
+
+@lru_cache(maxsize=8)
+def _load_taxonomy_cached(path: str) -> Taxonomy:
+    if path:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    else:
+        raw = yaml.safe_load(resources.files("newsmon").joinpath("topics.yaml").read_text(encoding="utf-8"))
+    return taxonomy_from_dict(raw)
+
+
+def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
+    """Compile an already-parsed taxonomy mapping (see ``topics.yaml`` for its shape)."""
+    for key in ("topics", "actors", "cues"):
+        if not isinstance(raw.get(key), dict):
+            raise ValueError(f"taxonomy.{key}: required mapping")
+    return Taxonomy(
+        topics={name: _compile(terms) for name, terms in raw["topics"].items()},
+        actors={name: _compile(terms) for name, terms in raw["actors"].items()},
+        cues={kind: _compile(terms) for kind, terms in raw["cues"].items()},
+        negation=_compile(raw.get("negation")),
+        hedge=_compile(raw.get("hedge")),
+        barrier=_compile(raw.get("barrier")),
+    )
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of English or Korean text; newlines always end one, abbreviations never do."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            end = m.end()
+            chunk = line[start:end]
+            if m.group().startswith(".") and len(m.group()) == 1 and _ABBREV.search(chunk):
+                continue
+            if chunk.strip():
+                out.append(chunk.strip())
+            start = end
+        rest = line[start:].strip()
+        if rest:
+            out.append(rest)
+    return out
+
+
+def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
+    """Topics and events of one article."""
+    tax = taxonomy or load_taxonomy()
+    headline = [article.title, *article.summary]
+    sentences = [(s, True) for h in headline for s in split_sentences(h or "")]
+    sentences += [(s, False) for s in split_sentences(article.body)]
+    full = "\n".join(s for s, _ in sentences)
+    n_headline = sum(1 for _, h in sentences if h)
+    if not all(_has(lex, full) for lex in tax.actors.values()):
+        return Finding(article_id=article.article_id, topics={}, events=[])
+    scores: dict[str, int] = {}
+    terms: dict[str, set[str]] = {}
+    for sentence, is_headline in sentences:
+        for topic, lex in tax.topics.items():
+            hits = lex.finditer(sentence)
+            if hits:
+                scores[topic] = scores.get(topic, 0) + len(hits) * (HEADLINE_WEIGHT if is_headline else 1)
+                terms.setdefault(topic, set()).update(m.group() for m in hits)
+    topics = {t: tuple(sorted(terms[t])) for t, s in scores.items() if s >= MIN_TOPIC_SCORE}
+    events: dict[tuple[str, str], Event] = {}
+    for index, (sentence, is_headline) in enumerate(sentences):
+        prominence = HEADLINE_BONUS if is_headline else LEAD_BONUS if index - n_headline < LEAD_SENTENCES else 0.0
+        for event in sentence_events(sentence, tax, set(topics), prominence):
+            key = (event.topic, event.kind)
+            if key not in events or event.confidence > events[key].confidence:
+                events[key] = event
+    ordered = sorted(events.values(), key=lambda e: (TOPIC_IDS.index(e.topic) if e.topic in TOPIC_IDS else 99, e.kind))
+    return Finding(article_id=article.article_id, topics=topics, events=ordered)
+
+
+def _has(lex: Lexicon, text: str) -> bool:
+    return any(p is not None and p.search(text) for p in (lex.en, lex.ko))
+
+
+def sentence_events(sentence: str, tax: Taxonomy, topics: set[str], prominence: float = 0.0) -> list[Event]:
+    """Events one sentence evidences for the given topics; ``prominence`` adds to confidence."""
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        return []
+    mentions = [(t, m) for t, lex in tax.topics.items() if t in topics for m in lex.finditer(sentence)]
+    if not mentions:
+        return []
+    spans = [(m.start(), m.end()) for _, m in mentions]
+    barriers = [m.start() for m in tax.barrier.finditer(sentence)]
+    actors = tuple(sorted(a for a, lex in tax.actors.items() if _has(lex, sentence)))
+    question = sentence.rstrip("\"'”’) ").endswith("?")
+    best: dict[tuple[str, str], Event] = {}
+    for kind, lex in tax.cues.items():
+        for cue in lex.finditer(sentence):
+            if any(s <= cue.start() < e for s, e in spans):
+                continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
+            if question or _negated_or_hedged(sentence, cue, tax):
+                continue
+            for topic, m in mentions:
+                lo, hi = sorted((cue.start(), m.start()))
+                if any(lo < b < hi for b in barriers):
+                    continue  # reported past context lies between cue and topic
+                confidence = BASE_CONFIDENCE + prominence
+                confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
+                confidence -= min(0.2, abs(cue.start() - m.start()) / DISTANCE_SCALE)
+                event = Event(
+                    topic=topic,
+                    kind=kind,
+                    evidence=sentence,
+                    terms=(m.group(),),
+                    cue=cue.group(),
+                    actors=actors,
+                    confidence=round(min(confidence, 0.95), 2),
+                )
+                key = (topic, kind)
+                if key not in best or event.confidence > best[key].confidence:
+                    best[key] = event
+    return list(best.values())
+
+
+def _negated_or_hedged(sentence: str, cue: re.Match[str], tax: Taxonomy) -> bool:
+    """True when a negation or hedge governs the cue: before it in English, after it in Korean."""
+    before = sentence[: cue.start()]
+    window = " ".join(before.split()[-EN_WINDOW_WORDS:])
+    for lex in (tax.negation, tax.hedge):
+        if lex.en is not None and lex.en.search(window):
+            return True
+        after = sentence[cue.end() : cue.end() + KO_WINDOW_CHARS]
+        if lex.ko is not None and _HANGUL.search(cue.group()) and lex.ko.search(after):
+            return True
+    return False

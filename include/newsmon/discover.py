@@ -1,0 +1,237 @@
+"""Discover article addresses: RSS/Atom feeds, robots.txt, and the sitemaps it names.
+
+A feed is recognised by its content, not its address (asiae serves RSS from ``.htm``). Where an
+outlet has no feed that yields items, the ``Sitemap:`` lines of its robots.txt are followed.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit, urlunsplit
+
+import feedparser
+from lxml import etree
+from protego import Protego
+
+from newsmon.fetch import FEED_TYPES, Fetcher
+from newsmon.records import Candidate, Outlet, Page
+
+# Sitemap indexes nest; two levels (index -> monthly sitemap) is what news sites use.
+MAX_SITEMAP_DEPTH = 2
+# Sitemaps fetched per run per outlet; a sitemap index of a big site lists hundreds.
+MAX_SITEMAPS = 20
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@dataclass
+class Discovery:
+    """What discovery found for one outlet, and every fetch it made on the way."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)  # feeds, robots.txt and sitemaps fetched
+    problems: list[str] = field(default_factory=list)  # human-readable, one per failed source
+
+
+class Robots:
+    """robots.txt per host, fetched once per run and obeyed (RFC 9309 via protego)."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+        self._cache: dict[str, Protego | None] = {}
+        self._errors: dict[str, str] = {}
+        self.pages: list[Page] = []
+
+    def _origin(self, url: str) -> str:
+        p = urlsplit(url)
+        return urlunsplit((p.scheme, p.netloc, "", "", ""))
+
+    def rules(self, url: str) -> Protego | None:
+        """Parsed rules for ``url``'s host; None means "allow all" (robots.txt absent)."""
+        origin = self._origin(url)
+        if origin not in self._cache:
+            page = self.fetcher.fetch(origin + "/robots.txt", accept=("text/plain", *FEED_TYPES))
+            self.pages.append(page)
+            if page.ok:
+                self._cache[origin] = Protego.parse(page.text)
+            elif page.status is not None and 400 <= page.status < 500:
+                self._cache[origin] = None  # RFC 9309: unavailable (4xx) means allow all
+            else:
+                # unreachable (5xx, network): RFC 9309 says assume complete disallow
+                self._cache[origin] = Protego.parse("User-agent: *\nDisallow: /")
+                self._errors[origin] = page.error or "unreachable"
+            rules = self._cache[origin]
+            if rules is not None and rules.crawl_delay(self.fetcher.crawl.user_agent):
+                host = urlsplit(url).hostname or ""
+                self.fetcher.set_host_delay(host, float(rules.crawl_delay(self.fetcher.crawl.user_agent)))
+        return self._cache[origin]
+
+    def allowed(self, url: str) -> bool:
+        """True when robots.txt lets our user agent fetch ``url``."""
+        if not self.fetcher.crawl.obey_robots:
+            return True
+        rules = self.rules(url)
+        return rules is None or rules.can_fetch(url, self.fetcher.crawl.user_agent)
+
+    def why_not(self, url: str) -> str:
+        """Why ``url`` may not be fetched: robots.txt says so, or robots.txt was unreachable."""
+        error = self._errors.get(self._origin(url))
+        return f"robots.txt unreachable ({error})" if error else "disallowed by robots.txt"
+
+    def sitemaps(self, url: str) -> list[str]:
+        """The ``Sitemap:`` lines of ``url``'s robots.txt."""
+        rules = self.rules(url)
+        return list(rules.sitemaps) if rules is not None else []
+
+
+def parse_feed(content: bytes, outlet: str, source_url: str) -> list[Candidate]:
+    """Candidates from RSS/Atom bytes; an empty list when it is not a feed."""
+    parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
+    if not parsed.entries:
+        return []
+    out = []
+    for entry in parsed.entries:
+        link = entry.get("link") or entry.get("id")
+        if not link or not str(link).startswith(("http://", "https://")):
+            continue
+        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = datetime.fromtimestamp(calendar.timegm(when), UTC) if when else None
+        title = (entry.get("title") or "").strip() or None
+        out.append(
+            Candidate(
+                url=str(link).strip(), outlet=outlet, source=f"feed:{source_url}", title=title, published_at=published
+            )
+        )
+    return out
+
+
+def parse_sitemap(content: bytes) -> tuple[list[tuple[str, datetime | None]], list[str]]:
+    """(page URLs with lastmod, child sitemap URLs) from sitemap XML.
+
+    The parser resolves no entities and loads nothing from the network, so an XML bomb or an
+    external entity is refused rather than expanded.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
+    try:
+        root = etree.fromstring(content, parser=parser)
+    except etree.XMLSyntaxError:
+        return [], []
+    urls: list[tuple[str, datetime | None]] = []
+    children: list[str] = []
+    tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
+    for node in root:
+        if not isinstance(node.tag, str):
+            continue
+        loc = node.find(f"{SITEMAP_NS}loc")
+        if loc is None:
+            loc = node.find("loc")
+        if loc is None or not (loc.text or "").strip():
+            continue
+        href = loc.text.strip()
+        if tag == "sitemapindex":
+            children.append(href)
+        else:
+            lastmod = node.find(f"{SITEMAP_NS}lastmod")
+            urls.append((href, _parse_w3c_date(lastmod.text if lastmod is not None else None)))
+    return urls, children
+
+
+def _parse_w3c_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def discover(outlet: Outlet, fetcher: Fetcher, robots: Robots) -> Discovery:
+    """All candidates of one outlet: its feeds, then its sitemaps (configured or from robots.txt)."""
+    found = Discovery()
+    for url in outlet.feeds:
+        found.candidates.extend(_from_feed(url, outlet, fetcher, robots, found))
+    sitemap_urls = list(outlet.sitemaps)
+    if outlet.robots_sitemaps or not found.candidates:
+        # no working feed: fall back to the sitemaps robots.txt advertises
+        for seed in _origins(outlet):
+            sitemap_urls.extend(u for u in robots.sitemaps(seed) if u not in sitemap_urls)
+    if sitemap_urls:
+        from_maps = _from_sitemaps(sitemap_urls, outlet, fetcher, robots, found)
+        # newest first, so a long archive sitemap spends max_pages on today's articles
+        from_maps.sort(key=lambda c: c.published_at or _EPOCH, reverse=True)
+        found.candidates.extend(from_maps)
+    found.pages.extend(robots.pages)
+    robots.pages.clear()
+    found.candidates = _unique(found.candidates)
+    return found
+
+
+def _origins(outlet: Outlet) -> list[str]:
+    """Origins whose robots.txt may name sitemaps: those of the configured feeds and sitemaps."""
+    seen: list[str] = []
+    for url in (*outlet.feeds, *outlet.sitemaps):
+        p = urlsplit(url)
+        origin = urlunsplit((p.scheme, p.netloc, "/", "", ""))
+        if origin not in seen:
+            seen.append(origin)
+    return seen
+
+
+def _from_feed(url: str, outlet: Outlet, fetcher: Fetcher, robots: Robots, found: Discovery) -> list[Candidate]:
+    if not robots.allowed(url):
+        found.problems.append(f"feed {url}: {robots.why_not(url)}")
+        return []
+    page = fetcher.fetch(url, accept=FEED_TYPES)
+    found.pages.append(page)
+    if not page.ok:
+        found.problems.append(f"feed {url}: {page.error}")
+        return []
+    items = parse_feed(page.content, outlet.name, url)
+    if not items:
+        page.error = "not_a_feed"
+        found.problems.append(f"feed {url}: not an RSS/Atom feed or no items")
+    return items
+
+
+def _from_sitemaps(
+    urls: Iterable[str], outlet: Outlet, fetcher: Fetcher, robots: Robots, found: Discovery
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    queue = [(u, 0) for u in urls]
+    visited: set[str] = set()
+    while queue and len(visited) < MAX_SITEMAPS:
+        url, depth = queue.pop(0)
+        if url in visited:
+            continue
+        visited.add(url)
+        if not robots.allowed(url):
+            found.problems.append(f"sitemap {url}: {robots.why_not(url)}")
+            continue
+        page = fetcher.fetch(url, accept=FEED_TYPES)
+        found.pages.append(page)
+        if not page.ok:
+            found.problems.append(f"sitemap {url}: {page.error}")
+            continue
+        entries, children = parse_sitemap(page.content)
+        if not entries and not children:
+            page.error = "not_a_sitemap"
+            found.problems.append(f"sitemap {url}: not sitemap XML")
+        for href, lastmod in entries:
+            out.append(Candidate(url=href, outlet=outlet.name, source=f"sitemap:{url}", published_at=lastmod))
+        if depth < MAX_SITEMAP_DEPTH:
+            queue.extend((c, depth + 1) for c in children if c not in visited)
+    return out
+
+
+def _unique(candidates: list[Candidate]) -> list[Candidate]:
+    seen: set[str] = set()
+    out = []
+    for c in candidates:
+        if c.url not in seen:
+            seen.add(c.url)
+            out.append(c)
+    return out

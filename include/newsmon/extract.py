@@ -1,0 +1,305 @@
+"""Turn one HTML page into a clean :class:`~newsmon.records.Article`.
+
+Two paths: an outlet profile (selectors as data, see :mod:`newsmon.profiles`) and the generic
+path (trafilatura). When a profile finds no body the page falls back to the generic path and the
+article records ``extraction_method="fallback"``, so ops can see a site's markup drifting.
+Pure function of its inputs: no network, no clock unless passed in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from newsmon.profiles import KST, PUBLISHED_TEXT, UPDATED_TEXT, Profile, get_profile
+from newsmon.records import Article
+
+# Below this many characters a profile "found nothing": real briefs are ~200 characters of
+# Hangul; counting characters, not words, keeps Korean and English comparable.
+MIN_PROFILE_BODY_CHARS = 80
+# Below this the generic path's output is boilerplate, not an article.
+MIN_BODY_CHARS = 40
+# Share of Hangul among letters above which text is Korean (mixed pages quote English names).
+HANGUL_SHARE_KO = 0.3
+# Query parameters that only track clicks; dropped so one article has one URL identity.
+TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|ref$|from$|_ga$)", re.I)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+
+
+class ExtractionError(ValueError):
+    """The page holds no article text."""
+
+
+def extract(
+    html: str,
+    url: str,
+    outlet: str,
+    profile: str = "generic",
+    crawled_at: datetime | None = None,
+    feed_published: datetime | None = None,
+) -> Article:
+    """Extract an article from ``html`` fetched at ``url``; ExtractionError when there is none."""
+    crawled_at = crawled_at or datetime.now(UTC)
+    tree = _parse(html)
+    prof = get_profile(profile)
+    fields = _from_profile(tree, prof) if prof else None
+    method = "profile"
+    if prof is None:
+        method = "generic"
+    if fields is None or len(fields["body"]) < MIN_PROFILE_BODY_CHARS:
+        generic = _generic(html, url)
+        if prof is not None:
+            method = "fallback"
+            if fields:
+                generic = {**generic, **{k: v for k, v in fields.items() if v and k != "body"}}
+        fields = generic
+    body = fields.get("body") or ""
+    if len(body) < MIN_BODY_CHARS:
+        raise ExtractionError(f"no article text ({len(body)} characters)")
+    canonical = _canonical_url(tree, url)
+    source_id = prof.source_id(canonical) or prof.source_id(url) if prof and prof.source_id else None
+    published = fields.get("published") or feed_published
+    if published is None and source_id and prof and prof.date_from_id:
+        published = prof.date_from_id(source_id)
+    title = fields.get("title") or ""
+    lang = detect_lang(tree, " ".join([title, body[:2000]]))
+    return Article(
+        article_id=article_id(outlet, canonical, source_id, prof.edition(canonical) if prof and prof.edition else lang),
+        url=canonical,
+        outlet=outlet,
+        title=title,
+        body=body,
+        lang=lang,
+        published_at=published,
+        crawled_at=crawled_at,
+        summary=tuple(fields.get("summary") or ()),
+        author=fields.get("author") or None,
+        updated_at=fields.get("updated"),
+        source_id=source_id,
+        extraction_method=method,
+    )
+
+
+def article_id(outlet: str, url: str, source_id: str | None, edition: str) -> str:
+    """A stable id: the outlet's own id where it has one, else a hash of the normalised URL."""
+    if source_id:
+        return f"{outlet}-{edition}-{source_id}"
+    return f"{outlet}-" + hashlib.sha256(normalize_url(url).encode()).hexdigest()[:20]
+
+
+def normalize_url(url: str) -> str:
+    """Lower-case scheme and host, no fragment, no tracking parameters, no default port."""
+    p = urlsplit(url.strip())
+    host = (p.hostname or "").lower()
+    if p.port and not ((p.scheme == "http" and p.port == 80) or (p.scheme == "https" and p.port == 443)):
+        host = f"{host}:{p.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(p.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)])
+    return urlunsplit((p.scheme.lower(), host, p.path or "/", query, ""))
+
+
+def detect_lang(tree: lxml.html.HtmlElement | None, text: str) -> str:
+    """``ko`` when the text is mostly Hangul, else the page's ``lang`` attribute, else ``en``."""
+    letters = _LETTER.findall(text)
+    if letters and len(_HANGUL.findall(text)) / len(letters) >= HANGUL_SHARE_KO:
+        return "ko"
+    declared = (tree.get("lang") or "").split("-")[0].lower() if tree is not None else ""
+    if declared and declared != "ko":
+        return declared
+    return "en" if letters else "und"
+
+
+def clean_text(text: str) -> str:
+    """NFC, single spaces, trimmed lines."""
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    """An lxml tree, or None for input lxml cannot read as HTML."""
+    if not html or not html.strip():
+        return None
+    try:
+        # lxml refuses str input with an XML encoding declaration; strip it
+        return lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _select(tree: lxml.html.HtmlElement, selector: str) -> list[str]:
+    """Texts matched by a CSS selector; ``sel@attr`` reads that attribute instead."""
+    attr = None
+    if "@" in selector:
+        selector, attr = selector.rsplit("@", 1)
+    try:
+        nodes = tree.cssselect(selector)
+    except Exception:  # a bad selector in a profile must not sink the page
+        return []
+    if attr:
+        return [clean_text(n.get(attr, "")) for n in nodes if n.get(attr)]
+    return [clean_text(n.text_content()) for n in nodes]
+
+
+def _first(tree: lxml.html.HtmlElement, selectors: tuple[str, ...]) -> str | None:
+    for sel in selectors:
+        for text in _select(tree, sel):
+            if text:
+                return text
+    return None
+
+
+def _from_profile(tree: lxml.html.HtmlElement | None, prof: Profile) -> dict | None:
+    """Fields read by the profile's selectors; ``body`` is empty when they found nothing."""
+    if tree is None:
+        return None
+    fields: dict = {
+        "title": _first(tree, prof.title),
+        "summary": _summary(tree, prof),
+        "published": _profile_date(tree, prof.published, PUBLISHED_TEXT),
+        "updated": _profile_date(tree, prof.updated, UPDATED_TEXT),
+        "author": _first(tree, prof.author),
+    }
+    work = _copy(tree)
+    for sel in prof.drop:
+        try:
+            for node in work.cssselect(sel):
+                node.drop_tree()
+        except Exception:
+            continue
+    fields["body"] = ""
+    for sel in prof.body:
+        paragraphs = _paragraphs(work, sel)
+        body = _clean_body(paragraphs, prof)
+        if len(body) >= MIN_PROFILE_BODY_CHARS:
+            fields["body"] = body
+            break
+    return fields
+
+
+def _copy(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def _summary(tree: lxml.html.HtmlElement, prof: Profile) -> list[str]:
+    for sel in prof.summary:
+        nodes = tree.cssselect(sel)
+        lines: list[str] = []
+        for n in nodes:
+            # deck lines are separated by <br> or by separate elements
+            for br in n.iter("br"):
+                br.tail = "\n" + (br.tail or "")
+            lines.extend(clean_text(x) for x in n.text_content().split("\n"))
+        lines = [x for x in lines if x]
+        if lines:
+            return lines
+    return []
+
+
+def _paragraphs(tree: lxml.html.HtmlElement, selector: str) -> list[str]:
+    """Paragraph texts under a selector: its matches, split on block children and <br>."""
+    try:
+        nodes = tree.cssselect(selector)
+    except Exception:
+        return []
+    out: list[str] = []
+    for node in nodes:
+        blocks = node.xpath(".//p|.//h2|.//h3|.//li|.//blockquote") if node.tag not in ("p", "h2", "h3", "li") else []
+        # outermost blocks only, so a <p> inside a <blockquote> is read once
+        targets = [b for b in blocks if not any(a in blocks for a in b.iterancestors())] if blocks else [node]
+        for t in targets:
+            for br in t.iter("br"):
+                br.tail = "\n" + (br.tail or "")
+            out.extend(clean_text(x) for x in t.text_content().split("\n"))
+    return [p for p in out if p]
+
+
+def _clean_body(paragraphs: list[str], prof: Profile) -> str:
+    """Drop furniture lines and strip datelines; paragraphs joined by newlines."""
+    kept: list[str] = []
+    for i, para in enumerate(paragraphs):
+        if i == 0 or not kept:
+            for pat in prof.strip_prefix:
+                para = pat.sub("", para, count=1).strip()
+        if not para or any(p.match(para) for p in prof.drop_lines):
+            continue
+        if kept and para == kept[-1]:
+            continue
+        kept.append(para)
+    return "\n".join(kept)
+
+
+def _profile_date(tree: lxml.html.HtmlElement, selectors: tuple[str, ...], text_re: re.Pattern[str]) -> datetime | None:
+    """A date from ISO meta content or from Korean date text; KST when no zone is given."""
+    for sel in selectors:
+        for text in _select(tree, sel):
+            when = _parse_date_text(text, text_re)
+            if when:
+                return when
+    return None
+
+
+def _parse_date_text(text: str, text_re: re.Pattern[str]) -> datetime | None:
+    m = text_re.search(text)
+    if m:
+        y, mo, d, h, mi = (int(x) for x in m.groups())
+        try:
+            return datetime(y, mo, d, h, mi, tzinfo=KST).astimezone(UTC)
+        except ValueError:
+            return None
+    if re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        try:
+            when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return (when if when.tzinfo else when.replace(tzinfo=KST)).astimezone(UTC)
+    return None
+
+
+def _generic(html: str, url: str) -> dict:
+    """trafilatura with precision favoured (best F1 of its settings on the dev set)."""
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+        )
+    except Exception:  # trafilatura raises on some malformed trees; that page has no body
+        doc = None
+    if doc is None:
+        return {"body": ""}
+    published = None
+    if getattr(doc, "date", None):
+        try:
+            published = datetime.fromisoformat(doc.date).replace(tzinfo=UTC)
+        except ValueError:
+            published = None
+    body = "\n".join(clean_text(line) for line in (doc.text or "").split("\n"))
+    return {
+        "title": clean_text(doc.title or ""),
+        "body": "\n".join(line for line in body.split("\n") if line),
+        "published": published,
+        "author": doc.author,
+        "summary": [],
+    }
+
+
+def _canonical_url(tree: lxml.html.HtmlElement | None, url: str) -> str:
+    """The page's canonical URL when it names one on an http(s) address, else the fetched URL."""
+    if tree is not None:
+        for sel in ("link[rel='canonical']", "meta[property='og:url']"):
+            for node in tree.cssselect(sel):
+                href = node.get("href") or node.get("content") or ""
+                if href.startswith(("http://", "https://")):
+                    return normalize_url(href)
+    return normalize_url(url)

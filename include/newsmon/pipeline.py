@@ -1,0 +1,225 @@
+"""One outlet's pass, discover → fetch → extract → detect → store, and the alerting pass.
+
+The CLI (``newsmon run``) and the Airflow tasks call these same functions; what they return is
+small (counts and object keys), fit for XCom.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+
+from newsmon import alert as alerting
+from newsmon.config import Config
+from newsmon.detect import detect, load_taxonomy
+from newsmon.discover import Robots, discover
+from newsmon.extract import ExtractionError, article_id, extract, normalize_url
+from newsmon.fetch import Fetcher
+from newsmon.profiles import get_profile
+from newsmon.records import Candidate, Outlet, Page
+from newsmon.store import STORAGE_ERRORS, IndexEntry, Store, fingerprint
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OutletResult:
+    """Counts and keys from one outlet's pass; JSON-serialisable for XCom."""
+
+    outlet: str
+    run_id: str
+    found: int = 0
+    fetched: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+    event_keys: list[str] = field(default_factory=list)
+    article_keys: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    failures: dict[str, int] = field(default_factory=dict)
+    offline: bool = False
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        """Plain dict for XCom and JSON output."""
+        return asdict(self)
+
+
+def new_run_id(prefix: str = "cli") -> str:
+    """A unique, sortable run id for runs started outside Airflow."""
+    return f"{prefix}-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+
+
+def run_outlet(
+    outlet: Outlet,
+    config: Config,
+    store: Store,
+    run_id: str,
+    refetch_known: bool = False,
+    fetcher: Fetcher | None = None,
+) -> OutletResult:
+    """Crawl one outlet once and store what is new; never raises for a bad page or site."""
+    started = datetime.now(UTC)
+    t0 = time.monotonic()
+    result = OutletResult(outlet=outlet.name, run_id=run_id)
+    fetcher = fetcher or Fetcher(outlet, config.crawl)
+    robots = Robots(fetcher)
+    taxonomy = load_taxonomy()
+    index = store.load_index(outlet.name)
+    known_urls = {u for entry in index.values() for u in entry.urls}
+    pages: list[Page] = []
+    try:
+        found = discover(outlet, fetcher, robots)
+        pages.extend(found.pages)
+        result.problems.extend(found.problems)
+        result.found = len(found.candidates)
+        result.offline = bool(found.pages) and all(p.error in _NETWORK_ERRORS for p in found.pages)
+        for cand in found.candidates[: outlet.max_pages]:
+            if not refetch_known and _is_known(cand, outlet, known_urls, index):
+                result.skipped += 1
+                continue
+            page = _fetch_candidate(cand, fetcher, robots)
+            pages.append(page)
+            if not page.ok:
+                _fail(result, page.error or "error")
+                continue
+            result.fetched += 1
+            _process(page, cand, outlet, store, index, taxonomy, result)
+    finally:
+        fetcher.close()
+        # data first, then the index: a crash in between is repaired by rewriting the same keys
+        store.write_fetches(outlet.name, run_id, pages, started)
+        alerting.add_to_outbox(store, outlet.name, run_id, result.event_keys)
+        store.save_index(outlet.name, index)
+        result.seconds = round(time.monotonic() - t0, 3)
+        store.write_run(
+            {
+                "run_id": run_id,
+                "outlet": outlet.name,
+                "started_at": started,
+                "finished_at": datetime.now(UTC),
+                "found": result.found,
+                "fetched": result.fetched,
+                "stored": result.stored,
+                "unchanged": result.unchanged,
+                "skipped": result.skipped,
+                "failed": result.failed,
+                "events": result.events,
+                "problems": result.problems[:50],
+            }
+        )
+    return result
+
+
+_NETWORK_ERRORS = {"connection_error", "dns_error", "timeout"}
+
+
+def _is_known(cand: Candidate, outlet: Outlet, known_urls: set[str], index: dict[str, IndexEntry]) -> bool:
+    """True when this address, or the outlet's own id in it, is already stored."""
+    if normalize_url(cand.url) in known_urls:
+        return True
+    prof = get_profile(outlet.profile)
+    if prof and prof.source_id and prof.edition:
+        sid = prof.source_id(cand.url)
+        if sid and article_id(outlet.name, cand.url, sid, prof.edition(cand.url)) in index:
+            return True
+    return False
+
+
+def _fetch_candidate(cand: Candidate, fetcher: Fetcher, robots: Robots) -> Page:
+    reason = fetcher.check_url(cand.url)
+    if reason is None and not robots.allowed(cand.url):
+        reason = "robots_unreachable" if robots.why_not(cand.url).startswith("robots.txt unreachable") else (
+            "robots_disallowed"
+        )
+    if reason:
+        now = datetime.now(UTC)
+        return Page(url=cand.url, final_url=cand.url, status=None, fetched_at=now, elapsed_ms=0, error=reason)
+    return fetcher.fetch(cand.url)
+
+
+def _fail(result: OutletResult, reason: str) -> None:
+    result.failed += 1
+    bucket = reason.split(":", 1)[0]
+    result.failures[bucket] = result.failures.get(bucket, 0) + 1
+
+
+def _process(
+    page: Page,
+    cand: Candidate,
+    outlet: Outlet,
+    store: Store,
+    index: dict[str, IndexEntry],
+    taxonomy,
+    result: OutletResult,
+) -> None:
+    """Extract, detect and store one fetched page, updating the index in place."""
+    try:
+        article = extract(
+            page.text,
+            page.final_url,
+            outlet.name,
+            outlet.profile,
+            crawled_at=page.fetched_at,
+            feed_published=cand.published_at,
+        )
+    except ExtractionError:
+        page.error = "no_article_text"
+        _fail(result, "no_article_text")
+        return
+    except Exception as exc:  # extraction must never sink the run; record and go on
+        log.exception("extraction failed for %s", page.url)
+        page.error = f"extract_error:{type(exc).__name__}"
+        _fail(result, "extract_error")
+        return
+    finding = detect(article, taxonomy)
+    fp = fingerprint(article)
+    urls = {normalize_url(page.url), normalize_url(page.final_url), article.url}
+    entry = index.get(article.article_id)
+    if entry is not None and entry.fingerprint == fp:
+        entry.urls |= urls
+        result.unchanged += 1
+        return
+    version = 1 if entry is None else entry.version + 1
+    akey, ekey = store.write_article(article, finding, version, detected_at=datetime.now(UTC))
+    index[article.article_id] = IndexEntry(version, fp, urls | (entry.urls if entry else set()), datetime.now(UTC))
+    result.stored += 1
+    result.article_keys.append(akey)
+    if ekey:
+        result.event_keys.append(ekey)
+        result.events += len(finding.events)
+
+
+def run_alerts(config: Config, store: Store) -> alerting.Delivery:
+    """Alert on every event waiting in the outbox (plus anything pending from earlier runs)."""
+    return alerting.drain_outbox(store, config.alerts)
+
+
+def run_all(
+    config: Config,
+    store: Store,
+    run_id: str | None = None,
+    outlets: list[str] | None = None,
+    refetch_known: bool = False,
+) -> tuple[list[OutletResult], alerting.Delivery]:
+    """Every (or the named) outlet in turn, then alerting: what ``newsmon run`` does."""
+    run_id = run_id or new_run_id()
+    results = []
+    for outlet in config.outlets:
+        if outlets and outlet.name not in outlets:
+            continue
+        try:
+            results.append(run_outlet(outlet, config, store, run_id, refetch_known=refetch_known))
+        except STORAGE_ERRORS:
+            raise
+        except Exception as exc:  # one outlet's failure never stops the others
+            log.exception("outlet %s failed", outlet.name)
+            res = OutletResult(outlet=outlet.name, run_id=run_id)
+            res.problems.append(f"outlet failed: {type(exc).__name__}: {exc}")
+            results.append(res)
+    return results, run_alerts(config, store)

@@ -1,0 +1,122 @@
+"""Typed records that flow one way through the pipeline.
+
+config ─► Outlet ─► discover ─► Candidate ─► fetch ─► Page ─► extract ─► Article
+       ─► detect ─► Finding ─► store / alert ─► Alert
+
+Each stage takes the record of the stage before it and returns its own; no stage reaches back.
+All timestamps are timezone-aware UTC ``datetime`` objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One news outlet as configured: where to look and how politely."""
+
+    name: str
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    allowed_domains: tuple[str, ...] = ()
+    profile: str = "generic"
+    delay_seconds: float = 1.0
+    max_pages: int = 200
+    schedule: str | None = None
+    robots_sitemaps: bool = False  # also follow robots.txt Sitemap: lines when feeds work
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An article address found by discovery, with what the feed said about it."""
+
+    url: str
+    outlet: str
+    source: str  # "feed:<url>" or "sitemap:<url>"
+    title: str | None = None
+    published_at: datetime | None = None
+
+
+@dataclass
+class Page:
+    """The result of one HTTP fetch: either a decoded HTML page or an error reason."""
+
+    url: str  # the address asked for
+    final_url: str  # after redirects
+    status: int | None  # HTTP status, None when no response arrived
+    fetched_at: datetime
+    elapsed_ms: int
+    headers: dict[str, str] = field(default_factory=dict)
+    content: bytes = b""
+    text: str = ""
+    encoding: str | None = None
+    error: str | None = None  # machine-readable reason ("http_404", "too_large", ...) when not ok
+
+    @property
+    def ok(self) -> bool:
+        """True when the page holds decoded HTML to extract from."""
+        return self.error is None
+
+
+@dataclass
+class Article:
+    """A clean article: what extraction makes of one page."""
+
+    article_id: str
+    url: str
+    outlet: str
+    title: str
+    body: str
+    lang: str
+    published_at: datetime | None
+    crawled_at: datetime
+    summary: tuple[str, ...] = ()
+    author: str | None = None
+    updated_at: datetime | None = None
+    source_id: str | None = None  # the outlet's own article id, when it has one
+    extraction_method: str = "generic"  # "profile" | "generic" | "fallback"
+
+
+@dataclass(frozen=True)
+class Event:
+    """An agreement or dispute on one topic, proven by one sentence."""
+
+    topic: str
+    kind: str  # "agreement" | "dispute"
+    evidence: str
+    terms: tuple[str, ...] = ()
+    cue: str = ""
+    actors: tuple[str, ...] = ()
+    confidence: float = 0.5
+
+
+@dataclass
+class Finding:
+    """What detection found in one article."""
+
+    article_id: str
+    topics: dict[str, tuple[str, ...]]  # topic id -> matched terms
+    events: list[Event]
+
+    @property
+    def topic_ids(self) -> list[str]:
+        """The topic ids, sorted for stable output."""
+        return sorted(self.topics)
+
+
+@dataclass
+class Alert:
+    """One event on its way to a channel, with where its delivery stands."""
+
+    key: str
+    event: Event
+    article_id: str
+    outlet: str
+    title: str
+    url: str
+    published_at: datetime | None
+    channel: str
+    state: str = "pending"  # "pending" | "sent" | "failed"
+    error: str | None = None

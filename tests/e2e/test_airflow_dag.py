@@ -1,0 +1,45 @@
+"""End to end through Airflow: `airflow dags test news_monitor` on SQLite, real store and site."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from airflow_env import airflow, migrate
+from support import write_config
+
+from tests.e2e.helpers import discoverable, object_etags
+
+pytestmark = [pytest.mark.e2e, pytest.mark.airflow]
+
+
+def test_dags_test_stores_once_and_alerts_once(tmp_path, site, webhook, store, seaweed):
+    home = tmp_path / "airflow"
+    migrate(home)
+    cfg = write_config(tmp_path / "c.yaml", site.base, webhook.url, "http://127.0.0.1:1", bucket=store.bucket)
+    conn = {
+        "conn_type": "aws",
+        "login": seaweed.access_key,
+        "password": seaweed.secret_key,
+        "extra": {"endpoint_url": seaweed.endpoint_url, "region_name": "us-east-1"},
+    }
+    # the config names a dead endpoint: storage must come from the Airflow connection
+    env = {"NEWSMON_CONFIG": str(cfg), "AIRFLOW_CONN_NEWSMON_S3": json.dumps(conn)}
+    proc = airflow(home, "dags", "test", "news_monitor", env=env)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    assert seaweed.secret_key not in proc.stdout + proc.stderr  # never logged
+
+    expected = discoverable()
+    articles = store.read_prefix("articles").to_pylist()
+    ids = [a["article_id"] for a in articles]
+    assert len(ids) == len(set(ids)) == len(expected)
+    events = store.read_prefix("events").to_pylist()
+    assert len(webhook.received) == len({(e["article_id"], e["topic"], e["kind"]) for e in events}) > 0
+    sent = len(webhook.received)
+
+    before = object_etags(store, "articles/") | object_etags(store, "events/")
+    proc = airflow(home, "dags", "test", "news_monitor", env=env)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    assert object_etags(store, "articles/") | object_etags(store, "events/") == before
+    assert len(webhook.received) == sent
+    assert store.read_prefix("runs").num_rows == 2

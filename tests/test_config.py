@@ -1,0 +1,88 @@
+"""Config: the contract's example loads; every bad key gets an error that names it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.config import ConfigError, load_config, parse_config
+
+GOOD = {
+    "storage": {"endpoint_url": "http://127.0.0.1:8333", "bucket": "newsmon"},
+    "outlets": [
+        {"name": "asiae", "profile": "asiae", "feeds": ["https://www.asiae.co.kr/rss/all.htm"],
+         "allowed_domains": ["asiae.co.kr"], "delay_seconds": 2}
+    ],
+    "alerts": [{"type": "webhook", "url": "https://hooks.example/newsmon"}],
+}
+
+
+def test_contract_example_loads(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "storage: {endpoint_url: http://127.0.0.1:8333, bucket: newsmon}\n"
+        "outlets:\n"
+        "  - {name: asiae, profile: asiae, feeds: [https://www.asiae.co.kr/rss/all.htm], "
+        "allowed_domains: [asiae.co.kr], delay_seconds: 2}\n"
+        "alerts:\n  - {type: webhook, url: https://hooks.example/newsmon}\n"
+    )
+    cfg = load_config(path, env={"AWS_ACCESS_KEY_ID": "k", "AWS_SECRET_ACCESS_KEY": "s"})
+    assert cfg.outlet("asiae").allowed_domains == ("asiae.co.kr",)
+    assert cfg.outlet("asiae").delay_seconds == 2.0
+    assert cfg.storage.access_key == "k" and cfg.storage.secret_key == "s"
+    assert cfg.alerts[0].url == "https://hooks.example/newsmon"
+
+
+def test_profile_defaults_to_outlet_name_when_builtin():
+    raw = {**GOOD, "outlets": [{"name": "asiae", "feeds": ["https://x.asiae.co.kr/rss"], "allowed_domains": ["asiae.co.kr"]},
+                               {"name": "other", "feeds": ["https://o.example/rss"], "allowed_domains": ["o.example"]}]}
+    cfg = parse_config(raw, env={})
+    assert cfg.outlet("asiae").profile == "asiae"
+    assert cfg.outlet("other").profile == "generic"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "key"),
+    [
+        (lambda c: c["outlets"][0].update(delay=3), "outlets[0].delay"),
+        (lambda c: c["outlets"][0].pop("allowed_domains"), "outlets[0].allowed_domains"),
+        (lambda c: c["outlets"][0].update(delay_seconds="fast"), "outlets[0].delay_seconds"),
+        (lambda c: c["outlets"][0].update(profile="nosuch"), "outlets[0].profile"),
+        (lambda c: c["outlets"][0].update(feeds=["not a url"]), "outlets[0].feeds[0]"),
+        (lambda c: c["storage"].pop("bucket"), "storage.bucket"),
+        (lambda c: c["storage"].update(endpoint="x"), "storage.endpoint"),
+        (lambda c: c["alerts"][0].update(type="pager"), "alerts[0].type"),
+        (lambda c: c.update(outlet=[]), "outlet"),
+        (lambda c: c.update(outlets=[]), "outlets"),
+        (lambda c: c["outlets"].append(dict(c["outlets"][0])), "outlets"),
+    ],
+)
+def test_bad_key_is_named(mutate, key):
+    import copy
+
+    raw = copy.deepcopy(GOOD)
+    mutate(raw)
+    with pytest.raises(ConfigError) as err:
+        parse_config(raw, env={})
+    assert str(err.value).startswith(f"{key}:"), str(err.value)
+
+
+def test_unknown_key_suggests_the_close_one():
+    raw = {**GOOD, "outlets": [{**GOOD["outlets"][0], "alowed_domains": ["x"]}]}
+    with pytest.raises(ConfigError, match=r"outlets\[0\]\.alowed_domains: unknown key \(did you mean 'allowed_domains'\?\)"):
+        parse_config(raw, env={})
+
+
+def test_secrets_come_from_env_references():
+    raw = {**GOOD, "alerts": [{"type": "webhook", "url": "${HOOK_URL}"}]}
+    assert parse_config(raw, env={"HOOK_URL": "https://h.example/x"}).alerts[0].url == "https://h.example/x"
+    with pytest.raises(ConfigError, match=r"^alerts\[0\]\.url: environment variable HOOK_URL is not set"):
+        parse_config(raw, env={})
+
+
+def test_missing_file_and_bad_yaml(tmp_path):
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path / "nope.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("outlets: [\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config(bad)
