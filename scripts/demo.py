@@ -24,16 +24,21 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     store_dir = work / "seaweedfs"
     s3, master, volume, filer = embedded.free_ports(4)
-    info = embedded.start(store_dir, ports={"s3": s3, "master": master, "volume": volume, "filer": filer},
-                          bucket="newsmon-demo")
+    info = embedded.start(
+        store_dir, ports={"s3": s3, "master": master, "volume": volume, "filer": filer}, bucket="newsmon-demo"
+    )
     try:
         with FixtureSite() as site, WebhookReceiver() as hook:
             cfg = write_config(work / "config.yaml", site.base, hook.url, info.endpoint_url, bucket="newsmon-demo")
             env = {**os.environ, **info.env()}
             for attempt in (1, 2):
                 print(f"\n=== run {attempt}: newsmon run --config {cfg.relative_to(REPO)}")
-                proc = subprocess.run([sys.executable, "-m", "newsmon", "run", "--config", str(cfg)], env=env,
-                                      text=True, capture_output=True)
+                proc = subprocess.run(
+                    [sys.executable, "-m", "newsmon", "run", "--config", str(cfg)],
+                    env=env,
+                    text=True,
+                    capture_output=True,
+                )
                 print(proc.stdout, end="")
                 if proc.returncode != 0:
                     print(proc.stderr, file=sys.stderr)

@@ -33,13 +33,15 @@ def airflow_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, st
 def migrate(home: Path) -> None:
     """`airflow db migrate` into ``home`` (dag.test() and `dags test` need it)."""
     home.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([AIRFLOW, "db", "migrate"], env=airflow_env(home), capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run(
+        [AIRFLOW, "db", "migrate"], env=airflow_env(home), capture_output=True, text=True, timeout=300
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"airflow db migrate failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
 
 
 def airflow(home: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 600):
     """Run an `airflow` CLI command against ``home``."""
-    return subprocess.run([AIRFLOW, *args], env=airflow_env(home, env), capture_output=True, text=True,
-                          timeout=timeout, cwd=REPO)
+    return subprocess.run(
+        [AIRFLOW, *args], env=airflow_env(home, env), capture_output=True, text=True, timeout=timeout, cwd=REPO
+    )

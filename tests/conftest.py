@@ -10,11 +10,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/support.py
 
-from support import FixtureSite, WebhookReceiver  # noqa: E402
+from support import FixtureSite, WebhookReceiver
 
-from newsmon import embedded  # noqa: E402
-from newsmon.config import StorageConfig  # noqa: E402
-from newsmon.store import Store  # noqa: E402
+from newsmon import embedded
+from newsmon.config import StorageConfig
+from newsmon.store import Store
 
 
 @pytest.fixture(scope="session")
@@ -37,8 +37,9 @@ def bucket(seaweed) -> str:
 
 def storage_config(info, bucket: str) -> StorageConfig:
     """StorageConfig for the embedded store."""
-    return StorageConfig(bucket=bucket, endpoint_url=info.endpoint_url, access_key=info.access_key,
-                         secret_key=info.secret_key)
+    return StorageConfig(
+        bucket=bucket, endpoint_url=info.endpoint_url, access_key=info.access_key, secret_key=info.secret_key
+    )
 
 
 @pytest.fixture
@@ -64,7 +65,8 @@ def webhook():
 @pytest.fixture
 def s3_env(seaweed, monkeypatch):
     """The embedded store's keys in the environment, as `newsmon run` reads them."""
-    for k, v in seaweed.env().items():
+    env = {k: v for k, v in seaweed.env().items() if k != "NEWSMON_S3_ENDPOINT"}
+    for k, v in env.items():
         monkeypatch.setenv(k, v)
     monkeypatch.delenv("NEWSMON_S3_ENDPOINT", raising=False)
-    return seaweed.env()
+    return env

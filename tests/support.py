@@ -15,12 +15,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 SITE_DIR = Path(__file__).parent / "fixtures" / "site"
-TYPES = {".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8", ".xml": "application/xml",
-         ".txt": "text/plain; charset=utf-8", ".json": "application/json"}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".json": "application/json",
+}
 
 
 class _Quiet(BaseHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+    def log_message(self, format, *args):
         pass
 
 
@@ -35,7 +40,7 @@ class FixtureSite:
         site = self
 
         class Handler(_Quiet):
-            def do_GET(self):  # noqa: N802 - http.server naming
+            def do_GET(self):
                 path = urlsplit(self.path).path
                 site.requests.append(path)
                 if path in site.routes:
@@ -102,7 +107,7 @@ class WebhookReceiver:
         receiver = self
 
         class Handler(_Quiet):
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 length = int(self.headers.get("Content-Length", "0"))
                 data = self.rfile.read(length)
                 if receiver.fail_next > 0:
@@ -131,8 +136,9 @@ class WebhookReceiver:
         self.server.server_close()
 
 
-def write_config(path: Path, site_base: str, webhook_url: str | None, endpoint_url: str, bucket: str = "newsmon",
-                 **outlet_extra) -> Path:
+def write_config(
+    path: Path, site_base: str, webhook_url: str | None, endpoint_url: str, bucket: str = "newsmon", **outlet_extra
+) -> Path:
     """A config for the fixture outlet: its feed, its robots.txt sitemaps, loopback allowed."""
     outlet = {
         "name": "asiae",

@@ -9,8 +9,13 @@ from newsmon.config import ConfigError, load_config, parse_config
 GOOD = {
     "storage": {"endpoint_url": "http://127.0.0.1:8333", "bucket": "newsmon"},
     "outlets": [
-        {"name": "asiae", "profile": "asiae", "feeds": ["https://www.asiae.co.kr/rss/all.htm"],
-         "allowed_domains": ["asiae.co.kr"], "delay_seconds": 2}
+        {
+            "name": "asiae",
+            "profile": "asiae",
+            "feeds": ["https://www.asiae.co.kr/rss/all.htm"],
+            "allowed_domains": ["asiae.co.kr"],
+            "delay_seconds": 2,
+        }
     ],
     "alerts": [{"type": "webhook", "url": "https://hooks.example/newsmon"}],
 }
@@ -33,8 +38,13 @@ def test_contract_example_loads(tmp_path):
 
 
 def test_profile_defaults_to_outlet_name_when_builtin():
-    raw = {**GOOD, "outlets": [{"name": "asiae", "feeds": ["https://x.asiae.co.kr/rss"], "allowed_domains": ["asiae.co.kr"]},
-                               {"name": "other", "feeds": ["https://o.example/rss"], "allowed_domains": ["o.example"]}]}
+    raw = {
+        **GOOD,
+        "outlets": [
+            {"name": "asiae", "feeds": ["https://x.asiae.co.kr/rss"], "allowed_domains": ["asiae.co.kr"]},
+            {"name": "other", "feeds": ["https://o.example/rss"], "allowed_domains": ["o.example"]},
+        ],
+    }
     cfg = parse_config(raw, env={})
     assert cfg.outlet("asiae").profile == "asiae"
     assert cfg.outlet("other").profile == "generic"
@@ -68,7 +78,9 @@ def test_bad_key_is_named(mutate, key):
 
 def test_unknown_key_suggests_the_close_one():
     raw = {**GOOD, "outlets": [{**GOOD["outlets"][0], "alowed_domains": ["x"]}]}
-    with pytest.raises(ConfigError, match=r"outlets\[0\]\.alowed_domains: unknown key \(did you mean 'allowed_domains'\?\)"):
+    with pytest.raises(
+        ConfigError, match=r"outlets\[0\]\.alowed_domains: unknown key \(did you mean 'allowed_domains'\?\)"
+    ):
         parse_config(raw, env={})
 
 

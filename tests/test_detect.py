@@ -15,8 +15,17 @@ SEED = Path(__file__).parent / "fixtures" / "seed"
 
 
 def _article(title: str, body: str, summary=()) -> Article:
-    return Article(article_id="t", url="https://x/1", outlet="t", title=title, body=body, lang="en",
-                   published_at=None, crawled_at=datetime.now(UTC), summary=tuple(summary))
+    return Article(
+        article_id="t",
+        url="https://x/1",
+        outlet="t",
+        title=title,
+        body=body,
+        lang="en",
+        published_at=None,
+        crawled_at=datetime.now(UTC),
+        summary=tuple(summary),
+    )
 
 
 def seed_article() -> tuple[Article, dict]:
@@ -79,15 +88,20 @@ def test_hard_negatives_without_both_sides_stay_silent(body):
 
 
 def test_past_context_does_not_become_an_event():
-    body = ("The U.S. and China restored military dialogue channels that had been closed since Pelosi's visit to "
-            "Taiwan.\nTaiwan remains a concern for the U.S. and China, officials said.")
+    body = (
+        "The U.S. and China restored military dialogue channels that had been closed since Pelosi's visit to "
+        "Taiwan.\nTaiwan remains a concern for the U.S. and China, officials said."
+    )
     events = {(e.topic, e.kind) for e in detect(_article("U.S., China restore military dialogue", body)).events}
     assert ("military_channels", "agreement") in events
     assert ("taiwan", "agreement") not in events
 
 
 def test_sentences_respect_abbreviations_and_korean():
-    assert split_sentences("U.S. President Biden met Xi. They talked.") == ["U.S. President Biden met Xi.", "They talked."]
+    assert split_sentences("U.S. President Biden met Xi. They talked.") == [
+        "U.S. President Biden met Xi.",
+        "They talked.",
+    ]
     assert split_sentences("미국이 합의했다. 중국도 동의했다.") == ["미국이 합의했다.", "중국도 동의했다."]
 
 

@@ -32,8 +32,10 @@ def test_sitemap_parsing_refuses_entities():
     urls, children = parse_sitemap(BOMB)
     assert all("lol" not in u for u, _ in urls) and children == []
     assert parse_sitemap(b"not xml") == ([], [])
-    index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-             b"<sitemap><loc>https://a.example/s1.xml</loc></sitemap></sitemapindex>")
+    index = (
+        b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<sitemap><loc>https://a.example/s1.xml</loc></sitemap></sitemapindex>"
+    )
     assert parse_sitemap(index) == ([], ["https://a.example/s1.xml"])
 
 
@@ -51,16 +53,28 @@ def _serve(text: str, ctype="text/plain"):
 def test_robots_sitemaps_followed_and_self_pointing_index_ends():
     routes = {
         "/robots.txt": _serve("User-agent: *\nDisallow: /private/\nSitemap: {{BASE}}/index.xml\n"),
-        "/index.xml": _serve('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-                             "<sitemap><loc>{{BASE}}/index.xml</loc></sitemap>"
-                             "<sitemap><loc>{{BASE}}/s1.xml</loc></sitemap></sitemapindex>", "application/xml"),
-        "/s1.xml": _serve('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-                          "<url><loc>{{BASE}}/a/1</loc><lastmod>2025-11-01</lastmod></url>"
-                          "<url><loc>{{BASE}}/a/2</loc><lastmod>2025-11-02</lastmod></url></urlset>", "application/xml"),
+        "/index.xml": _serve(
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            "<sitemap><loc>{{BASE}}/index.xml</loc></sitemap>"
+            "<sitemap><loc>{{BASE}}/s1.xml</loc></sitemap></sitemapindex>",
+            "application/xml",
+        ),
+        "/s1.xml": _serve(
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            "<url><loc>{{BASE}}/a/1</loc><lastmod>2025-11-01</lastmod></url>"
+            "<url><loc>{{BASE}}/a/2</loc><lastmod>2025-11-02</lastmod></url></urlset>",
+            "application/xml",
+        ),
     }
     with FixtureSite(routes=routes) as site:
-        outlet = Outlet(name="t", sitemaps=(), allowed_domains=("127.0.0.1",), delay_seconds=0, robots_sitemaps=True,
-                        feeds=(site.base + "/nofeed",))
+        outlet = Outlet(
+            name="t",
+            sitemaps=(),
+            allowed_domains=("127.0.0.1",),
+            delay_seconds=0,
+            robots_sitemaps=True,
+            feeds=(site.base + "/nofeed",),
+        )
         fetcher = Fetcher(outlet, CrawlConfig(retries=1))
         robots = Robots(fetcher)
         found = discover(outlet, fetcher, robots)

@@ -61,8 +61,11 @@ def test_decode_bom_then_header_then_meta():
 def _fetcher(domains=("127.0.0.1",), **crawl) -> Fetcher:
     outlet = Outlet(name="t", allowed_domains=tuple(domains), delay_seconds=0)
     sleeps: list[float] = []
-    f = Fetcher(outlet, CrawlConfig(**{"retries": 3, "backoff_seconds": 0.01, "timeout_seconds": 5, **crawl}),
-                sleep=sleeps.append)
+    f = Fetcher(
+        outlet,
+        CrawlConfig(**{"retries": 3, "backoff_seconds": 0.01, "timeout_seconds": 5, **crawl}),
+        sleep=sleeps.append,
+    )
     f.sleeps = sleeps
     return f
 

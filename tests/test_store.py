@@ -13,20 +13,28 @@ from botocore.exceptions import ClientError
 from newsmon.config import StorageConfig
 from newsmon.detect import detect
 from newsmon.records import Article
-from newsmon.store import ARTICLES, Store, StorageError
+from newsmon.store import ARTICLES, StorageError, Store
 
 
 def test_anonymous_and_wrong_key_requests_are_refused(seaweed, bucket):
     assert requests.get(f"{seaweed.endpoint_url}/{bucket}/", timeout=5).status_code == 403
     assert requests.put(f"{seaweed.endpoint_url}/{bucket}/x", data=b"x", timeout=5).status_code == 403
-    bad = boto3.client("s3", endpoint_url=seaweed.endpoint_url, aws_access_key_id=seaweed.access_key,
-                       aws_secret_access_key="wrong", region_name="us-east-1",
-                       config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1}))
+    bad = boto3.client(
+        "s3",
+        endpoint_url=seaweed.endpoint_url,
+        aws_access_key_id=seaweed.access_key,
+        aws_secret_access_key="wrong",
+        region_name="us-east-1",
+        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1}),
+    )
     with pytest.raises(ClientError):
         bad.list_objects_v2(Bucket=bucket)
     with pytest.raises(StorageError, match="access denied"):
-        Store(StorageConfig(bucket=bucket, endpoint_url=seaweed.endpoint_url, access_key=seaweed.access_key,
-                            secret_key="wrong")).check()
+        Store(
+            StorageConfig(
+                bucket=bucket, endpoint_url=seaweed.endpoint_url, access_key=seaweed.access_key, secret_key="wrong"
+            )
+        ).check()
 
 
 def test_unreachable_store_is_one_clear_error():
@@ -36,9 +44,16 @@ def test_unreachable_store_is_one_clear_error():
 
 
 def test_article_version_has_one_key_and_round_trips(store):
-    art = Article(article_id="asiae-ko-2025110710302512345", url="https://www.asiae.co.kr/article/2025110710302512345",
-                  outlet="asiae", title="미중 군사 채널 복원", body="본문 " * 50, lang="ko",
-                  published_at=datetime(2025, 11, 7, 1, 30, tzinfo=UTC), crawled_at=datetime.now(UTC))
+    art = Article(
+        article_id="asiae-ko-2025110710302512345",
+        url="https://www.asiae.co.kr/article/2025110710302512345",
+        outlet="asiae",
+        title="미중 군사 채널 복원",
+        body="본문 " * 50,
+        lang="ko",
+        published_at=datetime(2025, 11, 7, 1, 30, tzinfo=UTC),
+        crawled_at=datetime.now(UTC),
+    )
     finding = detect(art)
     k1, _ = store.write_article(art, finding, 1, datetime.now(UTC))
     k2, _ = store.write_article(art, finding, 1, datetime.now(UTC))
@@ -52,4 +67,3 @@ def test_conditional_create(store):
     assert store.put("alerts/sent/x.json", b"1", if_absent=True) is True
     assert store.put("alerts/sent/x.json", b"2", if_absent=True) is False
     assert store.get("alerts/sent/x.json") == b"1"
-

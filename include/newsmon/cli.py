@@ -108,7 +108,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """One pass over the outlets; prints a summary. Exit 0 when the run completed."""
-    from newsmon.config import ConfigError, load_config, with_storage_overrides
+    from newsmon.config import ConfigError, load_config
     from newsmon.pipeline import new_run_id, run_all
     from newsmon.store import STORAGE_ERRORS, StorageError, Store
 
@@ -117,7 +117,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     try:
         config = load_config(args.config)
-        config = with_storage_overrides(config, endpoint_url=os.environ.get("NEWSMON_S3_ENDPOINT") or None)
         if args.outlet:
             for name in args.outlet:
                 config.outlet(name)

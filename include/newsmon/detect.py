@@ -27,7 +27,7 @@ HEADLINE_WEIGHT = 2
 # English negation/hedge words are looked for this many words before the cue.
 EN_WINDOW_WORDS = 4
 # Korean negation/hedge endings follow the cue within this many characters (합의하지 못했다).
-KO_WINDOW_CHARS = 12
+KO_WINDOW_CHARS = 16
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
 # headline and deck state the news, the first body sentences (the lead) report it, later ones add
 # detail and background. Explicit actors in the sentence and a cue close to the term add to it.
@@ -56,7 +56,9 @@ _ABBREV = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Adm|St|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|etc|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
-_BOUNDARY = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’)\]]*(?=\s)")
+# A sentence ends at . ! ? before white space; an ellipsis separates headline segments
+# ("…합의…\"우발적 충돌 막는다\"") even with no space after it.
+_BOUNDARY = re.compile(r"…|\.\.\.|[.!?]+[\"'”’)\]]*(?=\s)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
@@ -220,7 +222,7 @@ def sentence_events(sentence: str, tax: Taxonomy, topics: set[str], prominence: 
     best: dict[tuple[str, str], Event] = {}
     for kind, lex in tax.cues.items():
         for cue in lex.finditer(sentence):
-            if any(s <= cue.start() < e for s, e in spans):
+            if any(s <= cue.start() and cue.end() <= e for s, e in spans):
                 continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
             if question or _negated_or_hedged(sentence, cue, tax):
                 continue

@@ -134,8 +134,10 @@ def _is_known(cand: Candidate, outlet: Outlet, known_urls: set[str], index: dict
 def _fetch_candidate(cand: Candidate, fetcher: Fetcher, robots: Robots) -> Page:
     reason = fetcher.check_url(cand.url)
     if reason is None and not robots.allowed(cand.url):
-        reason = "robots_unreachable" if robots.why_not(cand.url).startswith("robots.txt unreachable") else (
-            "robots_disallowed"
+        reason = (
+            "robots_unreachable"
+            if robots.why_not(cand.url).startswith("robots.txt unreachable")
+            else ("robots_disallowed")
         )
     if reason:
         now = datetime.now(UTC)

@@ -123,7 +123,8 @@ ASIAE = Profile(
         re.compile(r"^<?\s*[ⓒ©].*(아시아경제|asiae|Asia Business Daily).*$", re.I),
         re.compile(r"^.*무단\s*전재.*배포\s*금지.*$"),
         re.compile(r"^.*All rights reserved\.?\s*$", re.I),
-        re.compile(r"^[가-힣]{2,5}\s*(기자|특파원|인턴기자|객원기자)\s*[\w.+-]+@[\w.-]+\s*$"),
+        # "홍길동 기자 hong@asiae.co.kr", "경주=박지훈 기자 …", "홍길동·김철수 기자 …"
+        re.compile(r"^[가-힣=·,\s]{2,40}(기자|특파원|인턴기자|객원기자|선임기자)\s*([\w.+-]+@[\w.-]+\s*)+$"),
         re.compile(r"^[\w.+-]+@asiae\.co\.kr\s*$"),
     ),
     strip_prefix=(re.compile(r"^\s*\[\s*아시아경제\s*[^\]]{0,40}\]\s*"),),

@@ -26,8 +26,14 @@ def discoverable() -> list[dict]:
 def newsmon(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the CLI as a user would, in a child process."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "newsmon", *args], capture_output=True, text=True, env=full_env,
-                          timeout=timeout, cwd=REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "newsmon", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+        cwd=REPO,
+    )
 
 
 def object_etags(store, prefix: str) -> dict[str, str]:

@@ -72,9 +72,10 @@ def test_edited_article_becomes_version_2(tmp_path, site, store, s3_env, seaweed
     target = discoverable()[0]
     page = (site.root / target["file"]).read_bytes().replace(b"{{BASE}}", site.base.encode())
     first = target["must_contain"][0].encode()
-    site.overrides[target["url_path"]] = page.replace(first, first + " (updated)".encode(), 1)
+    site.overrides[target["url_path"]] = page.replace(first, first + b" (updated)")
+    assert site.overrides[target["url_path"]] != page
     out = _run(cfg, s3_env, "--refetch-known")["outlets"][0]
-    assert out["stored"] == 1
+    assert out["stored"] == 1, out
     rows = [r for r in store.read_prefix("articles").to_pylist() if r["article_id"].endswith(target["article_id19"])]
     assert sorted(r["version"] for r in rows) == [1, 2]
     assert rows[0]["body_sha256"] != rows[1]["body_sha256"]
@@ -82,11 +83,15 @@ def test_edited_article_becomes_version_2(tmp_path, site, store, s3_env, seaweed
 
 def test_offline_outlet_is_reported_and_run_exits_cleanly(tmp_path, store, s3_env, seaweed):
     cfg = tmp_path / "c.yaml"
-    cfg.write_text(json.dumps({
-        "storage": {"endpoint_url": seaweed.endpoint_url, "bucket": store.bucket},
-        "crawl": {"retries": 1, "timeout_seconds": 2},
-        "outlets": [{"name": "gone", "feeds": ["http://127.0.0.1:9/rss"], "allowed_domains": ["127.0.0.1"]}],
-    }))
+    cfg.write_text(
+        json.dumps(
+            {
+                "storage": {"endpoint_url": seaweed.endpoint_url, "bucket": store.bucket},
+                "crawl": {"retries": 1, "timeout_seconds": 2},
+                "outlets": [{"name": "gone", "feeds": ["http://127.0.0.1:9/rss"], "allowed_domains": ["127.0.0.1"]}],
+            }
+        )
+    )
     proc = newsmon("run", "--config", str(cfg), env=s3_env)
     assert proc.returncode == 0, proc.stderr
     assert "gone: OFFLINE" in proc.stdout
@@ -102,8 +107,10 @@ def test_bad_config_names_the_key(tmp_path, s3_env):
 
 def test_unreachable_storage_is_one_line_and_nonzero(tmp_path, s3_env):
     cfg = tmp_path / "c.yaml"
-    cfg.write_text("storage: {endpoint_url: 'http://127.0.0.1:9', bucket: newsmon}\n"
-                   "outlets:\n  - {name: x, feeds: [http://a.example/rss], allowed_domains: [a.example]}\n")
+    cfg.write_text(
+        "storage: {endpoint_url: 'http://127.0.0.1:9', bucket: newsmon}\n"
+        "outlets:\n  - {name: x, feeds: [http://a.example/rss], allowed_domains: [a.example]}\n"
+    )
     proc = newsmon("run", "--config", str(cfg), env=s3_env)
     assert proc.returncode == 3
     assert len(proc.stderr.strip().splitlines()) == 1 and "cannot reach http://127.0.0.1:9" in proc.stderr

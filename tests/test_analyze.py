@@ -1,0 +1,49 @@
+"""`newsmon analyze`: the contract's JSON lines, for plain and gzipped files, many at once."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SITE = Path(__file__).parent / "fixtures" / "site"
+MANIFEST = json.loads((SITE / "MANIFEST.json").read_text())
+
+
+def test_analyze_many_paths_one_line_each(tmp_path):
+    paths = []
+    for i, entry in enumerate(MANIFEST):
+        raw = (SITE / entry["file"]).read_bytes().replace(b"{{BASE}}", b"https://www.asiae.co.kr")
+        path = tmp_path / (f"p{i}.html.gz" if i % 2 else f"p{i}.html")
+        path.write_bytes(gzip.compress(raw) if i % 2 else raw)
+        paths.append(str(path))
+    missing = str(tmp_path / "missing.html")
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsmon", "analyze", "--outlet", "asiae", *paths, missing],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(lines) == len(MANIFEST) + 1
+    assert proc.returncode == 1 and "cannot read" in lines[-1]["error"]  # a bad path is reported, others done
+    for entry, out in zip(MANIFEST, lines, strict=False):
+        assert {"path", "url", "title", "published_at", "lang", "body", "topics", "events"} <= out.keys()
+        assert out["title"] == entry["title"]
+        assert sorted(out["topics"]) == sorted(entry["expected_topics"])
+        assert {(e["topic"], e["kind"]) for e in out["events"]} == {
+            (e["topic"], e["kind"]) for e in entry["expected_events"]
+        }
+        for e in out["events"]:
+            assert e["kind"] in ("agreement", "dispute") and e["evidence"]
+
+
+def test_analyze_does_not_import_storage_or_airflow():
+    code = (
+        "import sys; from newsmon.cli import main; main(['analyze', '/dev/null']); "
+        "assert 'boto3' not in sys.modules and 'airflow' not in sys.modules, sorted(sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
