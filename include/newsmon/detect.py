@@ -9,6 +9,8 @@ Pure function of its inputs.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -174,6 +176,16 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A topic term found in a sentence, with its offsets in that sentence."""
+
+    topic: str
+    start: int
+    end: int
+    text: str
+
+
 def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     """Topics and events of one article."""
     tax = taxonomy or load_taxonomy()
@@ -181,22 +193,28 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     sentences = [(s, True) for h in headline for s in split_sentences(h or "")]
     sentences += [(s, False) for s in split_sentences(article.body)]
     full = "\n".join(s for s, _ in sentences)
-    n_headline = sum(1 for _, h in sentences if h)
     if not all(_has(lex, full) for lex in tax.actors.values()):
         return Finding(article_id=article.article_id, topics={}, events=[])
+    # each topic lexicon scans the article once; matches are then filed under their sentence
+    starts = list(itertools.accumulate((len(s) + 1 for s, _ in sentences[:-1]), initial=0))
+    per_sentence: list[list[Mention]] = [[] for _ in sentences]
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
-    for sentence, is_headline in sentences:
-        for topic, lex in tax.topics.items():
-            hits = lex.finditer(sentence)
-            if hits:
-                scores[topic] = scores.get(topic, 0) + len(hits) * (HEADLINE_WEIGHT if is_headline else 1)
-                terms.setdefault(topic, set()).update(m.group() for m in hits)
+    for topic, lex in tax.topics.items():
+        for m in lex.finditer(full):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            per_sentence[i].append(Mention(topic, m.start() - starts[i], m.end() - starts[i], m.group()))
+            scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
+            terms.setdefault(topic, set()).add(m.group())
     topics = {t: tuple(sorted(terms[t])) for t, s in scores.items() if s >= MIN_TOPIC_SCORE}
+    n_headline = sum(1 for _, h in sentences if h)
     events: dict[tuple[str, str], Event] = {}
     for index, (sentence, is_headline) in enumerate(sentences):
+        mentions = [m for m in per_sentence[index] if m.topic in topics]
+        if not mentions:
+            continue
         prominence = HEADLINE_BONUS if is_headline else LEAD_BONUS if index - n_headline < LEAD_SENTENCES else 0.0
-        for event in sentence_events(sentence, tax, set(topics), prominence):
+        for event in _events(sentence, mentions, tax, prominence):
             key = (event.topic, event.kind)
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
@@ -210,39 +228,46 @@ def _has(lex: Lexicon, text: str) -> bool:
 
 def sentence_events(sentence: str, tax: Taxonomy, topics: set[str], prominence: float = 0.0) -> list[Event]:
     """Events one sentence evidences for the given topics; ``prominence`` adds to confidence."""
+    mentions = [
+        Mention(t, m.start(), m.end(), m.group())
+        for t, lex in tax.topics.items()
+        if t in topics
+        for m in lex.finditer(sentence)
+    ]
+    return _events(sentence, mentions, tax, prominence) if mentions else []
+
+
+def _events(sentence: str, mentions: list[Mention], tax: Taxonomy, prominence: float) -> list[Event]:
+    """Events from the cues of one sentence whose topic mentions are known."""
     if len(sentence) > MAX_SENTENCE_CHARS:
         return []
-    mentions = [(t, m) for t, lex in tax.topics.items() if t in topics for m in lex.finditer(sentence)]
-    if not mentions:
-        return []
-    spans = [(m.start(), m.end()) for _, m in mentions]
     barriers = [m.start() for m in tax.barrier.finditer(sentence)]
     actors = tuple(sorted(a for a, lex in tax.actors.items() if _has(lex, sentence)))
     question = sentence.rstrip("\"'”’) ").endswith("?")
     best: dict[tuple[str, str], Event] = {}
     for kind, lex in tax.cues.items():
         for cue in lex.finditer(sentence):
-            if any(s <= cue.start() and cue.end() <= e for s, e in spans):
+            if any(m.start <= cue.start() and cue.end() <= m.end for m in mentions):
                 continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
             if question or _negated_or_hedged(sentence, cue, tax):
                 continue
-            for topic, m in mentions:
-                lo, hi = sorted((cue.start(), m.start()))
+            for m in mentions:
+                lo, hi = sorted((cue.start(), m.start))
                 if any(lo < b < hi for b in barriers):
                     continue  # reported past context lies between cue and topic
                 confidence = BASE_CONFIDENCE + prominence
                 confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
-                confidence -= min(0.2, abs(cue.start() - m.start()) / DISTANCE_SCALE)
+                confidence -= min(0.2, abs(cue.start() - m.start) / DISTANCE_SCALE)
                 event = Event(
-                    topic=topic,
+                    topic=m.topic,
                     kind=kind,
                     evidence=sentence,
-                    terms=(m.group(),),
+                    terms=(m.text,),
                     cue=cue.group(),
                     actors=actors,
                     confidence=round(min(confidence, 0.95), 2),
                 )
-                key = (topic, kind)
+                key = (m.topic, kind)
                 if key not in best or event.confidence > best[key].confidence:
                     best[key] = event
     return list(best.values())

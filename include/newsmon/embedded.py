@@ -24,6 +24,9 @@ import requests
 
 # Seconds to wait for the S3 gateway to answer; a cold start takes ~4 s on 2 cores.
 START_TIMEOUT = 60.0
+# SeaweedFS's filer waits 15 s for its gRPC streams on SIGTERM; every acknowledged write is
+# already on disk by then, so after this grace period the store is killed.
+STOP_GRACE_SECONDS = 5.0
 # SeaweedFS binds a gRPC port at +10000 from each HTTP port.
 GRPC_OFFSET = 10000
 # Only S3 (8333, the SeaweedFS default) is for clients; the others stay off common ports (8080 is
@@ -170,7 +173,7 @@ def status(data_dir: str | Path) -> StoreInfo | None:
     return StoreInfo(endpoint, access, secret, pid, data_dir)
 
 
-def stop(data_dir: str | Path, timeout: float = 15.0) -> bool:
+def stop(data_dir: str | Path, timeout: float = STOP_GRACE_SECONDS) -> bool:
     """Stop the store of ``data_dir``; True when one was running."""
     info = status(data_dir)
     if info is None:

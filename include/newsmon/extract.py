@@ -12,11 +12,13 @@ import hashlib
 import re
 import unicodedata
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import lxml.html
 import trafilatura
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from newsmon.profiles import KST, PUBLISHED_TEXT, UPDATED_TEXT, Profile, get_profile
 from newsmon.records import Article
@@ -134,15 +136,27 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
+@lru_cache(maxsize=512)
+def _compiled(selector: str) -> CSSSelector | None:
+    """A compiled CSS selector (compiling costs more than matching), None when it is invalid."""
+    try:
+        return CSSSelector(selector, translator="html")
+    except Exception:  # a bad selector in a profile must not sink the page
+        return None
+
+
+def _css(tree: lxml.html.HtmlElement, selector: str) -> list:
+    """Elements matched by ``selector``; none for an invalid selector."""
+    compiled = _compiled(selector)
+    return compiled(tree) if compiled is not None else []
+
+
 def _select(tree: lxml.html.HtmlElement, selector: str) -> list[str]:
     """Texts matched by a CSS selector; ``sel@attr`` reads that attribute instead."""
     attr = None
     if "@" in selector:
         selector, attr = selector.rsplit("@", 1)
-    try:
-        nodes = tree.cssselect(selector)
-    except Exception:  # a bad selector in a profile must not sink the page
-        return []
+    nodes = _css(tree, selector)
     if attr:
         return [clean_text(n.get(attr, "")) for n in nodes if n.get(attr)]
     return [clean_text(n.text_content()) for n in nodes]
@@ -167,13 +181,12 @@ def _from_profile(tree: lxml.html.HtmlElement | None, prof: Profile) -> dict | N
         "updated": _profile_date(tree, prof.updated, UPDATED_TEXT),
         "author": _first(tree, prof.author),
     }
-    work = _copy(tree)
+    # dropping furniture edits the tree in place: the fields above are read, and the generic
+    # fallback parses the HTML afresh, so no copy is needed
+    work = tree
     for sel in prof.drop:
-        try:
-            for node in work.cssselect(sel):
-                node.drop_tree()
-        except Exception:
-            continue
+        for node in _css(work, sel):
+            node.drop_tree()
     fields["body"] = ""
     for sel in prof.body:
         paragraphs = _paragraphs(work, sel)
@@ -184,13 +197,9 @@ def _from_profile(tree: lxml.html.HtmlElement | None, prof: Profile) -> dict | N
     return fields
 
 
-def _copy(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(lxml.html.tostring(tree, encoding="unicode"))
-
-
 def _summary(tree: lxml.html.HtmlElement, prof: Profile) -> list[str]:
     for sel in prof.summary:
-        nodes = tree.cssselect(sel)
+        nodes = _css(tree, sel)
         lines: list[str] = []
         for n in nodes:
             # deck lines are separated by <br> or by separate elements
@@ -205,10 +214,7 @@ def _summary(tree: lxml.html.HtmlElement, prof: Profile) -> list[str]:
 
 def _paragraphs(tree: lxml.html.HtmlElement, selector: str) -> list[str]:
     """Paragraph texts under a selector: its matches, split on block children and <br>."""
-    try:
-        nodes = tree.cssselect(selector)
-    except Exception:
-        return []
+    nodes = _css(tree, selector)
     out: list[str] = []
     for node in nodes:
         blocks = node.xpath(".//p|.//h2|.//h3|.//li|.//blockquote") if node.tag not in ("p", "h2", "h3", "li") else []
@@ -298,7 +304,7 @@ def _canonical_url(tree: lxml.html.HtmlElement | None, url: str) -> str:
     """The page's canonical URL when it names one on an http(s) address, else the fetched URL."""
     if tree is not None:
         for sel in ("link[rel='canonical']", "meta[property='og:url']"):
-            for node in tree.cssselect(sel):
+            for node in _css(tree, sel):
                 href = node.get("href") or node.get("content") or ""
                 if href.startswith(("http://", "https://")):
                     return normalize_url(href)
