@@ -23,7 +23,7 @@ def airflow_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, st
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db",
             "AIRFLOW__LOGGING__BASE_LOG_FOLDER": str(home / "logs"),
             "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
-            "PYTHONPATH": str(REPO / "plugins"),
+            "PYTHONPATH": os.pathsep.join(p for p in (str(REPO / "plugins"), os.environ.get("PYTHONPATH")) if p),
         }
     )
     env.update(extra or {})
