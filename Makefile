@@ -1,7 +1,7 @@
 # newsmon: two commands on a fresh machine.
 #   make run   - venv, install, start the embedded S3 store, one pass over config/newsmon.yaml
 #   make test  - everything CI runs (.ci/run calls exactly this)
-# Also: make demo (the whole pipeline offline against the fixture site), make bench, make stop.
+# Also: make demo (the whole pipeline offline against the fixture site), make bench, make faults, make stop.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: install run test lint demo bench stop store-start clean
+.PHONY: install run test lint demo bench faults stop store-start clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ demo: install
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
+
+faults: install
+	$(BIN)/python bench/faults.py
 
 stop:
 	-$(BIN)/newsmon store stop --dir $(STORE)

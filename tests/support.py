@@ -32,7 +32,9 @@ class _Quiet(BaseHTTPRequestHandler):
 class FixtureSite:
     """The offline asiae-shaped outlet, served from a thread on 127.0.0.1."""
 
-    def __init__(self, root: Path = SITE_DIR, routes: dict[str, Callable] | None = None) -> None:
+    def __init__(
+        self, root: Path = SITE_DIR, routes: dict[str, Callable] | None = None, host: str = "127.0.0.1"
+    ) -> None:
         self.root = root
         self.routes = dict(routes or {})  # path -> handler(request) for special cases
         self.requests: list[str] = []
@@ -60,9 +62,9 @@ class FixtureSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer((host, 0), Handler)
         self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.base = f"http://{host}:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def resolve(self, path: str) -> tuple[bytes, str] | None:

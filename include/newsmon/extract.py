@@ -9,6 +9,7 @@ Pure function of its inputs: no network, no clock unless passed in.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from datetime import UTC, datetime
@@ -35,6 +36,11 @@ TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|ref$|from$|_ga$)", re.I)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+
+
+# trafilatura logs every unparsable page at ERROR; we record the outcome ourselves
+# (no_article_text in the fetches table), so its messages would only alarm ops for nothing.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 class ExtractionError(ValueError):
