@@ -35,6 +35,8 @@ HANGUL_SHARE_KO = 0.3
 TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|ref$|from$|_ga$)", re.I)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[^\W\d_]")
+# C0 controls (but tab/newline/CR) and DEL: no HTML text holds them, and lxml refuses to set them
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
 
 
@@ -57,6 +59,7 @@ def extract(
 ) -> Article:
     """Extract an article from ``html`` fetched at ``url``; ExtractionError when there is none."""
     crawled_at = crawled_at or datetime.now(UTC)
+    html = _CONTROL.sub("", html)
     tree = _parse(html)
     prof = get_profile(profile)
     fields = _from_profile(tree, prof) if prof else None
