@@ -16,7 +16,11 @@ from newsmon.records import Article
 
 # Generous per-input bound: a real page takes ~10 ms; anything near a second is a pathology.
 MAX_SECONDS_PER_INPUT = 2.0
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomized: CI runs the same examples every time (a new finding must not turn an unrelated change red);
+# run with --hypothesis-seed=random locally to explore
+SETTINGS = settings(
+    max_examples=150, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 TAGS = st.sampled_from(["p", "div", "h1", "article", "span", "script", "style", "table", "br", "a", "meta"])
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
