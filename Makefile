@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: install run test lint demo bench faults stop store-start clean
+.PHONY: install run test test-celery lint demo bench faults stop store-start clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ lint: install
 
 test: install lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(MAKE) --no-print-directory test-celery
+
+# Airflow's CeleryExecutor on local PostgreSQL + Redis as plain processes; skips where they are
+# absent unless NEWSMON_REQUIRE_CELERY=1 (set by .ci/run).
+test-celery: install
+	$(BIN)/python scripts/celery_e2e.py
 
 demo: install
 	$(BIN)/python scripts/demo.py

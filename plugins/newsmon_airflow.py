@@ -7,6 +7,7 @@ tasks). Airflow puts ``plugins/`` on ``sys.path``, so DAGs import this module by
 from __future__ import annotations
 
 import os
+import socket
 
 from airflow.sdk import Asset, BaseHook
 
@@ -53,3 +54,12 @@ def load() -> tuple[Config, Store]:
             secret_key=conn.password or extra.get("aws_secret_access_key") or None,
         )
     return config, Store(config.storage)
+
+
+def hostname() -> str:
+    """Worker name recorded on task instances (``[core] hostname_callable``).
+
+    ``NEWSMON_HOSTNAME`` names a worker where several share one host (containers, the Celery
+    scale-out test); elsewhere it is the machine's FQDN, Airflow's default.
+    """
+    return os.environ.get("NEWSMON_HOSTNAME") or socket.getfqdn()

@@ -17,7 +17,7 @@ from newsmon.records import Article
 # Generous per-input bound: a real page takes ~10 ms; anything near a second is a pathology.
 MAX_SECONDS_PER_INPUT = 2.0
 # derandomized: CI runs the same examples every time (a new finding must not turn an unrelated change red);
-# run with --hypothesis-seed=random locally to explore
+# set derandomize=False locally to explore new examples
 SETTINGS = settings(
     max_examples=150, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
