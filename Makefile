@@ -40,6 +40,11 @@ demo: install
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
 
+# extraction F1/precision/recall on ../shared/corpus/extraction-dev beside trafilatura, + the seed page
+.PHONY: eval-extract
+eval-extract: install
+	$(BIN)/python bench/eval_extract.py
+
 stop:
 	-$(BIN)/newsmon store stop --dir $(STORE)
 
