@@ -16,10 +16,10 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import lxml.html
-import trafilatura
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from newsmon.generic import extract_generic
 from newsmon.profiles import KST, PUBLISHED_TEXT, UPDATED_TEXT, Profile, get_profile
 from newsmon.records import Article
 
@@ -270,33 +270,15 @@ def _parse_date_text(text: str, text_re: re.Pattern[str]) -> datetime | None:
 
 
 def _generic(html: str, url: str) -> dict:
-    """trafilatura with precision favoured (best F1 of its settings on the dev set)."""
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=False,
-            with_metadata=True,
-        )
-    except Exception:  # trafilatura raises on some malformed trees; that page has no body
-        doc = None
-    if doc is None:
-        return {"body": ""}
-    published = None
-    if getattr(doc, "date", None):
-        try:
-            published = datetime.fromisoformat(doc.date).replace(tzinfo=UTC)
-        except ValueError:
-            published = None
-    body = "\n".join(clean_text(line) for line in (doc.text or "").split("\n"))
+    """The generic path (:mod:`newsmon.generic`), as profile-shaped fields."""
+    found = extract_generic(html, url)
+    lines = (clean_text(line) for line in found.body.split("\n"))
     return {
-        "title": clean_text(doc.title or ""),
-        "body": "\n".join(line for line in body.split("\n") if line),
-        "published": published,
-        "author": doc.author,
-        "summary": [],
+        "title": clean_text(found.title),
+        "body": "\n".join(line for line in lines if line),
+        "published": found.published,
+        "author": found.author,
+        "summary": found.summary,
     }
 
 
