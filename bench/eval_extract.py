@@ -25,6 +25,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,6 +33,7 @@ sys.path.insert(0, str(REPO / "include"))
 
 import trafilatura  # noqa: E402
 
+from newsmon.detect import detect, load_taxonomy  # noqa: E402
 from newsmon.extract import ExtractionError, extract  # noqa: E402
 from newsmon.fetch import decode_html  # noqa: E402
 
@@ -109,11 +111,27 @@ def trafilatura_precision(html: str, url: str) -> str:
     return trafilatura.extract(html, favor_precision=True) or ""
 
 
+def newsmon_analyze(html: str, url: str) -> str:
+    """The ``newsmon analyze`` path: extraction with metadata, then topic and event detection."""
+    try:
+        article = extract(html, url, "eval")
+    except ExtractionError:
+        return ""
+    detect(article, _taxonomy())
+    return article.body
+
+
+@lru_cache(maxsize=1)
+def _taxonomy():
+    return load_taxonomy()
+
+
 EXTRACTORS: dict[str, Callable[[str, str], str]] = {
     "trafilatura.extract(html)": trafilatura_extract,
     "trafilatura.bare_extraction(html).text": trafilatura_bare,
     "trafilatura.extract(html, favor_precision=True)": trafilatura_precision,
     "newsmon extract (generic path)": newsmon_generic,
+    "newsmon analyze path (extract + detect)": newsmon_analyze,
 }
 
 
@@ -128,17 +146,25 @@ def load_corpus(corpus: Path) -> list[tuple[str, str, str, str]]:
     return pages
 
 
-def evaluate(pages: list[tuple[str, str, str, str]], fn: Callable[[str, str], str]) -> tuple[dict, list]:
-    """Scores and per-page (id, precision, recall) of one extractor; time per page included."""
+def evaluate(
+    pages: list[tuple[str, str, str, str]], fn: Callable[[str, str], str], rounds: int = 1
+) -> tuple[dict, list]:
+    """Scores and per-page (id, precision, recall, tp/fp/fn) of one extractor.
+
+    ``ms_per_page`` is CPU time of this process (one core), best of ``rounds`` passes: the
+    machine is shared, and wall time would measure the neighbours as much as the extractor.
+    """
+    best = float("inf")
+    for _ in range(max(1, rounds)):
+        t0 = time.process_time()
+        preds = [(page_id, truth, fn(html, url)) for page_id, url, html, truth in pages]
+        best = min(best, time.process_time() - t0)
     results = []
-    t0 = time.perf_counter()
-    preds = [(page_id, truth, fn(html, url)) for page_id, url, html, truth in pages]
-    elapsed = time.perf_counter() - t0
     for page_id, truth, pred in preds:
         x = tp_fp_fn(truth, pred)
         results.append((page_id, precision(*x), recall(*x), x))
     scores = score([r[3] for r in results])
-    scores["ms_per_page"] = 1000 * elapsed / max(1, len(pages))
+    scores["ms_per_page"] = 1000 * best / max(1, len(pages))
     return scores, results
 
 
@@ -174,6 +200,7 @@ def main() -> int:
     ap.add_argument("--seed", type=Path, default=None, help="seed folder with expected.json")
     ap.add_argument("--per-page", action="store_true", help="also print per-page precision/recall")
     ap.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when newsmon's F1 is below this")
+    ap.add_argument("--rounds", type=int, default=3, help="timed passes per extractor; the best is shown")
     args = ap.parse_args()
     corpus = args.corpus or shared_dir() / "corpus" / "extraction-dev"
     seed = args.seed or shared_dir() / "corpus" / "seed"
@@ -181,17 +208,18 @@ def main() -> int:
     if (corpus / "ground-truth.json").exists():
         pages = load_corpus(corpus)
         print(f"extraction-dev: {len(pages)} pages from {corpus}; trafilatura {trafilatura.__version__}; one core")
-        print(f"{'extractor':<50}{'F1':>8}{'prec':>8}{'recall':>8}{'ms/page':>9}")
+        print(f"{'extractor':<50}{'F1':>8}{'prec':>8}{'recall':>8}{'CPU ms/page':>13}")
         per_page = {}
         for name, fn in EXTRACTORS.items():
-            scores, results = evaluate(pages, fn)
+            scores, results = evaluate(pages, fn, args.rounds)
             per_page[name] = results
             print(
                 f"{name:<50}{scores['f1']:>8.4f}{scores['precision']:>8.4f}{scores['recall']:>8.4f}"
-                f"{scores['ms_per_page']:>9.1f}"
+                f"{scores['ms_per_page']:>13.1f}"
             )
-        if scores["f1"] < args.min_f1:
-            print(f"FAIL: newsmon F1 {scores['f1']:.4f} below --min-f1 {args.min_f1}")
+        newsmon = score([r[3] for r in per_page["newsmon extract (generic path)"]])
+        if newsmon["f1"] < args.min_f1:
+            print(f"FAIL: newsmon F1 {newsmon['f1']:.4f} below --min-f1 {args.min_f1}")
             status = 1
         if args.per_page:
             names = list(EXTRACTORS)

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
+from trafilatura.utils import load_html
 
 from newsmon.generic import extract_generic
 from newsmon.profiles import KST, PUBLISHED_TEXT, UPDATED_TEXT, Profile, get_profile
@@ -52,13 +53,17 @@ def extract(
     """Extract an article from ``html`` fetched at ``url``; ExtractionError when there is none."""
     crawled_at = crawled_at or datetime.now(UTC)
     tree = _parse(html)
+    # read from the tree before extraction edits it in place
+    canonical = _canonical_url(tree, url)
+    declared_lang = _declared_lang(tree)
     prof = get_profile(profile)
     fields = _from_profile(tree, prof) if prof else None
     method = "profile"
     if prof is None:
         method = "generic"
     if fields is None or len(fields["body"]) < MIN_PROFILE_BODY_CHARS:
-        generic = _generic(html, url)
+        # without a profile the tree is untouched: trafilatura works on it instead of parsing again
+        generic = _generic(tree if prof is None and tree is not None else html, url)
         if prof is not None:
             method = "fallback"
             if fields:
@@ -67,13 +72,12 @@ def extract(
     body = fields.get("body") or ""
     if len(body) < MIN_BODY_CHARS:
         raise ExtractionError(f"no article text ({len(body)} characters)")
-    canonical = _canonical_url(tree, url)
     source_id = prof.source_id(canonical) or prof.source_id(url) if prof and prof.source_id else None
     published = fields.get("published") or feed_published
     if published is None and source_id and prof and prof.date_from_id:
         published = prof.date_from_id(source_id)
     title = fields.get("title") or ""
-    lang = detect_lang(tree, " ".join([title, body[:2000]]))
+    lang = detect_lang(declared_lang, " ".join([title, body[:2000]]))
     return Article(
         article_id=article_id(outlet, canonical, source_id, prof.edition(canonical) if prof and prof.edition else lang),
         url=canonical,
@@ -108,12 +112,11 @@ def normalize_url(url: str) -> str:
     return urlunsplit((p.scheme.lower(), host, p.path or "/", query, ""))
 
 
-def detect_lang(tree: lxml.html.HtmlElement | None, text: str) -> str:
-    """``ko`` when the text is mostly Hangul, else the page's ``lang`` attribute, else ``en``."""
+def detect_lang(declared: str, text: str) -> str:
+    """``ko`` when the text is mostly Hangul, else the page's declared language, else ``en``."""
     letters = _LETTER.findall(text)
     if letters and len(_HANGUL.findall(text)) / len(letters) >= HANGUL_SHARE_KO:
         return "ko"
-    declared = (tree.get("lang") or "").split("-")[0].lower() if tree is not None else ""
     if declared and declared != "ko":
         return declared
     return "en" if letters else "und"
@@ -125,14 +128,19 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _declared_lang(tree: lxml.html.HtmlElement | None) -> str:
+    """The primary subtag of the page's ``<html lang>``, lower case; empty when there is none."""
+    return (tree.get("lang") or "").split("-")[0].lower() if tree is not None else ""
+
+
 def _parse(html: str) -> lxml.html.HtmlElement | None:
-    """An lxml tree, or None for input lxml cannot read as HTML."""
+    """An lxml tree parsed the way trafilatura parses (so the generic path can reuse it), or None
+    for input that is not HTML."""
     if not html or not html.strip():
         return None
     try:
-        # lxml refuses str input with an XML encoding declaration; strip it
-        return lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1))
-    except (etree.ParserError, ValueError):
+        return load_html(html)
+    except (etree.ParserError, ValueError, TypeError):
         return None
 
 
@@ -269,7 +277,7 @@ def _parse_date_text(text: str, text_re: re.Pattern[str]) -> datetime | None:
     return None
 
 
-def _generic(html: str, url: str) -> dict:
+def _generic(html: str | lxml.html.HtmlElement, url: str) -> dict:
     """The generic path (:mod:`newsmon.generic`), as profile-shaped fields."""
     found = extract_generic(html, url)
     lines = (clean_text(line) for line in found.body.split("\n"))

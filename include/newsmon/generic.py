@@ -22,7 +22,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import trafilatura
+from htmldate import find_date
 from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.metadata import extract_title
+from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 # Lines at least this long are prose even when they contain a furniture word ("subscribe",
@@ -38,6 +42,11 @@ FURNITURE_EN = re.compile(
 # Furniture cues, Korean: copyright ("무단전재 및 재배포 금지", "저작권자 ⓒ") and box titles.
 FURNITURE_KO = re.compile(r"무단\s*전재|재배포\s*금지|저작권자|ⓒ|^\W*(관련\s*기사|추천\s*기사|많이\s*본\s*뉴스)")
 _NON_WORD = re.compile(r"\W+")
+# htmldate's output with the time of day and zone when the page gives them.
+DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_AUTHOR_META = etree.XPath(
+    "//meta[@name='author' or @property='article:author' or @name='byl' or @name='dc.creator'][@content]"
+)
 
 
 @dataclass
@@ -51,31 +60,41 @@ class GenericResult:
     summary: list[str] = field(default_factory=list)
 
 
-def extract_generic(html: str, url: str | None = None) -> GenericResult:
-    """Body and metadata of an article page by trafilatura plus cleanup; empty body when none."""
+def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericResult:
+    """Body and metadata of an article page by trafilatura plus cleanup; empty body when none.
+
+    ``html`` may be a tree parsed by ``trafilatura.utils.load_html``; extraction edits it in place.
+    Metadata is read first and cheaply (title, dated time, author from meta tags): trafilatura's
+    full metadata pass costs a quarter of the extraction time and adds nothing the pipeline stores.
+    """
+    tree = html if isinstance(html, HtmlElement) else load_html(html)
+    if tree is None:
+        return GenericResult()
+    title = extract_title(tree) or ""
+    published = _published(tree)
+    author = _author(tree)
     try:
         doc = trafilatura.bare_extraction(
-            html,
-            url=url,
+            tree,
+            # no url: link targets are dropped anyway, and resolving each one costs ~10% of the time
+            url=None,
             favor_precision=True,
             include_comments=False,
             include_tables=True,
             include_links=True,
-            with_metadata=True,
         )
     except Exception:  # trafilatura raises on some malformed trees; that page has no body
         doc = None
     if doc is None or doc.body is None:
-        return GenericResult()
-    body = drop_furniture_elements(doc.body, doc.title or "")
+        return GenericResult(title=title, author=author, published=published)
+    body = drop_furniture_elements(doc.body, title)
     etree.strip_tags(body, "ref")
     lines = [line.strip() for line in xmltotxt(body, False).split("\n")]
     return GenericResult(
         body="\n".join(line for line in lines if line and not is_furniture_line(line)),
-        title=doc.title or "",
-        author=doc.author or None,
-        published=_date(doc.date),
-        summary=[],
+        title=title,
+        author=author,
+        published=published,
     )
 
 
@@ -105,12 +124,28 @@ def _normal(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip().lower()
 
 
-def _date(value: str | None) -> datetime | None:
-    """trafilatura's ``YYYY-MM-DD`` date as midnight UTC, or None."""
-    if not value:
+def _published(tree: HtmlElement) -> datetime | None:
+    """The page's original publication time by htmldate (fast mode), in UTC; naive times as UTC."""
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True, outputformat=DATE_FORMAT)
+    except Exception:  # htmldate on a hostile page: no date rather than no article
+        return None
+    if not found:
         return None
     try:
-        when = datetime.fromisoformat(value)
+        when = datetime.strptime(found, DATE_FORMAT)
     except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+        try:
+            when = datetime.strptime(found, DATE_FORMAT.replace("%z", ""))
+        except ValueError:
+            return None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _author(tree: HtmlElement) -> str | None:
+    """The author named in the page's meta tags (not a profile URL), or None."""
+    for node in _AUTHOR_META(tree):
+        value = " ".join((node.get("content") or "").split())
+        if value and not value.startswith(("http://", "https://")):
+            return value[:200]
+    return None
