@@ -73,13 +73,15 @@ def extract(
     if len(body) < MIN_BODY_CHARS:
         raise ExtractionError(f"no article text ({len(body)} characters)")
     source_id = prof.source_id(canonical) or prof.source_id(url) if prof and prof.source_id else None
+    # the edition comes from the address the id was read from (a canonical may name a section page)
+    id_url = canonical if prof and prof.source_id and prof.source_id(canonical) else url
     published = fields.get("published") or feed_published
     if published is None and source_id and prof and prof.date_from_id:
         published = prof.date_from_id(source_id)
     title = fields.get("title") or ""
     lang = detect_lang(declared_lang, " ".join([title, body[:2000]]))
     return Article(
-        article_id=article_id(outlet, canonical, source_id, prof.edition(canonical) if prof and prof.edition else lang),
+        article_id=article_id(outlet, canonical, source_id, prof.edition(id_url) if prof and prof.edition else lang),
         url=canonical,
         outlet=outlet,
         title=title,
@@ -192,6 +194,10 @@ def _from_profile(tree: lxml.html.HtmlElement | None, prof: Profile) -> dict | N
     # dropping furniture edits the tree in place: the fields above are read, and the generic
     # fallback parses the HTML afresh, so no copy is needed
     work = tree
+    for sel in prof.drop_after:
+        for node in _css(work, sel):
+            for sibling in list(node.itersiblings()):
+                sibling.drop_tree()
     for sel in prof.drop:
         for node in _css(work, sel):
             node.drop_tree()

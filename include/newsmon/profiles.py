@@ -29,6 +29,8 @@ class Profile:
     updated: tuple[str, ...] = ()
     author: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
+    # furniture that ends the article: the match and every sibling after it are dropped
+    drop_after: tuple[str, ...] = ()
     # whole lines of body text to drop, and prefixes to strip from the first paragraph
     drop_lines: tuple[re.Pattern[str], ...] = ()
     strip_prefix: tuple[re.Pattern[str], ...] = ()
@@ -115,10 +117,13 @@ ASIAE = Profile(
         "div[class^='dablewidget']",
         "[class^='view_ad']",
         ".photo_caption",
+        ".txt_caption",
         ".relate_news",
         ".related",
         ".reporter",
     ),
+    # 2023 era: the byline box closes the article; tag lists and recommendations follow it
+    drop_after=(".e_article",),
     drop_lines=(
         re.compile(r"^<?\s*[ⓒ©].*(아시아경제|asiae|Asia Business Daily).*$", re.I),
         re.compile(r"^.*무단\s*전재.*배포\s*금지.*$"),
