@@ -247,3 +247,16 @@ def test_drop_furniture_elements_on_trafilaturas_body_tree():
         ("head", "Details"),
         ("p", "Second paragraph."),
     ]
+
+
+def test_profile_keeps_text_outside_paragraphs_and_does_not_split_on_source_newlines():
+    html = (ERAS / "ko-2019-itemprop.html").read_text(encoding="utf-8")
+    html = html.replace(
+        "업계에서는 반도체와",
+        "<p>화웨이는 자체 칩 개발을\n        서두르겠다고 밝혔다.</p>\n      업계에서는 반도체와",
+    )
+    art = extract(html, "https://view.asiae.co.kr/article/2019051610304461234", "asiae", "asiae")
+    lines = art.body.split("\n")
+    assert "화웨이는 자체 칩 개발을 서두르겠다고 밝혔다." in lines
+    assert lines[0].startswith("미국 상무부가")  # the text outside any <p> is still there
+    assert any(line.startswith("업계에서는 반도체와") for line in lines)

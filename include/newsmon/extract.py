@@ -33,6 +33,37 @@ MIN_BODY_CHARS = 40
 HANGUL_SHARE_KO = 0.3
 # Query parameters that only track clicks; dropped so one article has one URL identity.
 TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|ref$|from$|_ga$)", re.I)
+# Elements that start a new line of text when a profile's container is read.
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "section",
+        "article",
+        "figure",
+        "header",
+        "footer",
+    ]
+)
+_BREAK = "\u2029"  # paragraph separator: marks block edges while a container's text is read
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
@@ -212,33 +243,32 @@ def _from_profile(tree: lxml.html.HtmlElement | None, prof: Profile) -> dict | N
 
 
 def _summary(tree: lxml.html.HtmlElement, prof: Profile) -> list[str]:
+    """Deck lines: the first summary selector that finds text; lines split on <br> and blocks."""
     for sel in prof.summary:
-        nodes = _css(tree, sel)
-        lines: list[str] = []
-        for n in nodes:
-            # deck lines are separated by <br> or by separate elements
-            for br in n.iter("br"):
-                br.tail = "\n" + (br.tail or "")
-            lines.extend(clean_text(x) for x in n.text_content().split("\n"))
-        lines = [x for x in lines if x]
+        lines = [line for node in _css(tree, sel) for line in _block_lines(node)]
         if lines:
             return lines
     return []
 
 
 def _paragraphs(tree: lxml.html.HtmlElement, selector: str) -> list[str]:
-    """Paragraph texts under a selector: its matches, split on block children and <br>."""
-    nodes = _css(tree, selector)
-    out: list[str] = []
-    for node in nodes:
-        blocks = node.xpath(".//p|.//h2|.//h3|.//li|.//blockquote") if node.tag not in ("p", "h2", "h3", "li") else []
-        # outermost blocks only, so a <p> inside a <blockquote> is read once
-        targets = [b for b in blocks if not any(a in blocks for a in b.iterancestors())] if blocks else [node]
-        for t in targets:
-            for br in t.iter("br"):
-                br.tail = "\n" + (br.tail or "")
-            out.extend(clean_text(x) for x in t.text_content().split("\n"))
-    return [p for p in out if p]
+    """Paragraph texts of every match of ``selector``."""
+    return [line for node in _css(tree, selector) for line in _block_lines(node)]
+
+
+def _block_lines(node: lxml.html.HtmlElement) -> list[str]:
+    """The text of ``node`` as lines: one per block element or <br>-separated run.
+
+    Text outside any block (old CMSs put the body straight into a div with <br><br>) is kept,
+    and newlines of the HTML source do not split a paragraph. Marks the tree in place.
+    """
+    for el in node.iter():
+        if el.tag == "br" or el.tag in BLOCK_TAGS:
+            el.tail = _BREAK + (el.tail or "")
+        if el.tag in BLOCK_TAGS:
+            el.text = _BREAK + (el.text or "")
+    lines = (clean_text(" ".join(part.split())) for part in node.text_content().split(_BREAK))
+    return [line for line in lines if line]
 
 
 def _clean_body(paragraphs: list[str], prof: Profile) -> str:
