@@ -238,8 +238,21 @@ def _from_profile(tree: lxml.html.HtmlElement | None, prof: Profile) -> dict | N
         body = _clean_body(paragraphs, prof)
         if len(body) >= MIN_PROFILE_BODY_CHARS:
             fields["body"] = body
+            fields["author"] = fields["author"] or _author_from_text(paragraphs, prof)
             break
+    if fields["author"] and prof.author_suffix:
+        fields["author"] = prof.author_suffix.sub("", fields["author"]).strip() or None
     return fields
+
+
+def _author_from_text(paragraphs: list[str], prof: Profile) -> str | None:
+    """The reporter named in the dateline or the closing reporter line, when no selector found one."""
+    for para in (*paragraphs[:1], *paragraphs[-3:]):
+        for pat in prof.author_text:
+            m = pat.search(para)
+            if m:
+                return m.group("name")
+    return None
 
 
 def _summary(tree: lxml.html.HtmlElement, prof: Profile) -> list[str]:
