@@ -217,6 +217,7 @@ def test_furniture_lines_are_short_and_prose_that_mentions_them_is_kept():
     assert is_furniture_line("Related: The 15 Weirdest Galaxies in Our Universe")
     assert is_furniture_line("<ⓒ투자가를 위한 경제콘텐츠 플랫폼, 아시아경제 무단전재 배포금지>")
     assert is_furniture_line("Copyright 2019 Example Media. All rights reserved.")
+    assert is_furniture_line("정덕현 칼럼니스트 thekian1@entermedia.co.kr")
     assert not is_furniture_line("Related to the talks, officials said tariffs would stay.")
     long_prose = "The ministry said its newsletter to exporters " + "explained the new licence rules in detail " * 4
     assert not is_furniture_line(long_prose)
