@@ -261,3 +261,24 @@ def test_profile_keeps_text_outside_paragraphs_and_does_not_split_on_source_newl
     assert "화웨이는 자체 칩 개발을 서두르겠다고 밝혔다." in lines
     assert lines[0].startswith("미국 상무부가")  # the text outside any <p> is still there
     assert any(line.startswith("업계에서는 반도체와") for line in lines)
+
+
+def test_fallback_still_applies_the_profiles_line_rules():
+    paragraphs = [
+        "[아시아경제 홍길동 기자] 새 디자인의 기사 페이지에서도 본문 첫 문단은 이렇게 시작한다. 충분히 긴 문장이다.",
+        *(
+            f"둘째 이후 문단 {i}: 사이트가 개편되어 프로필 선택자가 아무것도 찾지 못하는 경우를 보여준다."
+            for i in range(4)
+        ),
+        "홍길동 기자 hong@asiae.co.kr",
+    ]
+    html = (
+        "<html lang='ko'><head><title>개편된 페이지</title></head><body><main><h1>개편된 페이지</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</main></body></html>"
+    )
+    art = extract(html, "https://www.asiae.co.kr/article/2025010112000012345", "asiae", "asiae")
+    assert art.extraction_method == "fallback"
+    assert art.body.startswith("새 디자인의 기사 페이지에서도")
+    assert "hong@asiae.co.kr" not in art.body and "[아시아경제" not in art.body
+    assert art.author == "홍길동"

@@ -97,6 +97,10 @@ def extract(
         generic = _generic(tree if prof is None and tree is not None else html, url)
         if prof is not None:
             method = "fallback"
+            # the outlet's line rules (datelines, reporter and copyright lines) still apply
+            lines = generic["body"].split("\n")
+            generic["author"] = _author_name(generic.get("author") or _author_from_text(lines, prof), prof)
+            generic["body"] = _clean_body(lines, prof)
             if fields:
                 generic = {**generic, **{k: v for k, v in fields.items() if v and k != "body"}}
         fields = generic
@@ -240,9 +244,15 @@ def _from_profile(tree: lxml.html.HtmlElement | None, prof: Profile) -> dict | N
             fields["body"] = body
             fields["author"] = fields["author"] or _author_from_text(paragraphs, prof)
             break
-    if fields["author"] and prof.author_suffix:
-        fields["author"] = prof.author_suffix.sub("", fields["author"]).strip() or None
+    fields["author"] = _author_name(fields["author"], prof)
     return fields
+
+
+def _author_name(author: str | None, prof: Profile) -> str | None:
+    """The author without the outlet's reporter title ("기자"), None when nothing is left."""
+    if author and prof.author_suffix:
+        author = prof.author_suffix.sub("", author).strip()
+    return author or None
 
 
 def _author_from_text(paragraphs: list[str], prof: Profile) -> str | None:
