@@ -66,7 +66,7 @@ BLOCK_TAGS = frozenset(
 _BREAK = "\u2029"  # paragraph separator: marks block edges while a container's text is read
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[^\W\d_]")
-_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+_SPACES = re.compile(r"[\s\u00a0\u200b]+")
 
 
 class ExtractionError(ValueError):
@@ -160,7 +160,7 @@ def detect_lang(declared: str, text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """NFC, single spaces, trimmed lines."""
+    """One line of text: NFC, every run of whitespace (newlines of the source too) one space, trimmed."""
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -290,7 +290,7 @@ def _block_lines(node: lxml.html.HtmlElement) -> list[str]:
             el.tail = _BREAK + (el.tail or "")
         if el.tag in BLOCK_TAGS:
             el.text = _BREAK + (el.text or "")
-    lines = (clean_text(" ".join(part.split())) for part in node.text_content().split(_BREAK))
+    lines = (clean_text(part) for part in node.text_content().split(_BREAK))
     return [line for line in lines if line]
 
 
