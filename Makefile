@@ -49,6 +49,11 @@ bench: install
 faults: install
 	$(BIN)/python bench/faults.py
 
+# extraction F1/precision/recall on ../shared/corpus/extraction-dev beside trafilatura, + the seed page
+.PHONY: eval-extract
+eval-extract: install
+	$(BIN)/python bench/eval_extract.py --min-f1 0.97
+
 stop:
 	-$(BIN)/newsmon store stop --dir $(STORE)
 

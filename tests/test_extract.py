@@ -34,6 +34,7 @@ def test_fixture_pages(entry):
     for text in entry["must_not_contain"]:
         assert text not in art.body, text
     assert list(art.summary) == entry.get("summary", [])
+    assert art.author == entry.get("byline")
     published = datetime.fromisoformat(entry["published_kst"])
     assert art.published_at is not None
     assert abs((art.published_at - published).total_seconds()) < 60

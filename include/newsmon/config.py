@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from newsmon.profiles import PROFILES
 from newsmon.records import Outlet
 
 # Default politeness: one request per second per host is what most news sites tolerate from a
@@ -33,7 +34,7 @@ DEFAULT_RETRIES = 3
 DEFAULT_MAX_PAGES = 200
 DEFAULT_USER_AGENT = "newsmon/0.1 (news monitoring bot; +https://github.com/newsmon/newsmon)"
 
-KNOWN_PROFILES = ("asiae", "generic")
+KNOWN_PROFILES = (*PROFILES, "generic")  # a profile registered in profiles.py is known here
 ALERT_TYPES = ("webhook",)
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")

@@ -17,10 +17,11 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import lxml.html
-import trafilatura
 from lxml import etree
 from lxml.cssselect import CSSSelector
+from trafilatura.utils import load_html
 
+from newsmon.generic import extract_generic
 from newsmon.profiles import KST, PUBLISHED_TEXT, UPDATED_TEXT, Profile, get_profile
 from newsmon.records import Article
 
@@ -33,11 +34,42 @@ MIN_BODY_CHARS = 40
 HANGUL_SHARE_KO = 0.3
 # Query parameters that only track clicks; dropped so one article has one URL identity.
 TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|ref$|from$|_ga$)", re.I)
+# Elements that start a new line of text when a profile's container is read.
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "section",
+        "article",
+        "figure",
+        "header",
+        "footer",
+    ]
+)
+_BREAK = "\u2029"  # paragraph separator: marks block edges while a container's text is read
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[^\W\d_]")
 # C0 controls (but tab/newline/CR) and DEL: no HTML text holds them, and lxml refuses to set them
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+_SPACES = re.compile(r"[\s\u00a0\u200b]+")
 
 
 # trafilatura logs every unparsable page at ERROR; we record the outcome ourselves
@@ -61,30 +93,39 @@ def extract(
     crawled_at = crawled_at or datetime.now(UTC)
     html = _CONTROL.sub("", html)
     tree = _parse(html)
+    # read from the tree before extraction edits it in place
+    canonical = _canonical_url(tree, url)
+    declared_lang = _declared_lang(tree)
     prof = get_profile(profile)
     fields = _from_profile(tree, prof) if prof else None
     method = "profile"
     if prof is None:
         method = "generic"
     if fields is None or len(fields["body"]) < MIN_PROFILE_BODY_CHARS:
-        generic = _generic(html, url)
+        # without a profile the tree is untouched: trafilatura works on it instead of parsing again
+        generic = _generic(tree if prof is None and tree is not None else html, url)
         if prof is not None:
             method = "fallback"
+            # the outlet's line rules (datelines, reporter and copyright lines) still apply
+            lines = generic["body"].split("\n")
+            generic["author"] = _author_name(generic.get("author") or _author_from_text(lines, prof), prof)
+            generic["body"] = _clean_body(lines, prof)
             if fields:
                 generic = {**generic, **{k: v for k, v in fields.items() if v and k != "body"}}
         fields = generic
     body = fields.get("body") or ""
     if len(body) < MIN_BODY_CHARS:
         raise ExtractionError(f"no article text ({len(body)} characters)")
-    canonical = _canonical_url(tree, url)
     source_id = prof.source_id(canonical) or prof.source_id(url) if prof and prof.source_id else None
+    # the edition comes from the address the id was read from (a canonical may name a section page)
+    id_url = canonical if prof and prof.source_id and prof.source_id(canonical) else url
     published = fields.get("published") or feed_published
     if published is None and source_id and prof and prof.date_from_id:
         published = prof.date_from_id(source_id)
     title = fields.get("title") or ""
-    lang = detect_lang(tree, " ".join([title, body[:2000]]))
+    lang = detect_lang(declared_lang, " ".join([title, body[:2000]]))
     return Article(
-        article_id=article_id(outlet, canonical, source_id, prof.edition(canonical) if prof and prof.edition else lang),
+        article_id=article_id(outlet, canonical, source_id, prof.edition(id_url) if prof and prof.edition else lang),
         url=canonical,
         outlet=outlet,
         title=title,
@@ -117,31 +158,35 @@ def normalize_url(url: str) -> str:
     return urlunsplit((p.scheme.lower(), host, p.path or "/", query, ""))
 
 
-def detect_lang(tree: lxml.html.HtmlElement | None, text: str) -> str:
-    """``ko`` when the text is mostly Hangul, else the page's ``lang`` attribute, else ``en``."""
+def detect_lang(declared: str, text: str) -> str:
+    """``ko`` when the text is mostly Hangul, else the page's declared language, else ``en``."""
     letters = _LETTER.findall(text)
     if letters and len(_HANGUL.findall(text)) / len(letters) >= HANGUL_SHARE_KO:
         return "ko"
-    declared = (tree.get("lang") or "").split("-")[0].lower() if tree is not None else ""
     if declared and declared != "ko":
         return declared
     return "en" if letters else "und"
 
 
 def clean_text(text: str) -> str:
-    """NFC, single spaces, trimmed lines."""
+    """One line of text: NFC, every run of whitespace (newlines of the source too) one space, trimmed."""
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
 
 
+def _declared_lang(tree: lxml.html.HtmlElement | None) -> str:
+    """The primary subtag of the page's ``<html lang>``, lower case; empty when there is none."""
+    return (tree.get("lang") or "").split("-")[0].lower() if tree is not None else ""
+
+
 def _parse(html: str) -> lxml.html.HtmlElement | None:
-    """An lxml tree, or None for input lxml cannot read as HTML."""
+    """An lxml tree parsed the way trafilatura parses (so the generic path can reuse it), or None
+    for input that is not HTML."""
     if not html or not html.strip():
         return None
     try:
-        # lxml refuses str input with an XML encoding declaration; strip it
-        return lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1))
-    except (etree.ParserError, ValueError):
+        return load_html(html)
+    except (etree.ParserError, ValueError, TypeError):
         return None
 
 
@@ -193,6 +238,10 @@ def _from_profile(tree: lxml.html.HtmlElement | None, prof: Profile) -> dict | N
     # dropping furniture edits the tree in place: the fields above are read, and the generic
     # fallback parses the HTML afresh, so no copy is needed
     work = tree
+    for sel in prof.drop_after:
+        for node in _css(work, sel):
+            for sibling in list(node.itersiblings()):
+                sibling.drop_tree()
     for sel in prof.drop:
         for node in _css(work, sel):
             node.drop_tree()
@@ -202,38 +251,56 @@ def _from_profile(tree: lxml.html.HtmlElement | None, prof: Profile) -> dict | N
         body = _clean_body(paragraphs, prof)
         if len(body) >= MIN_PROFILE_BODY_CHARS:
             fields["body"] = body
+            fields["author"] = fields["author"] or _author_from_text(paragraphs, prof)
             break
+    fields["author"] = _author_name(fields["author"], prof)
     return fields
 
 
+def _author_name(author: str | None, prof: Profile) -> str | None:
+    """The author without the outlet's reporter title ("기자"), None when nothing is left."""
+    if author and prof.author_suffix:
+        author = prof.author_suffix.sub("", author).strip()
+    return author or None
+
+
+def _author_from_text(paragraphs: list[str], prof: Profile) -> str | None:
+    """The reporter named in the dateline or the closing reporter line, when no selector found one."""
+    for para in (*paragraphs[:1], *paragraphs[-3:]):
+        for pat in prof.author_text:
+            m = pat.search(para)
+            if m:
+                return m.group("name")
+    return None
+
+
 def _summary(tree: lxml.html.HtmlElement, prof: Profile) -> list[str]:
+    """Deck lines: the first summary selector that finds text; lines split on <br> and blocks."""
     for sel in prof.summary:
-        nodes = _css(tree, sel)
-        lines: list[str] = []
-        for n in nodes:
-            # deck lines are separated by <br> or by separate elements
-            for br in n.iter("br"):
-                br.tail = "\n" + (br.tail or "")
-            lines.extend(clean_text(x) for x in n.text_content().split("\n"))
-        lines = [x for x in lines if x]
+        lines = [line for node in _css(tree, sel) for line in _block_lines(node)]
         if lines:
             return lines
     return []
 
 
 def _paragraphs(tree: lxml.html.HtmlElement, selector: str) -> list[str]:
-    """Paragraph texts under a selector: its matches, split on block children and <br>."""
-    nodes = _css(tree, selector)
-    out: list[str] = []
-    for node in nodes:
-        blocks = node.xpath(".//p|.//h2|.//h3|.//li|.//blockquote") if node.tag not in ("p", "h2", "h3", "li") else []
-        # outermost blocks only, so a <p> inside a <blockquote> is read once
-        targets = [b for b in blocks if not any(a in blocks for a in b.iterancestors())] if blocks else [node]
-        for t in targets:
-            for br in t.iter("br"):
-                br.tail = "\n" + (br.tail or "")
-            out.extend(clean_text(x) for x in t.text_content().split("\n"))
-    return [p for p in out if p]
+    """Paragraph texts of every match of ``selector``."""
+    return [line for node in _css(tree, selector) for line in _block_lines(node)]
+
+
+def _block_lines(node: lxml.html.HtmlElement) -> list[str]:
+    """The text of ``node`` as lines: one per block element or <br>-separated run.
+
+    Text outside any block (old CMSs put the body straight into a div with <br><br>) is kept,
+    and newlines of the HTML source do not split a paragraph. Marks the tree in place.
+    """
+    for el in node.iter():
+        if el.tag == "br" or el.tag in BLOCK_TAGS:
+            el.tail = _BREAK + (el.tail or "")
+        if el.tag in BLOCK_TAGS:
+            el.text = _BREAK + (el.text or "")
+    lines = (clean_text(part) for part in node.text_content().split(_BREAK))
+    return [line for line in lines if line]
 
 
 def _clean_body(paragraphs: list[str], prof: Profile) -> str:
@@ -278,34 +345,16 @@ def _parse_date_text(text: str, text_re: re.Pattern[str]) -> datetime | None:
     return None
 
 
-def _generic(html: str, url: str) -> dict:
-    """trafilatura with precision favoured (best F1 of its settings on the dev set)."""
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=False,
-            with_metadata=True,
-        )
-    except Exception:  # trafilatura raises on some malformed trees; that page has no body
-        doc = None
-    if doc is None:
-        return {"body": ""}
-    published = None
-    if getattr(doc, "date", None):
-        try:
-            published = datetime.fromisoformat(doc.date).replace(tzinfo=UTC)
-        except ValueError:
-            published = None
-    body = "\n".join(clean_text(line) for line in (doc.text or "").split("\n"))
+def _generic(html: str | lxml.html.HtmlElement, url: str) -> dict:
+    """The generic path (:mod:`newsmon.generic`), as profile-shaped fields."""
+    found = extract_generic(html, url)
+    lines = (clean_text(line) for line in found.body.split("\n"))
     return {
-        "title": clean_text(doc.title or ""),
-        "body": "\n".join(line for line in body.split("\n") if line),
-        "published": published,
-        "author": doc.author,
-        "summary": [],
+        "title": clean_text(found.title),
+        "body": "\n".join(line for line in lines if line),
+        "published": found.published,
+        "author": found.author,
+        "summary": found.summary,
     }
 
 

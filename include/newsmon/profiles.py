@@ -29,9 +29,15 @@ class Profile:
     updated: tuple[str, ...] = ()
     author: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
+    # furniture that ends the article: the match and every sibling after it are dropped
+    drop_after: tuple[str, ...] = ()
     # whole lines of body text to drop, and prefixes to strip from the first paragraph
     drop_lines: tuple[re.Pattern[str], ...] = ()
     strip_prefix: tuple[re.Pattern[str], ...] = ()
+    # the byline in the text itself (patterns with a ``name`` group), for eras without a byline box
+    author_text: tuple[re.Pattern[str], ...] = ()
+    # a role or title after the name ("기자", "특파원") that is not part of the author
+    author_suffix: re.Pattern[str] | None = None
     source_id: Callable[[str], str | None] | None = None
     date_from_id: Callable[[str], datetime | None] | None = None
     edition: Callable[[str], str] | None = None
@@ -61,6 +67,11 @@ def asiae_edition(url: str) -> str:
     """``en`` for English-edition addresses, else ``ko``."""
     return "en" if re.search(r"//[^/]+/en/", url) else "ko"
 
+
+# Reporter titles that follow a name in bylines.
+_ROLE = r"(?:인턴기자|수습기자|객원기자|선임기자|기자|특파원)"
+# A Korean name, or several joined by "·" (co-authored pieces).
+_NAME = r"(?P<name>[가-힣]{2,5}(?:·[가-힣]{2,5})*)"
 
 ASIAE = Profile(
     name="asiae",
@@ -115,10 +126,13 @@ ASIAE = Profile(
         "div[class^='dablewidget']",
         "[class^='view_ad']",
         ".photo_caption",
+        ".txt_caption",
         ".relate_news",
         ".related",
         ".reporter",
     ),
+    # 2023 era: the byline box closes the article; tag lists and recommendations follow it
+    drop_after=(".e_article",),
     drop_lines=(
         re.compile(r"^<?\s*[ⓒ©].*(아시아경제|asiae|Asia Business Daily).*$", re.I),
         re.compile(r"^.*무단\s*전재.*배포\s*금지.*$"),
@@ -128,6 +142,14 @@ ASIAE = Profile(
         re.compile(r"^[\w.+-]+@asiae\.co\.kr\s*$"),
     ),
     strip_prefix=(re.compile(r"^\s*\[\s*아시아경제\s*[^\]]{0,40}\]\s*"),),
+    # "[아시아경제 베이징=김태훈 특파원]" and "베이징=김태훈 특파원 thkim@asiae.co.kr"
+    author_text=(
+        re.compile(
+            rf"^\s*\[\s*아시아경제\s*(?:[가-힣 ]+=)?(?P<name>[가-힣]{{2,5}}(?:·[가-힣]{{2,5}})*)\s*{_ROLE}\s*\]"
+        ),
+        re.compile(rf"^(?:[가-힣 ]+=)?(?P<name>[가-힣]{{2,5}}(?:·[가-힣]{{2,5}})*)\s*{_ROLE}\s+[\w.+-]+@"),
+    ),
+    author_suffix=re.compile(rf"\s*{_ROLE}$"),
     source_id=asiae_source_id,
     date_from_id=asiae_date_from_id,
     edition=asiae_edition,

@@ -1,0 +1,83 @@
+"""Benchmark: wall time of the whole `newsmon analyze` over many pages beside one
+`trafilatura.bare_extraction` pass over the same pages, same run.
+
+    .venv/bin/python bench/bench_analyze.py [--copies 4]
+
+The pages are the extraction dev set (``<shared>/corpus/extraction-dev``, see eval_extract.py) and
+the asiae fixture pages, each repeated ``--copies`` times, written to a temporary folder. The
+baseline reads, decodes and extracts them in one process; `newsmon analyze` runs as the command
+line does (a fresh process: start-up, extraction with metadata, detection, JSON out). The target is
+a ratio at or below 1.2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "include"))
+
+import trafilatura  # noqa: E402
+from eval_extract import shared_dir  # noqa: E402
+
+from newsmon.fetch import decode_html  # noqa: E402
+
+
+def page_bytes() -> list[tuple[str, bytes, str]]:
+    """(name, raw bytes, profile) of every page: the dev set (generic) and the fixture site (asiae)."""
+    pages = []
+    corpus = shared_dir() / "corpus" / "extraction-dev" / "html"
+    for path in sorted(corpus.glob("*.html.gz")) if corpus.exists() else []:
+        pages.append((path.name.removesuffix(".gz"), gzip.decompress(path.read_bytes()), "generic"))
+    for path in sorted((REPO / "tests" / "fixtures" / "site").rglob("*.html")):
+        raw = path.read_bytes().replace(b"{{BASE}}", b"https://www.asiae.co.kr")
+        pages.append((path.name, raw, "asiae"))
+    return pages
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--copies", type=int, default=4, help="times each page is repeated")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        files: dict[str, list[str]] = {"generic": [], "asiae": []}
+        for copy in range(args.copies):
+            for name, raw, profile in page_bytes():
+                path = Path(tmp) / f"{copy}-{name}"
+                path.write_bytes(raw)
+                files[profile].append(str(path))
+        all_files = files["generic"] + files["asiae"]
+
+        t0 = time.perf_counter()
+        for path in all_files:
+            trafilatura.bare_extraction(decode_html(Path(path).read_bytes())[0])
+        base_s = time.perf_counter() - t0
+
+        runs = []
+        for profile, paths in files.items():
+            if not paths:
+                continue
+            cmd = [sys.executable, "-m", "newsmon", "analyze", *(["--outlet", "asiae"] if profile == "asiae" else [])]
+            t0 = time.perf_counter()
+            proc = subprocess.run([*cmd, *paths], capture_output=True, text=True, check=False)
+            runs.append((profile, len(paths), time.perf_counter() - t0, proc.stdout.count("\n")))
+    analyze_s = sum(r[2] for r in runs)
+    n = len(all_files)
+    print(f"pages: {n} ({', '.join(f'{r[1]} {r[0]}' for r in runs)}); wall time; 2 cores shared")
+    print(f"{'path':<52}{'seconds':>9}{'ms/page':>9}{'ratio':>8}")
+    print(f"{'baseline: trafilatura.bare_extraction, one pass':<52}{base_s:>9.2f}{1000 * base_s / n:>9.1f}{1:>8.2f}")
+    for profile, count, secs, lines in runs:
+        label = f"newsmon analyze ({profile} pages, {lines} lines out)"
+        print(f"{label:<52}{secs:>9.2f}{1000 * secs / count:>9.1f}{'':>8}")
+    print(f"{'newsmon analyze, all pages':<52}{analyze_s:>9.2f}{1000 * analyze_s / n:>9.1f}{analyze_s / base_s:>8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
