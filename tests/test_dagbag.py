@@ -49,3 +49,33 @@ def test_library_never_imports_airflow():
     for path in (REPO / "include" / "newsmon").rglob("*.py"):
         text = path.read_text()
         assert "import airflow" not in text and "from airflow" not in text, path
+
+
+def test_parsing_does_no_network(monkeypatch, tmp_path):
+    """DAG files may not touch the network (or the store) at parse time."""
+    import socket
+
+    from airflow.dag_processing.dagbag import DagBag
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access while parsing DAGs")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setenv("NEWSMON_CONFIG", str(tmp_path / "absent.yaml"))  # nor read the config
+    bag = DagBag(dag_folder=str(REPO / "dags"))
+    assert bag.import_errors == {}
+    assert bag.dags
+
+
+def test_no_variable_or_connection_lookups_at_top_level():
+    import ast
+
+    for path in (REPO / "dags").glob("*.py"):
+        tree = ast.parse(path.read_text())
+        top = [n for n in tree.body if not isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)]
+        for node in top:
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Attribute) and sub.attr in ("get", "get_connection", "get_variable"):
+                    owner = sub.value.id if isinstance(sub.value, ast.Name) else ""
+                    assert owner not in ("Variable", "BaseHook", "Connection"), f"{path.name}: {owner}.{sub.attr}"
