@@ -1,0 +1,99 @@
+"""Monitoring the monitor: notice when an outlet breaks silently, say so once, and say when it recovers.
+
+Each run of an outlet is judged from its counts (the ``runs`` table row). Three conditions:
+
+- ``silent``: no new article for ``quiet_runs`` consecutive runs (the site changed or blocks us);
+- ``failing``: the share of failed fetches jumps above ``max_failure_rate``;
+- ``drifting``: the share of stored pages extracted by ``fallback``/``generic`` instead of the
+  outlet's profile jumps above ``max_fallback_share`` (the markup changed).
+
+An ops message is produced when a condition starts, never again while it lasts, and once when every
+condition has cleared. The state between runs is a small JSON document the caller keeps (the
+pipeline stores it under ``_state/health/``). Pure functions: no clock, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+# Four 15-minute runs: an hour without a new article from a daily-news outlet is unusual enough to
+# look at, and short enough that analysts have not missed a morning.
+DEFAULT_QUIET_RUNS = 4
+# Half the fetches failing is a site problem, not the occasional 404 from a stale feed item.
+DEFAULT_MAX_FAILURE_RATE = 0.5
+# Half the articles missing the profile means the profile no longer matches the markup.
+DEFAULT_MAX_FALLBACK_SHARE = 0.5
+# Below these counts a share says nothing (1 failure out of 2 fetches is noise).
+MIN_ATTEMPTS_FOR_RATE = 4
+MIN_STORED_FOR_SHARE = 3
+
+
+@dataclass(frozen=True)
+class HealthPolicy:
+    """Thresholds for the three conditions."""
+
+    quiet_runs: int = DEFAULT_QUIET_RUNS
+    max_failure_rate: float = DEFAULT_MAX_FAILURE_RATE
+    max_fallback_share: float = DEFAULT_MAX_FALLBACK_SHARE
+
+
+@dataclass
+class HealthState:
+    """What is remembered about an outlet between runs."""
+
+    outlet: str
+    quiet_runs: int = 0
+    active: list[str] = field(default_factory=list)  # conditions alerted and not yet recovered
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> HealthState:
+        """Inverse of to_dict."""
+        return cls(
+            outlet=data["outlet"], quiet_runs=int(data.get("quiet_runs", 0)), active=list(data.get("active", []))
+        )
+
+
+@dataclass(frozen=True)
+class OpsMessage:
+    """One ops alert: a condition that started, or the recovery of all of them."""
+
+    outlet: str
+    condition: str  # "silent" | "failing" | "drifting" | "recovered"
+    text: str
+
+
+def assess(
+    state: HealthState, counts: dict, policy: HealthPolicy = HealthPolicy()
+) -> tuple[HealthState, list[OpsMessage]]:
+    """Judge one run's ``counts`` (stored, fetched, failed, fallback) against the remembered state."""
+    stored = int(counts.get("stored", 0))
+    fetched = int(counts.get("fetched", 0))
+    failed = int(counts.get("failed", 0))
+    fallback = int(counts.get("fallback", 0))
+    quiet = 0 if stored > 0 else state.quiet_runs + 1
+    attempts = fetched + failed
+    failure_rate = failed / attempts if attempts else 0.0
+    fallback_share = fallback / stored if stored else 0.0
+    now = {
+        "silent": quiet >= policy.quiet_runs,
+        "failing": attempts >= MIN_ATTEMPTS_FOR_RATE and failure_rate > policy.max_failure_rate,
+        "drifting": stored >= MIN_STORED_FOR_SHARE and fallback_share > policy.max_fallback_share,
+    }
+    texts = {
+        "silent": f"{state.outlet}: no new article for {quiet} consecutive runs",
+        "failing": f"{state.outlet}: {failed} of {attempts} fetches failed ({failure_rate:.0%})",
+        "drifting": f"{state.outlet}: {fallback} of {stored} articles extracted without the profile "
+        f"({fallback_share:.0%}); the site's markup may have changed",
+    }
+    messages = [OpsMessage(state.outlet, c, texts[c]) for c, on in now.items() if on and c not in state.active]
+    active = [c for c, on in now.items() if on]
+    if state.active and not active:
+        messages.append(
+            OpsMessage(state.outlet, "recovered", f"{state.outlet}: recovered ({', '.join(state.active)} cleared)")
+        )
+    # a condition that clears while another lasts is dropped quietly; recovery is said once, at the end
+    return HealthState(outlet=state.outlet, quiet_runs=quiet, active=active), messages
