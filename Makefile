@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: install run test lint demo bench stop store-start clean
+.PHONY: install run test lint demo bench stop store-start clean eval-detect bench-detect
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ demo: install
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
+
+eval-detect: install
+	$(BIN)/python scripts/eval_detect.py
+
+bench-detect: install
+	$(BIN)/python bench/bench_detect.py
 
 stop:
 	-$(BIN)/newsmon store stop --dir $(STORE)
