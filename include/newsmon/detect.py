@@ -26,8 +26,17 @@ from newsmon.records import Article, Event, Finding
 # passing body mention ("clashed over the South China Sea") is context, not the story's topic.
 MIN_TOPIC_SCORE = 2
 HEADLINE_WEIGHT = 2
-# English negation/hedge words are looked for this many words before the cue.
-EN_WINDOW_WORDS = 4
+# English negation words are looked for this many words before the cue, hedges (which govern a
+# whole clause: "analysts expect Washington and Beijing to sign") this many; neither across a comma.
+EN_WINDOW_WORDS = 6
+EN_HEDGE_WINDOW_WORDS = 8
+# A cue this many words after a barrier ("after", "since"), in the same clause, is background:
+# "relations soured after Washington imposed tariffs ... and Beijing retaliated".
+EN_BARRIER_WORDS = 15
+# A Korean cue followed this closely by a barrier (반발한 이후) is background.
+KO_BARRIER_CHARS = 6
+# Sentences either side of a mention that may supply the other side of the US-China pair.
+NEIGHBOURHOOD = 1
 # Korean negation/hedge endings follow the cue within this many characters (합의하지 못했다).
 KO_WINDOW_CHARS = 16
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -62,6 +71,8 @@ _ABBREV = re.compile(
 # ("…합의…\"우발적 충돌 막는다\"") even with no space after it.
 _BOUNDARY = re.compile(r"…|\.\.\.|[.!?]+[\"'”’)\]]*(?=\s)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
+_KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,7 @@ class Taxonomy:
     negation: Lexicon
     hedge: Lexicon
     barrier: Lexicon
+    pair: Lexicon = Lexicon(None, None)  # words that refer to both sides at once: "both sides", 양국
 
 
 def _term_regex(term: str, lang: str) -> tuple[str, bool]:
@@ -99,7 +111,8 @@ def _term_regex(term: str, lang: str) -> tuple[str, bool]:
     star = term.endswith("*")
     core = term[:-1] if star else term
     if lang == "ko" and _HANGUL.search(core):
-        return r"\s*".join(re.escape(ch) for ch in core if not ch.isspace()), False
+        words = [r"\s*".join(re.escape(ch) for ch in w) for w in core.split()]
+        return _KO_JOINT.join(words), False
     body = re.escape(core).replace(r"\ ", r"\s+")
     body += r"\w*" if star else ""
     letters = re.sub(r"[^A-Za-z]", "", core)
@@ -151,6 +164,7 @@ def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
         negation=_compile(raw.get("negation")),
         hedge=_compile(raw.get("hedge")),
         barrier=_compile(raw.get("barrier")),
+        pair=_compile(raw.get("pair")),
     )
 
 
@@ -195,6 +209,7 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     full = "\n".join(s for s, _ in sentences)
     if not all(_has(lex, full) for lex in tax.actors.values()):
         return Finding(article_id=article.article_id, topics={}, events=[])
+    tied = _tied_sentences([s for s, _ in sentences], [h for _, h in sentences], tax)
     # each topic lexicon scans the article once; matches are then filed under their sentence
     starts = list(itertools.accumulate((len(s) + 1 for s, _ in sentences[:-1]), initial=0))
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
@@ -203,23 +218,56 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     for topic, lex in tax.topics.items():
         for m in lex.finditer(full):
             i = bisect.bisect_right(starts, m.start()) - 1
+            if not tied[i]:
+                continue  # no US-China tie around this mention: TSMC earnings, a Korean hotline
             per_sentence[i].append(Mention(topic, m.start() - starts[i], m.end() - starts[i], m.group()))
             scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
             terms.setdefault(topic, set()).add(m.group())
-    topics = {t: tuple(sorted(terms[t])) for t, s in scores.items() if s >= MIN_TOPIC_SCORE}
     n_headline = sum(1 for _, h in sentences if h)
     events: dict[tuple[str, str], Event] = {}
     for index, (sentence, is_headline) in enumerate(sentences):
-        mentions = [m for m in per_sentence[index] if m.topic in topics]
-        if not mentions:
+        if not per_sentence[index]:
             continue
         prominence = HEADLINE_BONUS if is_headline else LEAD_BONUS if index - n_headline < LEAD_SENTENCES else 0.0
-        for event in _events(sentence, mentions, tax, prominence):
+        for event in _events(sentence, per_sentence[index], tax, prominence, index):
             key = (event.topic, event.kind)
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
+    # a topic is the article's when it is salient or when the article reports an event on it
+    salient = {t for t, s in scores.items() if s >= MIN_TOPIC_SCORE} | {t for t, _ in events}
+    topics = {t: tuple(sorted(terms[t])) for t in salient}
     ordered = sorted(events.values(), key=lambda e: (TOPIC_IDS.index(e.topic) if e.topic in TOPIC_IDS else 99, e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
+
+
+def _tied_sentences(sentences: list[str], is_headline: list[bool], tax: Taxonomy) -> list[bool]:
+    """Which sentences tie what they say to the US-China relationship.
+
+    A body sentence is tied when it names both sides; or when it names one side, or refers to the
+    pair ("both sides", "양국"), and a neighbouring sentence names the other. A pair reference whose
+    neighbours name both sides counts as naming both. The headline, the deck and the lead sentence
+    are one neighbourhood: a headline segment is tied when they name both sides between them.
+    """
+    everyone = set(tax.actors)
+    names = [{a for a, lex in tax.actors.items() if _has(lex, s)} for s in sentences]
+    pair = [_has(tax.pair, s) for s in sentences]
+    resolved = [set(everyone) if pair[i] and _near(names, i) >= everyone else n for i, n in enumerate(names)]
+    n_head = sum(is_headline)
+    head = set().union(*resolved[: n_head + 1])
+    tied = []
+    for i, own in enumerate(resolved):
+        if is_headline[i]:
+            tied.append(head >= everyone)
+        elif own >= everyone:
+            tied.append(True)
+        else:
+            tied.append(bool(own or pair[i]) and _near(resolved, i) >= everyone)
+    return tied
+
+
+def _near(names: list[set[str]], i: int) -> set[str]:
+    """Actors named in sentence ``i`` and its neighbours."""
+    return set().union(*names[max(0, i - NEIGHBOURHOOD) : i + NEIGHBOURHOOD + 1])
 
 
 def _has(lex: Lexicon, text: str) -> bool:
@@ -237,11 +285,11 @@ def sentence_events(sentence: str, tax: Taxonomy, topics: set[str], prominence: 
     return _events(sentence, mentions, tax, prominence) if mentions else []
 
 
-def _events(sentence: str, mentions: list[Mention], tax: Taxonomy, prominence: float) -> list[Event]:
+def _events(sentence: str, mentions: list[Mention], tax: Taxonomy, prominence: float, index: int = 0) -> list[Event]:
     """Events from the cues of one sentence whose topic mentions are known."""
     if len(sentence) > MAX_SENTENCE_CHARS:
         return []
-    barriers = [m.start() for m in tax.barrier.finditer(sentence)]
+    barriers = tax.barrier.finditer(sentence)
     actors = tuple(sorted(a for a, lex in tax.actors.items() if _has(lex, sentence)))
     question = sentence.rstrip("\"'”’) ").endswith("?")
     best: dict[tuple[str, str], Event] = {}
@@ -249,11 +297,11 @@ def _events(sentence: str, mentions: list[Mention], tax: Taxonomy, prominence: f
         for cue in lex.finditer(sentence):
             if any(m.start <= cue.start() and cue.end() <= m.end for m in mentions):
                 continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
-            if question or _negated_or_hedged(sentence, cue, tax):
+            if question or _negated_or_hedged(sentence, cue, tax) or _in_background(sentence, cue, barriers):
                 continue
             for m in mentions:
                 lo, hi = sorted((cue.start(), m.start))
-                if any(lo < b < hi for b in barriers):
+                if any(lo < b.start() < hi for b in barriers):
                     continue  # reported past context lies between cue and topic
                 confidence = BASE_CONFIDENCE + prominence
                 confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
@@ -266,6 +314,7 @@ def _events(sentence: str, mentions: list[Mention], tax: Taxonomy, prominence: f
                     cue=cue.group(),
                     actors=actors,
                     confidence=round(min(confidence, 0.95), 2),
+                    sentence_index=index,
                 )
                 key = (m.topic, kind)
                 if key not in best or event.confidence > best[key].confidence:
@@ -273,14 +322,27 @@ def _events(sentence: str, mentions: list[Mention], tax: Taxonomy, prominence: f
     return list(best.values())
 
 
+def _clause_before(sentence: str, pos: int, words: int) -> str:
+    """Up to ``words`` words before ``pos``, not reaching back past a comma, semicolon or colon."""
+    before = re.split(r"[,;:]", sentence[:pos])[-1]
+    return " ".join(before.split()[-words:])
+
+
 def _negated_or_hedged(sentence: str, cue: re.Match[str], tax: Taxonomy) -> bool:
     """True when a negation or hedge governs the cue: before it in English, after it in Korean."""
-    before = sentence[: cue.start()]
-    window = " ".join(before.split()[-EN_WINDOW_WORDS:])
-    for lex in (tax.negation, tax.hedge):
-        if lex.en is not None and lex.en.search(window):
+    after = sentence[cue.end() : cue.end() + KO_WINDOW_CHARS]
+    korean = bool(_HANGUL.search(cue.group()))
+    for lex, words in ((tax.negation, EN_WINDOW_WORDS), (tax.hedge, EN_HEDGE_WINDOW_WORDS)):
+        if lex.en is not None and lex.en.search(_clause_before(sentence, cue.start(), words)):
             return True
-        after = sentence[cue.end() : cue.end() + KO_WINDOW_CHARS]
-        if lex.ko is not None and _HANGUL.search(cue.group()) and lex.ko.search(after):
+        if lex.ko is not None and korean and lex.ko.search(after):
             return True
     return False
+
+
+def _in_background(sentence: str, cue: re.Match[str], barriers: list[re.Match[str]]) -> bool:
+    """True when the cue sits in a clause of reported past context ("after X imposed", "반발한 이후")."""
+    if _HANGUL.search(cue.group()):
+        return any(0 <= b.start() - cue.end() <= KO_BARRIER_CHARS for b in barriers if _HANGUL.search(b.group()))
+    clause = _clause_before(sentence, cue.start(), EN_BARRIER_WORDS)
+    return any(not _HANGUL.search(b.group()) and b.group() in clause for b in barriers)
