@@ -115,15 +115,22 @@ def seed_article() -> tuple[Article, dict]:
     return _article("seed", exp["title"], body, exp["summary"]), exp
 
 
-def load_items(devset: Path = DEVSET) -> list[Item]:
-    """Sentences, articles and the seed, as labelled items."""
+def load_file(path: Path) -> list[Item]:
+    """Labelled items of one dev-set file: a ``text`` is a sentence, a ``title`` + ``body`` an article."""
     items = []
-    for raw in yaml.safe_load((devset / "sentences.yaml").read_text(encoding="utf-8")):
-        art = _article(raw["id"], "", raw["text"], lang=raw["lang"])
-        items.append(Item(raw["id"], "sentence", raw["family"], art, None, _pairs(raw["events"])))
-    for raw in yaml.safe_load((devset / "articles.yaml").read_text(encoding="utf-8")):
-        art = _article(raw["id"], raw["title"], raw["body"], raw.get("summary"), raw["lang"])
-        items.append(Item(raw["id"], "article", raw["family"], art, set(raw["topics"]), _pairs(raw["events"])))
+    for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+        if "text" in raw:
+            art = _article(raw["id"], "", raw["text"], lang=raw["lang"])
+            items.append(Item(raw["id"], "sentence", raw["family"], art, None, _pairs(raw["events"])))
+        else:
+            art = _article(raw["id"], raw["title"], raw["body"], raw.get("summary"), raw["lang"])
+            items.append(Item(raw["id"], "article", raw["family"], art, set(raw["topics"]), _pairs(raw["events"])))
+    return items
+
+
+def load_items(devset: Path = DEVSET) -> list[Item]:
+    """Sentences, articles and the seed, as labelled items (the held-out file is apart)."""
+    items = load_file(devset / "sentences.yaml") + load_file(devset / "articles.yaml")
     art, exp = seed_article()
     events = {(e["topic"], e["kind"]) for e in exp["events"]}
     items.append(Item("seed", "seed", "seed", art, set(exp["topics"]), events))
