@@ -120,17 +120,23 @@ def _term_regex(term: str, lang: str) -> tuple[str, bool]:
     return rf"(?<![\w]){body}(?![\w])", case_sensitive
 
 
-def _compile(terms: dict[str, list[str]] | list[str] | None) -> Lexicon:
+def _compile(terms: dict[str, list[str]] | list[str] | None, key: str = "terms") -> Lexicon:
     """Compile a ``{en: [...], ko: [...]}`` block into one alternation per language."""
     if terms is None:
         return Lexicon(None, None)
     if isinstance(terms, list):
         terms = {"en": terms}
+    if not isinstance(terms, dict):
+        raise ValueError(f"taxonomy.{key}: must be a mapping of en/ko term lists")
     pats: dict[str, re.Pattern[str] | None] = {}
     for lang in ("en", "ko"):
         parts = []
         for term in terms.get(lang, []) or []:
             source, case_sensitive = _term_regex(str(term), lang)
+            try:
+                re.compile(source)
+            except re.error as exc:
+                raise ValueError(f"taxonomy.{key}.{lang}: bad term {term!r}: {exc}") from None
             parts.append(source if case_sensitive else f"(?i:{source})")
         # longest first, so "Taiwan Strait" wins over "Taiwan" at the same place
         parts.sort(key=len, reverse=True)
@@ -139,17 +145,36 @@ def _compile(terms: dict[str, list[str]] | list[str] | None) -> Lexicon:
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
-    """Compile the taxonomy at ``path``, or the packaged ``topics.yaml``."""
+    """Compile the packaged ``topics.yaml``, with the file at ``path`` merged over it.
+
+    The override file has the same shape; each of its entries (a topic, an actor, a cue kind)
+    replaces or adds the entry of that name, and ``null`` removes one. A file holding only
+    ``topics: {rare_earths: {en: [rare earth*]}}`` adds one topic and keeps everything else.
+    """
     return _load_taxonomy_cached(str(path) if path else "")
 
 
 @lru_cache(maxsize=8)
 def _load_taxonomy_cached(path: str) -> Taxonomy:
+    raw = yaml.safe_load(resources.files("newsmon").joinpath("topics.yaml").read_text(encoding="utf-8"))
     if path:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    else:
-        raw = yaml.safe_load(resources.files("newsmon").joinpath("topics.yaml").read_text(encoding="utf-8"))
+        override = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        if not isinstance(override, dict):
+            raise ValueError(f"{path}: a taxonomy file must be a mapping")
+        raw = merge_taxonomy(raw, override)
     return taxonomy_from_dict(raw)
+
+
+def merge_taxonomy(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with each entry of ``override`` replacing, adding or (``null``) removing its namesake."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict) and key not in ("negation", "hedge", "barrier"):
+            entries = {**base[key], **value}
+            merged[key] = {name: terms for name, terms in entries.items() if terms is not None}
+        else:
+            merged[key] = value
+    return merged
 
 
 def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
@@ -157,14 +182,18 @@ def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
     for key in ("topics", "actors", "cues"):
         if not isinstance(raw.get(key), dict):
             raise ValueError(f"taxonomy.{key}: required mapping")
+
+    def block(key: str) -> dict[str, Lexicon]:
+        return {str(name): _compile(terms, f"{key}.{name}") for name, terms in raw[key].items()}
+
     return Taxonomy(
-        topics={name: _compile(terms) for name, terms in raw["topics"].items()},
-        actors={name: _compile(terms) for name, terms in raw["actors"].items()},
-        cues={kind: _compile(terms) for kind, terms in raw["cues"].items()},
-        negation=_compile(raw.get("negation")),
-        hedge=_compile(raw.get("hedge")),
-        barrier=_compile(raw.get("barrier")),
-        pair=_compile(raw.get("pair")),
+        topics=block("topics"),
+        actors=block("actors"),
+        cues=block("cues"),
+        negation=_compile(raw.get("negation"), "negation"),
+        hedge=_compile(raw.get("hedge"), "hedge"),
+        barrier=_compile(raw.get("barrier"), "barrier"),
+        pair=_compile(raw.get("pair"), "pair"),
     )
 
 
