@@ -75,20 +75,77 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
 
 
+class Hit:
+    """One term found in a text: its offsets and the text as written there."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self._start
+
+    def end(self) -> int:
+        """Offset after the last character."""
+        return self._end
+
+    def group(self) -> str:
+        """The matched text, in its original case."""
+        return self._text
+
+
+@dataclass(frozen=True)
+class Terms:
+    """One language's terms as patterns run on the lower-cased text (case-insensitive terms) and on
+    the text as is. Each pattern is scanned on its own: ``re`` skips ahead to the next possible
+    first character only for a pattern that starts with a plain character, never for ``A|B``."""
+
+    low: tuple[re.Pattern[str], ...]
+    orig: tuple[re.Pattern[str], ...]
+
+    def finditer(self, text: str) -> list[Hit]:
+        """Every match of any pattern."""
+        hits = [Hit(m.start(), m.end(), m.group()) for p in self.orig for m in p.finditer(text)]
+        if self.low:
+            low = _lower(text)
+            hits += [Hit(m.start(), m.end(), text[m.start() : m.end()]) for p in self.low for m in p.finditer(low)]
+        return hits
+
+    def search(self, text: str) -> bool:
+        """True when any term occurs in ``text``."""
+        if any(p.search(text) for p in self.orig):
+            return True
+        low = _lower(text) if self.low else ""
+        return any(p.search(low) for p in self.low)
+
+
+def _lower(text: str) -> str:
+    """Lower case with every offset kept (``str.lower`` changes the length of a few characters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """One list of terms compiled for both languages."""
 
-    en: re.Pattern[str] | None
-    ko: re.Pattern[str] | None
+    en: Terms | None
+    ko: Terms | None
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        """All matches, English and Korean, in text order."""
-        found = []
-        for pat in (self.en, self.ko):
-            if pat is not None:
-                found.extend(pat.finditer(text))
-        return sorted(found, key=lambda m: m.start())
+    def finditer(self, text: str) -> list[Hit]:
+        """All matches, English and Korean, in text order; of overlapping ones the longest."""
+        found = [h for terms in (self.en, self.ko) if terms is not None for h in terms.finditer(text)]
+        found.sort(key=lambda h: (h.start(), -h.end()))
+        out: list[Hit] = []
+        for hit in found:
+            if not out or hit.start() >= out[-1].end():
+                out.append(hit)
+        return out
 
 
 @dataclass(frozen=True)
@@ -104,44 +161,104 @@ class Taxonomy:
     pair: Lexicon = Lexicon(None, None)  # words that refer to both sides at once: "both sides", 양국
 
 
-def _term_regex(term: str, lang: str) -> tuple[str, bool]:
-    """(regex source, case-sensitive?) for one taxonomy term."""
-    if term.startswith("re:"):
-        return term[3:], True
+# How a term's ends must meet its neighbours: English words stand alone; a Latin term in Korean
+# text (APEC을, AI가) may touch Hangul particles; a Korean term matches inside words (대만은).
+# The start check sits after the first character (``(?<!\w.)`` there is ``(?<!\w)`` before it), so
+# a pattern begins with a plain letter.
+_EDGES = {
+    "word": (r"(?<!\w.)", r"(?!\w)"),
+    "latin": (r"(?<![A-Za-z0-9].)", r"(?![A-Za-z0-9])"),
+    "inside": ("", ""),
+}
+
+
+def _term_fragments(term: str, lang: str) -> tuple[list[str], bool, str]:
+    """(regex fragments, case-sensitive?, edge kind) of one plain taxonomy term."""
     star = term.endswith("*")
     core = term[:-1] if star else term
     if lang == "ko" and _HANGUL.search(core):
-        words = [r"\s*".join(re.escape(ch) for ch in w) for w in core.split()]
-        return _KO_JOINT.join(words), False
-    body = re.escape(core).replace(r"\ ", r"\s+")
-    body += r"\w*" if star else ""
+        frags: list[str] = []
+        for w, word in enumerate(core.lower().split()):
+            if w:
+                frags.append(_KO_JOINT)
+            for c, ch in enumerate(word):
+                frags += [r"\s*", re.escape(ch)] if c else [re.escape(ch)]
+        return frags, False, "inside"
     letters = re.sub(r"[^A-Za-z]", "", core)
     case_sensitive = bool(letters) and letters.isupper()
-    return rf"(?<![\w]){body}(?![\w])", case_sensitive
+    text = core if case_sensitive else core.lower()
+    frags = [r"\s+" if ch.isspace() else re.escape(ch) for ch in " ".join(text.split())]
+    return frags + ([r"\w*"] if star else []), case_sensitive, "latin" if lang == "ko" else "word"
+
+
+def _trie_source(seqs: list[list[str]], guard: str = "") -> str:
+    """One regex matching any of the fragment sequences, shared prefixes factored out (a trie),
+    longer matches preferred. Python's ``re`` tries alternatives one by one at every position; a
+    trie makes that one branch per character, which is most of detection's speed."""
+    trie: dict[str, dict] = {}
+    for seq in seqs:
+        node = trie
+        for frag in seq:
+            node = node.setdefault(frag, {})
+        node[""] = {}
+
+    def walk(node: dict[str, dict], after: str = "") -> str:
+        alts = [frag + after + walk(child) for frag, child in node.items() if frag]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ("|" if "" in node else "") + ")"
+
+    return walk(trie, guard)
+
+
+def _lexicon_pattern(terms: list[str], lang: str, key: str) -> Terms | None:
+    """Compile one language's terms: plain terms grouped into tries, ``re:`` terms as they are."""
+    groups: dict[tuple[bool, str], list[list[str]]] = {}
+    low, orig = [], []
+    for term in (str(t) for t in terms):
+        if term.startswith("re:"):
+            try:
+                re.compile(term[3:])
+            except re.error as exc:
+                raise ValueError(f"taxonomy.{key}.{lang}: bad term {term!r}: {exc}") from None
+            body = _lowercase_body(term[3:])
+            (orig if body is None else low).append(f"(?:{term[3:] if body is None else body})")
+            continue
+        frags, case_sensitive, edge = _term_fragments(term, lang)
+        groups.setdefault((case_sensitive, edge), []).append(frags)
+    for (case_sensitive, edge), seqs in groups.items():
+        guard, after = _EDGES[edge]
+        (orig if case_sensitive else low).append(f"{_trie_source(seqs, guard)}{after}")
+    if not low and not orig:
+        return None
+    return Terms(tuple(re.compile(p) for p in low), tuple(re.compile(p) for p in orig))
+
+
+def _lowercase_body(source: str) -> str | None:
+    """For a ``(?i:...)`` regex with no capital letter in it, the inside, to run on lower-cased text
+    (where ``re`` scans faster than with the flag); None for any other regex."""
+    body = source[4:-1]
+    if not (source.startswith("(?i:") and source.endswith(")")) or re.search(r"(?<!\\)[A-Z]", body):
+        return None
+    try:
+        re.compile(body)
+    except re.error:
+        return None  # "(?i:a)|(b)": the flag does not cover the whole term
+    return body
 
 
 def _compile(terms: dict[str, list[str]] | list[str] | None, key: str = "terms") -> Lexicon:
-    """Compile a ``{en: [...], ko: [...]}`` block into one alternation per language."""
+    """Compile a ``{en: [...], ko: [...]}`` block into one pattern per language."""
     if terms is None:
         return Lexicon(None, None)
     if isinstance(terms, list):
         terms = {"en": terms}
     if not isinstance(terms, dict):
         raise ValueError(f"taxonomy.{key}: must be a mapping of en/ko term lists")
-    pats: dict[str, re.Pattern[str] | None] = {}
-    for lang in ("en", "ko"):
-        parts = []
-        for term in terms.get(lang, []) or []:
-            source, case_sensitive = _term_regex(str(term), lang)
-            try:
-                re.compile(source)
-            except re.error as exc:
-                raise ValueError(f"taxonomy.{key}.{lang}: bad term {term!r}: {exc}") from None
-            parts.append(source if case_sensitive else f"(?i:{source})")
-        # longest first, so "Taiwan Strait" wins over "Taiwan" at the same place
-        parts.sort(key=len, reverse=True)
-        pats[lang] = re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
-    return Lexicon(pats["en"], pats["ko"])
+    en, ko = (_lexicon_pattern(terms.get(lang) or [], lang, key) for lang in ("en", "ko"))
+    return Lexicon(en, ko)
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
@@ -236,11 +353,19 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     sentences = [(s, True) for h in headline for s in split_sentences(h or "")]
     sentences += [(s, False) for s in split_sentences(article.body)]
     full = "\n".join(s for s, _ in sentences)
-    if not all(_has(lex, full) for lex in tax.actors.values()):
-        return Finding(article_id=article.article_id, topics={}, events=[])
-    tied = _tied_sentences([s for s, _ in sentences], [h for _, h in sentences], tax)
-    # each topic lexicon scans the article once; matches are then filed under their sentence
+    # each lexicon scans the article once; matches are then filed under their sentence
     starts = list(itertools.accumulate((len(s) + 1 for s, _ in sentences[:-1]), initial=0))
+    names: list[set[str]] = [set() for _ in sentences]
+    for actor, lex in tax.actors.items():
+        hits = lex.finditer(full)
+        if not hits:  # one side is never named: nothing here is about the US-China relationship
+            return Finding(article_id=article.article_id, topics={}, events=[])
+        for m in hits:
+            names[bisect.bisect_right(starts, m.start()) - 1].add(actor)
+    pair = [False] * len(sentences)
+    for m in tax.pair.finditer(full):
+        pair[bisect.bisect_right(starts, m.start()) - 1] = True
+    tied = _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors))
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
@@ -258,7 +383,8 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
         if not per_sentence[index]:
             continue
         prominence = HEADLINE_BONUS if is_headline else LEAD_BONUS if index - n_headline < LEAD_SENTENCES else 0.0
-        for event in _events(sentence, per_sentence[index], tax, prominence, index):
+        actors = tuple(sorted(names[index]))
+        for event in _events(sentence, per_sentence[index], tax, prominence, index, actors):
             key = (event.topic, event.kind)
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
@@ -269,17 +395,14 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
 
 
-def _tied_sentences(sentences: list[str], is_headline: list[bool], tax: Taxonomy) -> list[bool]:
-    """Which sentences tie what they say to the US-China relationship.
+def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[bool], everyone: set[str]) -> list[bool]:
+    """Which sentences tie what they say to the US-China relationship, from the actors each names.
 
     A body sentence is tied when it names both sides; or when it names one side, or refers to the
     pair ("both sides", "양국"), and a neighbouring sentence names the other. A pair reference whose
     neighbours name both sides counts as naming both. The headline, the deck and the lead sentence
     are one neighbourhood: a headline segment is tied when they name both sides between them.
     """
-    everyone = set(tax.actors)
-    names = [{a for a, lex in tax.actors.items() if _has(lex, s)} for s in sentences]
-    pair = [_has(tax.pair, s) for s in sentences]
     resolved = [set(everyone) if pair[i] and _near(names, i) >= everyone else n for i, n in enumerate(names)]
     n_head = sum(is_headline)
     head = set().union(*resolved[: n_head + 1])
@@ -300,7 +423,7 @@ def _near(names: list[set[str]], i: int) -> set[str]:
 
 
 def _has(lex: Lexicon, text: str) -> bool:
-    return any(p is not None and p.search(text) for p in (lex.en, lex.ko))
+    return any(terms is not None and terms.search(text) for terms in (lex.en, lex.ko))
 
 
 def sentence_events(sentence: str, tax: Taxonomy, topics: set[str], prominence: float = 0.0) -> list[Event]:
@@ -314,40 +437,49 @@ def sentence_events(sentence: str, tax: Taxonomy, topics: set[str], prominence: 
     return _events(sentence, mentions, tax, prominence) if mentions else []
 
 
-def _events(sentence: str, mentions: list[Mention], tax: Taxonomy, prominence: float, index: int = 0) -> list[Event]:
-    """Events from the cues of one sentence whose topic mentions are known."""
-    if len(sentence) > MAX_SENTENCE_CHARS:
+def _events(
+    sentence: str,
+    mentions: list[Mention],
+    tax: Taxonomy,
+    prominence: float,
+    index: int = 0,
+    actors: tuple[str, ...] | None = None,
+) -> list[Event]:
+    """Events from the cues of one sentence whose topic mentions (and named actors) are known."""
+    if len(sentence) > MAX_SENTENCE_CHARS or sentence.rstrip("\"'”’) ").endswith("?"):
+        return []  # a question reports nothing
+    cues = [(kind, cue) for kind, lex in tax.cues.items() for cue in lex.finditer(sentence)]
+    if not cues:
         return []
     barriers = tax.barrier.finditer(sentence)
-    actors = tuple(sorted(a for a, lex in tax.actors.items() if _has(lex, sentence)))
-    question = sentence.rstrip("\"'”’) ").endswith("?")
+    if actors is None:
+        actors = tuple(sorted(a for a, lex in tax.actors.items() if _has(lex, sentence)))
     best: dict[tuple[str, str], Event] = {}
-    for kind, lex in tax.cues.items():
-        for cue in lex.finditer(sentence):
-            if any(m.start <= cue.start() and cue.end() <= m.end for m in mentions):
-                continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
-            if question or _negated_or_hedged(sentence, cue, tax) or _in_background(sentence, cue, barriers):
-                continue
-            for m in mentions:
-                lo, hi = sorted((cue.start(), m.start))
-                if any(lo < b.start() < hi for b in barriers):
-                    continue  # reported past context lies between cue and topic
-                confidence = BASE_CONFIDENCE + prominence
-                confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
-                confidence -= min(0.2, abs(cue.start() - m.start) / DISTANCE_SCALE)
-                event = Event(
-                    topic=m.topic,
-                    kind=kind,
-                    evidence=sentence,
-                    terms=(m.text,),
-                    cue=cue.group(),
-                    actors=actors,
-                    confidence=round(min(confidence, 0.95), 2),
-                    sentence_index=index,
-                )
-                key = (m.topic, kind)
-                if key not in best or event.confidence > best[key].confidence:
-                    best[key] = event
+    for kind, cue in cues:
+        if any(m.start <= cue.start() and cue.end() <= m.end for m in mentions):
+            continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
+        if _negated_or_hedged(sentence, cue, tax) or _in_background(sentence, cue, barriers):
+            continue
+        for m in mentions:
+            lo, hi = sorted((cue.start(), m.start))
+            if any(lo < b.start() < hi for b in barriers):
+                continue  # reported past context lies between cue and topic
+            confidence = BASE_CONFIDENCE + prominence
+            confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
+            confidence -= min(0.2, abs(cue.start() - m.start) / DISTANCE_SCALE)
+            event = Event(
+                topic=m.topic,
+                kind=kind,
+                evidence=sentence,
+                terms=(m.text,),
+                cue=cue.group(),
+                actors=actors,
+                confidence=round(min(confidence, 0.95), 2),
+                sentence_index=index,
+            )
+            key = (m.topic, kind)
+            if key not in best or event.confidence > best[key].confidence:
+                best[key] = event
     return list(best.values())
 
 
@@ -357,7 +489,7 @@ def _clause_before(sentence: str, pos: int, words: int) -> str:
     return " ".join(before.split()[-words:])
 
 
-def _negated_or_hedged(sentence: str, cue: re.Match[str], tax: Taxonomy) -> bool:
+def _negated_or_hedged(sentence: str, cue: Hit, tax: Taxonomy) -> bool:
     """True when a negation or hedge governs the cue: before it in English, after it in Korean."""
     after = sentence[cue.end() : cue.end() + KO_WINDOW_CHARS]
     korean = bool(_HANGUL.search(cue.group()))
@@ -369,7 +501,7 @@ def _negated_or_hedged(sentence: str, cue: re.Match[str], tax: Taxonomy) -> bool
     return False
 
 
-def _in_background(sentence: str, cue: re.Match[str], barriers: list[re.Match[str]]) -> bool:
+def _in_background(sentence: str, cue: Hit, barriers: list[Hit]) -> bool:
     """True when the cue sits in a clause of reported past context ("after X imposed", "반발한 이후")."""
     if _HANGUL.search(cue.group()):
         return any(0 <= b.start() - cue.end() <= KO_BARRIER_CHARS for b in barriers if _HANGUL.search(b.group()))
