@@ -5,7 +5,8 @@ and the naive keyword baseline, all measured in the same run on the same article
 
 The articles are the fixture site's pages (KO and EN, asiae-shaped) and the seed article, extracted
 once; detection then runs over them ``rounds`` times. CPU time (``time.process_time``) is used, so
-the figures are per core; each is the best of a few repeats, as the machine is shared. Issue 4's target: >= 1,000 articles/s.
+the figures are per core; each is the best of a few repeats, as the machine is shared.
+Issue 4's target: >= 1,000 articles/s.
 """
 
 from __future__ import annotations
