@@ -38,8 +38,8 @@ def print_table(ours: Report, base: Report) -> None:
     for t in TOPIC_IDS:
         print(f"{'topic ' + t:<28}{_pr(ours.topics[t]):<26}{_pr(base.topics[t]):<26}")
     print(f"{'topics, all':<28}{_pr(ours.topics_all):<26}{_pr(base.topics_all):<26}")
-    for part in ("sentence", "article", "seed"):
-        print(f"{'events, ' + part + 's':<28}{_pr(ours.events_by_part[part]):<26}{_pr(base.events_by_part[part]):<26}")
+    for part, label in (("sentence", "sentences"), ("article", "articles"), ("seed", "seed article")):
+        print(f"{'events, ' + label:<28}{_pr(ours.events_by_part[part]):<26}{_pr(base.events_by_part[part]):<26}")
     print(f"{'events, all':<28}{_pr(ours.events):<26}{_pr(base.events):<26}")
     hn = f"{ours.hard_negatives} of {ours.hard_negative_items}"
     print(f"{'hard negatives flagged':<28}{hn:<26}{base.hard_negatives} of {base.hard_negative_items}")
