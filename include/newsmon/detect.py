@@ -78,10 +78,10 @@ _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
 class Hit:
     """One term found in a text: its offsets and the text as written there."""
 
-    __slots__ = ("_end", "_start", "_text")
+    __slots__ = ("_end", "_start", "_text", "label")
 
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self._start, self._end, self._text = start, end, text
+    def __init__(self, start: int, end: int, text: str, label: str = "") -> None:
+        self._start, self._end, self._text, self.label = start, end, text, label
 
     def start(self) -> int:
         """Offset of the first character."""
@@ -100,25 +100,37 @@ class Hit:
 class Terms:
     """One language's terms as patterns run on the lower-cased text (case-insensitive terms) and on
     the text as is. Each pattern is scanned on its own: ``re`` skips ahead to the next possible
-    first character only for a pattern that starts with a plain character, never for ``A|B``."""
+    first character only for a pattern that starts with a plain character, never for ``A|B``.
+    A pattern is ``(regex, label)``; label None means the label is the name of the group that
+    matched (one trie holding the terms of several topics)."""
 
-    low: tuple[re.Pattern[str], ...]
-    orig: tuple[re.Pattern[str], ...]
+    low: tuple[tuple[re.Pattern[str], str | None], ...]
+    orig: tuple[tuple[re.Pattern[str], str | None], ...]
+    names: dict[str, str]
 
     def finditer(self, text: str) -> list[Hit]:
         """Every match of any pattern."""
-        hits = [Hit(m.start(), m.end(), m.group()) for p in self.orig for m in p.finditer(text)]
+        names = self.names
+        hits = [
+            Hit(m.start(), m.end(), m.group(), label or names[m.lastgroup or ""])
+            for p, label in self.orig
+            for m in p.finditer(text)
+        ]
         if self.low:
             low = _lower(text)
-            hits += [Hit(m.start(), m.end(), text[m.start() : m.end()]) for p in self.low for m in p.finditer(low)]
+            hits += [
+                Hit(m.start(), m.end(), text[m.start() : m.end()], label or names[m.lastgroup or ""])
+                for p, label in self.low
+                for m in p.finditer(low)
+            ]
         return hits
 
     def search(self, text: str) -> bool:
         """True when any term occurs in ``text``."""
-        if any(p.search(text) for p in self.orig):
+        if any(p.search(text) for p, _ in self.orig):
             return True
         low = _lower(text) if self.low else ""
-        return any(p.search(low) for p in self.low)
+        return any(p.search(low) for p, _ in self.low)
 
 
 def _lower(text: str) -> str:
@@ -142,9 +154,11 @@ class Lexicon:
         found = [h for terms in (self.en, self.ko) if terms is not None for h in terms.finditer(text)]
         found.sort(key=lambda h: (h.start(), -h.end()))
         out: list[Hit] = []
+        last_end: dict[str, int] = {}
         for hit in found:
-            if not out or hit.start() >= out[-1].end():
+            if hit.start() >= last_end.get(hit.label, -1):
                 out.append(hit)
+                last_end[hit.label] = hit.end()
         return out
 
 
@@ -159,6 +173,8 @@ class Taxonomy:
     hedge: Lexicon
     barrier: Lexicon
     pair: Lexicon = Lexicon(None, None)  # words that refer to both sides at once: "both sides", 양국
+    topic_index: Lexicon = Lexicon(None, None)  # all topics in one lexicon, hits labelled by topic
+    cue_index: Lexicon = Lexicon(None, None)  # both cue kinds in one lexicon, hits labelled by kind
 
 
 # How a term's ends must meet its neighbours: English words stand alone; a Latin term in Korean
@@ -191,49 +207,64 @@ def _term_fragments(term: str, lang: str) -> tuple[list[str], bool, str]:
     return frags + ([r"\w*"] if star else []), case_sensitive, "latin" if lang == "ko" else "word"
 
 
-def _trie_source(seqs: list[list[str]], guard: str = "") -> str:
+def _trie_source(seqs: list[tuple[list[str], str]], guard: str = "", names: dict[str, str] | None = None) -> str:
     """One regex matching any of the fragment sequences, shared prefixes factored out (a trie),
     longer matches preferred. Python's ``re`` tries alternatives one by one at every position; a
-    trie makes that one branch per character, which is most of detection's speed."""
-    trie: dict[str, dict] = {}
-    for seq in seqs:
+    trie makes that one branch per character, which is most of detection's speed. When ``names``
+    is given, a sequence's end is an empty named group (``(?P<t3>)``) and ``names`` maps that name
+    to the sequence's label, so ``match.lastgroup`` says which label matched."""
+    trie: dict[str, Any] = {}
+    for seq, label in seqs:
         node = trie
         for frag in seq:
             node = node.setdefault(frag, {})
-        node[""] = {}
+        node.setdefault("", label)  # a term listed twice keeps its first label
 
-    def walk(node: dict[str, dict], after: str = "") -> str:
+    def walk(node: dict[str, Any], after: str = "") -> str:
         alts = [frag + after + walk(child) for frag, child in node.items() if frag]
+        end = ""
+        if names is not None and "" in node:
+            end = f"(?P<t{len(names)}>)"
+            names[f"t{len(names)}"] = node[""]
         if not alts:
-            return ""
+            return end
         if len(alts) == 1 and "" not in node:
             return alts[0]
-        return "(?:" + "|".join(alts) + ("|" if "" in node else "") + ")"
+        return "(?:" + "|".join(alts) + ("|" + end if "" in node else "") + ")"
 
     return walk(trie, guard)
 
 
-def _lexicon_pattern(terms: list[str], lang: str, key: str) -> Terms | None:
-    """Compile one language's terms: plain terms grouped into tries, ``re:`` terms as they are."""
-    groups: dict[tuple[bool, str], list[list[str]]] = {}
-    low, orig = [], []
-    for term in (str(t) for t in terms):
+def _lexicon_pattern(labelled: list[tuple[str, str]], lang: str, prefix: str) -> Terms | None:
+    """Compile one language's ``(term, label)`` pairs: plain terms into tries (one per kind of edge
+    and case), ``re:`` terms as they are. Hits carry their term's label."""
+    labels = sorted({label for _, label in labelled})
+    names: dict[str, str] | None = {} if len(labels) > 1 else None
+    groups: dict[tuple[bool, str], list[tuple[list[str], str]]] = {}
+    low: list[tuple[str, str | None]] = []
+    orig: list[tuple[str, str | None]] = []
+    for term, label in labelled:
         if term.startswith("re:"):
             try:
                 re.compile(term[3:])
             except re.error as exc:
-                raise ValueError(f"taxonomy.{key}.{lang}: bad term {term!r}: {exc}") from None
+                raise ValueError(f"taxonomy.{prefix}{label}.{lang}: bad term {term!r}: {exc}") from None
             body = _lowercase_body(term[3:])
-            (orig if body is None else low).append(f"(?:{term[3:] if body is None else body})")
+            (orig if body is None else low).append((f"(?:{term[3:] if body is None else body})", label))
             continue
         frags, case_sensitive, edge = _term_fragments(term, lang)
-        groups.setdefault((case_sensitive, edge), []).append(frags)
+        groups.setdefault((case_sensitive, edge), []).append((frags, label))
     for (case_sensitive, edge), seqs in groups.items():
         guard, after = _EDGES[edge]
-        (orig if case_sensitive else low).append(f"{_trie_source(seqs, guard)}{after}")
+        fixed = None if names is not None else labels[0]
+        (orig if case_sensitive else low).append((f"{_trie_source(seqs, guard, names)}{after}", fixed))
     if not low and not orig:
         return None
-    return Terms(tuple(re.compile(p) for p in low), tuple(re.compile(p) for p in orig))
+    return Terms(
+        tuple((re.compile(p), lab) for p, lab in low),
+        tuple((re.compile(p), lab) for p, lab in orig),
+        names or {},
+    )
 
 
 def _lowercase_body(source: str) -> str | None:
@@ -250,14 +281,24 @@ def _lowercase_body(source: str) -> str | None:
 
 
 def _compile(terms: dict[str, list[str]] | list[str] | None, key: str = "terms") -> Lexicon:
-    """Compile a ``{en: [...], ko: [...]}`` block into one pattern per language."""
-    if terms is None:
-        return Lexicon(None, None)
-    if isinstance(terms, list):
-        terms = {"en": terms}
-    if not isinstance(terms, dict):
-        raise ValueError(f"taxonomy.{key}: must be a mapping of en/ko term lists")
-    en, ko = (_lexicon_pattern(terms.get(lang) or [], lang, key) for lang in ("en", "ko"))
+    """Compile a ``{en: [...], ko: [...]}`` block into patterns per language; hits are labelled ``key``."""
+    return _compile_many({key: terms})
+
+
+def _compile_many(blocks: dict[str, Any], prefix: str = "") -> Lexicon:
+    """Compile several named blocks into one lexicon whose hits carry the block's name: the
+    topics scan an article once between them rather than once each."""
+    by_lang: dict[str, list[tuple[str, str]]] = {"en": [], "ko": []}
+    for name, terms in blocks.items():
+        if terms is None:
+            continue
+        if isinstance(terms, list):
+            terms = {"en": terms}
+        if not isinstance(terms, dict):
+            raise ValueError(f"taxonomy.{prefix}{name}: must be a mapping of en/ko term lists")
+        for lang in by_lang:
+            by_lang[lang] += [(str(t), str(name)) for t in terms.get(lang) or []]
+    en, ko = (_lexicon_pattern(by_lang[lang], lang, prefix) if by_lang[lang] else None for lang in ("en", "ko"))
     return Lexicon(en, ko)
 
 
@@ -311,6 +352,8 @@ def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
         hedge=_compile(raw.get("hedge"), "hedge"),
         barrier=_compile(raw.get("barrier"), "barrier"),
         pair=_compile(raw.get("pair"), "pair"),
+        topic_index=_compile_many(raw["topics"], "topics."),
+        cue_index=_compile_many(raw["cues"], "cues."),
     )
 
 
@@ -369,14 +412,14 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
-    for topic, lex in tax.topics.items():
-        for m in lex.finditer(full):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if not tied[i]:
-                continue  # no US-China tie around this mention: TSMC earnings, a Korean hotline
-            per_sentence[i].append(Mention(topic, m.start() - starts[i], m.end() - starts[i], m.group()))
-            scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
-            terms.setdefault(topic, set()).add(m.group())
+    for m in tax.topic_index.finditer(full):
+        topic = m.label
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if not tied[i]:
+            continue  # no US-China tie around this mention: TSMC earnings, a Korean hotline
+        per_sentence[i].append(Mention(topic, m.start() - starts[i], m.end() - starts[i], m.group()))
+        scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
+        terms.setdefault(topic, set()).add(m.group())
     n_headline = sum(1 for _, h in sentences if h)
     events: dict[tuple[str, str], Event] = {}
     for index, (sentence, is_headline) in enumerate(sentences):
@@ -448,7 +491,7 @@ def _events(
     """Events from the cues of one sentence whose topic mentions (and named actors) are known."""
     if len(sentence) > MAX_SENTENCE_CHARS or sentence.rstrip("\"'”’) ").endswith("?"):
         return []  # a question reports nothing
-    cues = [(kind, cue) for kind, lex in tax.cues.items() for cue in lex.finditer(sentence)]
+    cues = [(cue.label, cue) for cue in tax.cue_index.finditer(sentence)]
     if not cues:
         return []
     barriers = tax.barrier.finditer(sentence)
