@@ -367,9 +367,10 @@ def split_sentences(text: str) -> list[str]:
         start = 0
         for m in _BOUNDARY.finditer(line):
             end = m.end()
-            chunk = line[start:end]
-            if m.group().startswith(".") and len(m.group()) == 1 and _ABBREV.search(chunk):
+            # only the chunk's tail can end in an abbreviation; searching all of it is quadratic
+            if m.group().startswith(".") and len(m.group()) == 1 and _ABBREV.search(line, max(start, end - 24), end):
                 continue
+            chunk = line[start:end]
             if chunk.strip():
                 out.append(chunk.strip())
             start = end
