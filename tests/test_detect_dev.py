@@ -144,3 +144,16 @@ def test_analyze_prints_event_fields(tmp_path):
     for e in out["events"]:
         assert {"topic", "kind", "evidence", "confidence", "actors", "sentence_index", "matched_terms"} <= e.keys()
         assert e["matched_terms"] and isinstance(e["sentence_index"], int)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["", "\n\n?\n", "U.S. China " * 20000, "미중 " * 20000, "İ" * 500 + " The U.S. and China agreed to cut tariffs."],
+    ids=["empty", "blank", "one-long-english-line", "one-long-korean-line", "unicode-lowercase-grows"],
+)
+def test_odd_text_gives_a_finding_not_a_crash(body):
+    from detect_eval import _article
+
+    finding = detect(_article("odd", "", body))
+    assert finding.article_id == "odd"
+    assert all(len(e.evidence) <= 600 for e in finding.events)
