@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: install run test test-celery lint demo bench faults stop store-start clean
+.PHONY: install run test test-celery lint demo bench faults stop store-start clean eval-detect bench-detect
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ faults: install
 .PHONY: eval-extract
 eval-extract: install
 	$(BIN)/python bench/eval_extract.py --min-f1 0.97
+
+eval-detect: install
+	$(BIN)/python scripts/eval_detect.py
+
+bench-detect: install
+	$(BIN)/python bench/bench_detect.py
 
 stop:
 	-$(BIN)/newsmon store stop --dir $(STORE)

@@ -82,7 +82,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 extraction_method=article.extraction_method,
                 topics=finding.topic_ids,
                 events=[
-                    {"topic": e.topic, "kind": e.kind, "evidence": e.evidence, "confidence": e.confidence}
+                    {
+                        "topic": e.topic,
+                        "kind": e.kind,
+                        "evidence": e.evidence,
+                        "confidence": e.confidence,
+                        "actors": list(e.actors),
+                        "sentence_index": e.sentence_index,
+                        "matched_terms": list(e.terms),
+                        "cue": e.cue,
+                    }
                     for e in finding.events
                 ],
             )

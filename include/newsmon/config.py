@@ -87,6 +87,7 @@ class Config:
     alerts: tuple[AlertChannel, ...] = ()
     crawl: CrawlConfig = CrawlConfig()
     source: str = "<dict>"
+    detect_taxonomy: str | None = None  # `detect.taxonomy`: a YAML merged over the packaged topics.yaml
 
     def outlet(self, name: str) -> Outlet:
         """The outlet called ``name``; ConfigError when there is none."""
@@ -118,7 +119,7 @@ def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<di
     env = dict(os.environ) if env is None else env
     raw = _expand(raw, env, "")
     top = _mapping(raw, "config")
-    _check_keys(top, {"storage", "outlets", "alerts", "crawl"}, "")
+    _check_keys(top, {"storage", "outlets", "alerts", "crawl", "detect"}, "")
     storage = _storage(top.get("storage"), env)
     crawl = _crawl(top.get("crawl", {}) or {})
     outlets_raw = top.get("outlets")
@@ -133,7 +134,8 @@ def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<di
     if not isinstance(alerts_raw, list):
         raise ConfigError("alerts: must be a list of channels")
     alerts = tuple(_alert(a, f"alerts[{i}]") for i, a in enumerate(alerts_raw))
-    return Config(storage=storage, outlets=outlets, alerts=alerts, crawl=crawl, source=source)
+    taxonomy = _detect(top.get("detect") or {}, source)
+    return Config(storage=storage, outlets=outlets, alerts=alerts, crawl=crawl, source=source, detect_taxonomy=taxonomy)
 
 
 def with_storage_overrides(config: Config, **overrides: Any) -> Config:
@@ -245,6 +247,29 @@ def _crawl(value: Any) -> CrawlConfig:
             raise ConfigError("crawl.obey_robots: must be true or false")
         kwargs["obey_robots"] = m["obey_robots"]
     return CrawlConfig(**kwargs)
+
+
+def _detect(value: Any, source: str) -> str | None:
+    """``detect.taxonomy``: a taxonomy file, relative to the config file; checked by compiling it."""
+    from newsmon.detect import load_taxonomy
+
+    m = _mapping(value, "detect")
+    _check_keys(m, {"taxonomy"}, "detect")
+    path = m.get("taxonomy")
+    if path is None:
+        return None
+    if not isinstance(path, str) or not path.strip():
+        raise ConfigError("detect.taxonomy: must be a path to a YAML file")
+    full = Path(path).expanduser()
+    if not full.is_absolute() and source != "<dict>":
+        full = Path(source).parent / full
+    if not full.is_file():
+        raise ConfigError(f"detect.taxonomy: file not found: {full}")
+    try:
+        load_taxonomy(full)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise ConfigError(f"detect.taxonomy: {' '.join(str(exc).split())[:300]}") from None
+    return str(full)
 
 
 def _outlet(value: Any, key: str) -> Outlet:

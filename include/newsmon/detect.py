@@ -26,8 +26,17 @@ from newsmon.records import Article, Event, Finding
 # passing body mention ("clashed over the South China Sea") is context, not the story's topic.
 MIN_TOPIC_SCORE = 2
 HEADLINE_WEIGHT = 2
-# English negation/hedge words are looked for this many words before the cue.
-EN_WINDOW_WORDS = 4
+# English negation words are looked for this many words before the cue, hedges (which govern a
+# whole clause: "analysts expect Washington and Beijing to sign") this many; neither across a comma.
+EN_WINDOW_WORDS = 6
+EN_HEDGE_WINDOW_WORDS = 8
+# A cue this many words after a barrier ("after", "since"), in the same clause, is background:
+# "relations soured after Washington imposed tariffs ... and Beijing retaliated".
+EN_BARRIER_WORDS = 15
+# A Korean cue followed this closely by a barrier (반발한 이후) is background.
+KO_BARRIER_CHARS = 6
+# Sentences either side of a mention that may supply the other side of the US-China pair.
+NEIGHBOURHOOD = 1
 # Korean negation/hedge endings follow the cue within this many characters (합의하지 못했다).
 KO_WINDOW_CHARS = 16
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -62,22 +71,95 @@ _ABBREV = re.compile(
 # ("…합의…\"우발적 충돌 막는다\"") even with no space after it.
 _BOUNDARY = re.compile(r"…|\.\.\.|[.!?]+[\"'”’)\]]*(?=\s)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
+_KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
+
+
+class Hit:
+    """One term found in a text: its offsets and the text as written there."""
+
+    __slots__ = ("_end", "_start", "_text", "label")
+
+    def __init__(self, start: int, end: int, text: str, label: str = "") -> None:
+        self._start, self._end, self._text, self.label = start, end, text, label
+
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self._start
+
+    def end(self) -> int:
+        """Offset after the last character."""
+        return self._end
+
+    def group(self) -> str:
+        """The matched text, in its original case."""
+        return self._text
+
+
+@dataclass(frozen=True)
+class Terms:
+    """One language's terms as patterns run on the lower-cased text (case-insensitive terms) and on
+    the text as is. Each pattern is scanned on its own: ``re`` skips ahead to the next possible
+    first character only for a pattern that starts with a plain character, never for ``A|B``.
+    A pattern is ``(regex, label)``; label None means the label is the name of the group that
+    matched (one trie holding the terms of several topics)."""
+
+    low: tuple[tuple[re.Pattern[str], str | None], ...]
+    orig: tuple[tuple[re.Pattern[str], str | None], ...]
+    names: dict[str, str]
+
+    def finditer(self, text: str) -> list[Hit]:
+        """Every match of any pattern."""
+        names = self.names
+        hits = [
+            Hit(m.start(), m.end(), m.group(), label or names[m.lastgroup or ""])
+            for p, label in self.orig
+            for m in p.finditer(text)
+        ]
+        if self.low:
+            low = _lower(text)
+            hits += [
+                Hit(m.start(), m.end(), text[m.start() : m.end()], label or names[m.lastgroup or ""])
+                for p, label in self.low
+                for m in p.finditer(low)
+            ]
+        return hits
+
+    def search(self, text: str) -> bool:
+        """True when any term occurs in ``text``."""
+        if any(p.search(text) for p, _ in self.orig):
+            return True
+        low = _lower(text) if self.low else ""
+        return any(p.search(low) for p, _ in self.low)
+
+
+def _lower(text: str) -> str:
+    """Lower case with every offset kept (``str.lower`` changes the length of a few characters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
 class Lexicon:
     """One list of terms compiled for both languages."""
 
-    en: re.Pattern[str] | None
-    ko: re.Pattern[str] | None
+    en: Terms | None
+    ko: Terms | None
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        """All matches, English and Korean, in text order."""
-        found = []
-        for pat in (self.en, self.ko):
-            if pat is not None:
-                found.extend(pat.finditer(text))
-        return sorted(found, key=lambda m: m.start())
+    def finditer(self, text: str) -> list[Hit]:
+        """All matches, English and Korean, in text order; of overlapping ones the longest."""
+        found = [h for terms in (self.en, self.ko) if terms is not None for h in terms.finditer(text)]
+        found.sort(key=lambda h: (h.start(), -h.end()))
+        out: list[Hit] = []
+        last_end: dict[str, int] = {}
+        for hit in found:
+            if hit.start() >= last_end.get(hit.label, -1):
+                out.append(hit)
+                last_end[hit.label] = hit.end()
+        return out
 
 
 @dataclass(frozen=True)
@@ -90,53 +172,167 @@ class Taxonomy:
     negation: Lexicon
     hedge: Lexicon
     barrier: Lexicon
+    pair: Lexicon = Lexicon(None, None)  # words that refer to both sides at once: "both sides", 양국
+    topic_index: Lexicon = Lexicon(None, None)  # all topics in one lexicon, hits labelled by topic
+    cue_index: Lexicon = Lexicon(None, None)  # both cue kinds in one lexicon, hits labelled by kind
 
 
-def _term_regex(term: str, lang: str) -> tuple[str, bool]:
-    """(regex source, case-sensitive?) for one taxonomy term."""
-    if term.startswith("re:"):
-        return term[3:], True
+# How a term's ends must meet its neighbours: English words stand alone; a Latin term in Korean
+# text (APEC을, AI가) may touch Hangul particles; a Korean term matches inside words (대만은).
+# The start check sits after the first character (``(?<!\w.)`` there is ``(?<!\w)`` before it), so
+# a pattern begins with a plain letter.
+_EDGES = {
+    "word": (r"(?<!\w.)", r"(?!\w)"),
+    "latin": (r"(?<![A-Za-z0-9].)", r"(?![A-Za-z0-9])"),
+    "inside": ("", ""),
+}
+
+
+def _term_fragments(term: str, lang: str) -> tuple[list[str], bool, str]:
+    """(regex fragments, case-sensitive?, edge kind) of one plain taxonomy term."""
     star = term.endswith("*")
     core = term[:-1] if star else term
     if lang == "ko" and _HANGUL.search(core):
-        return r"\s*".join(re.escape(ch) for ch in core if not ch.isspace()), False
-    body = re.escape(core).replace(r"\ ", r"\s+")
-    body += r"\w*" if star else ""
+        frags: list[str] = []
+        for w, word in enumerate(core.lower().split()):
+            if w:
+                frags.append(_KO_JOINT)
+            for c, ch in enumerate(word):
+                frags += [r"\s*", re.escape(ch)] if c else [re.escape(ch)]
+        return frags, False, "inside"
     letters = re.sub(r"[^A-Za-z]", "", core)
     case_sensitive = bool(letters) and letters.isupper()
-    return rf"(?<![\w]){body}(?![\w])", case_sensitive
+    text = core if case_sensitive else core.lower()
+    frags = [r"\s+" if ch.isspace() else re.escape(ch) for ch in " ".join(text.split())]
+    return frags + ([r"\w*"] if star else []), case_sensitive, "latin" if lang == "ko" else "word"
 
 
-def _compile(terms: dict[str, list[str]] | list[str] | None) -> Lexicon:
-    """Compile a ``{en: [...], ko: [...]}`` block into one alternation per language."""
-    if terms is None:
-        return Lexicon(None, None)
-    if isinstance(terms, list):
-        terms = {"en": terms}
-    pats: dict[str, re.Pattern[str] | None] = {}
-    for lang in ("en", "ko"):
-        parts = []
-        for term in terms.get(lang, []) or []:
-            source, case_sensitive = _term_regex(str(term), lang)
-            parts.append(source if case_sensitive else f"(?i:{source})")
-        # longest first, so "Taiwan Strait" wins over "Taiwan" at the same place
-        parts.sort(key=len, reverse=True)
-        pats[lang] = re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
-    return Lexicon(pats["en"], pats["ko"])
+def _trie_source(seqs: list[tuple[list[str], str]], guard: str = "", names: dict[str, str] | None = None) -> str:
+    """One regex matching any of the fragment sequences, shared prefixes factored out (a trie),
+    longer matches preferred. Python's ``re`` tries alternatives one by one at every position; a
+    trie makes that one branch per character, which is most of detection's speed. When ``names``
+    is given, a sequence's end is an empty named group (``(?P<t3>)``) and ``names`` maps that name
+    to the sequence's label, so ``match.lastgroup`` says which label matched."""
+    trie: dict[str, Any] = {}
+    for seq, label in seqs:
+        node = trie
+        for frag in seq:
+            node = node.setdefault(frag, {})
+        node.setdefault("", label)  # a term listed twice keeps its first label
+
+    def walk(node: dict[str, Any], after: str = "") -> str:
+        alts = [frag + after + walk(child) for frag, child in node.items() if frag]
+        end = ""
+        if names is not None and "" in node:
+            end = f"(?P<t{len(names)}>)"
+            names[f"t{len(names)}"] = node[""]
+        if not alts:
+            return end
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ("|" + end if "" in node else "") + ")"
+
+    return walk(trie, guard)
+
+
+def _lexicon_pattern(labelled: list[tuple[str, str]], lang: str, prefix: str) -> Terms | None:
+    """Compile one language's ``(term, label)`` pairs: plain terms into tries (one per kind of edge
+    and case), ``re:`` terms as they are. Hits carry their term's label."""
+    labels = sorted({label for _, label in labelled})
+    names: dict[str, str] | None = {} if len(labels) > 1 else None
+    groups: dict[tuple[bool, str], list[tuple[list[str], str]]] = {}
+    low: list[tuple[str, str | None]] = []
+    orig: list[tuple[str, str | None]] = []
+    for term, label in labelled:
+        if term.startswith("re:"):
+            try:
+                re.compile(term[3:])
+            except re.error as exc:
+                raise ValueError(f"taxonomy.{prefix}{label}.{lang}: bad term {term!r}: {exc}") from None
+            body = _lowercase_body(term[3:])
+            (orig if body is None else low).append((f"(?:{term[3:] if body is None else body})", label))
+            continue
+        frags, case_sensitive, edge = _term_fragments(term, lang)
+        groups.setdefault((case_sensitive, edge), []).append((frags, label))
+    for (case_sensitive, edge), seqs in groups.items():
+        guard, after = _EDGES[edge]
+        fixed = None if names is not None else labels[0]
+        (orig if case_sensitive else low).append((f"{_trie_source(seqs, guard, names)}{after}", fixed))
+    if not low and not orig:
+        return None
+    return Terms(
+        tuple((re.compile(p), lab) for p, lab in low),
+        tuple((re.compile(p), lab) for p, lab in orig),
+        names or {},
+    )
+
+
+def _lowercase_body(source: str) -> str | None:
+    """For a ``(?i:...)`` regex with no capital letter in it, the inside, to run on lower-cased text
+    (where ``re`` scans faster than with the flag); None for any other regex."""
+    body = source[4:-1]
+    if not (source.startswith("(?i:") and source.endswith(")")) or re.search(r"(?<!\\)[A-Z]", body):
+        return None
+    try:
+        re.compile(body)
+    except re.error:
+        return None  # "(?i:a)|(b)": the flag does not cover the whole term
+    return body
+
+
+def _compile(terms: dict[str, list[str]] | list[str] | None, key: str = "terms") -> Lexicon:
+    """Compile a ``{en: [...], ko: [...]}`` block into patterns per language; hits are labelled ``key``."""
+    return _compile_many({key: terms})
+
+
+def _compile_many(blocks: dict[str, Any], prefix: str = "") -> Lexicon:
+    """Compile several named blocks into one lexicon whose hits carry the block's name: the
+    topics scan an article once between them rather than once each."""
+    by_lang: dict[str, list[tuple[str, str]]] = {"en": [], "ko": []}
+    for name, terms in blocks.items():
+        if terms is None:
+            continue
+        if isinstance(terms, list):
+            terms = {"en": terms}
+        if not isinstance(terms, dict):
+            raise ValueError(f"taxonomy.{prefix}{name}: must be a mapping of en/ko term lists")
+        for lang in by_lang:
+            by_lang[lang] += [(str(t), str(name)) for t in terms.get(lang) or []]
+    en, ko = (_lexicon_pattern(by_lang[lang], lang, prefix) if by_lang[lang] else None for lang in ("en", "ko"))
+    return Lexicon(en, ko)
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
-    """Compile the taxonomy at ``path``, or the packaged ``topics.yaml``."""
+    """Compile the packaged ``topics.yaml``, with the file at ``path`` merged over it.
+
+    The override file has the same shape; each of its entries (a topic, an actor, a cue kind)
+    replaces or adds the entry of that name, and ``null`` removes one. A file holding only
+    ``topics: {rare_earths: {en: [rare earth*]}}`` adds one topic and keeps everything else.
+    """
     return _load_taxonomy_cached(str(path) if path else "")
 
 
 @lru_cache(maxsize=8)
 def _load_taxonomy_cached(path: str) -> Taxonomy:
+    raw = yaml.safe_load(resources.files("newsmon").joinpath("topics.yaml").read_text(encoding="utf-8"))
     if path:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    else:
-        raw = yaml.safe_load(resources.files("newsmon").joinpath("topics.yaml").read_text(encoding="utf-8"))
+        override = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        if not isinstance(override, dict):
+            raise ValueError(f"{path}: a taxonomy file must be a mapping")
+        raw = merge_taxonomy(raw, override)
     return taxonomy_from_dict(raw)
+
+
+def merge_taxonomy(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with each entry of ``override`` replacing, adding or (``null``) removing its namesake."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict) and key not in ("negation", "hedge", "barrier"):
+            entries = {**base[key], **value}
+            merged[key] = {name: terms for name, terms in entries.items() if terms is not None}
+        else:
+            merged[key] = value
+    return merged
 
 
 def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
@@ -144,13 +340,20 @@ def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
     for key in ("topics", "actors", "cues"):
         if not isinstance(raw.get(key), dict):
             raise ValueError(f"taxonomy.{key}: required mapping")
+
+    def block(key: str) -> dict[str, Lexicon]:
+        return {str(name): _compile(terms, f"{key}.{name}") for name, terms in raw[key].items()}
+
     return Taxonomy(
-        topics={name: _compile(terms) for name, terms in raw["topics"].items()},
-        actors={name: _compile(terms) for name, terms in raw["actors"].items()},
-        cues={kind: _compile(terms) for kind, terms in raw["cues"].items()},
-        negation=_compile(raw.get("negation")),
-        hedge=_compile(raw.get("hedge")),
-        barrier=_compile(raw.get("barrier")),
+        topics=block("topics"),
+        actors=block("actors"),
+        cues=block("cues"),
+        negation=_compile(raw.get("negation"), "negation"),
+        hedge=_compile(raw.get("hedge"), "hedge"),
+        barrier=_compile(raw.get("barrier"), "barrier"),
+        pair=_compile(raw.get("pair"), "pair"),
+        topic_index=_compile_many(raw["topics"], "topics."),
+        cue_index=_compile_many(raw["cues"], "cues."),
     )
 
 
@@ -164,9 +367,10 @@ def split_sentences(text: str) -> list[str]:
         start = 0
         for m in _BOUNDARY.finditer(line):
             end = m.end()
-            chunk = line[start:end]
-            if m.group().startswith(".") and len(m.group()) == 1 and _ABBREV.search(chunk):
+            # only the chunk's tail can end in an abbreviation; searching all of it is quadratic
+            if m.group().startswith(".") and len(m.group()) == 1 and _ABBREV.search(line, max(start, end - 24), end):
                 continue
+            chunk = line[start:end]
             if chunk.strip():
                 out.append(chunk.strip())
             start = end
@@ -193,37 +397,77 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     sentences = [(s, True) for h in headline for s in split_sentences(h or "")]
     sentences += [(s, False) for s in split_sentences(article.body)]
     full = "\n".join(s for s, _ in sentences)
-    if not all(_has(lex, full) for lex in tax.actors.values()):
-        return Finding(article_id=article.article_id, topics={}, events=[])
-    # each topic lexicon scans the article once; matches are then filed under their sentence
+    # each lexicon scans the article once; matches are then filed under their sentence
     starts = list(itertools.accumulate((len(s) + 1 for s, _ in sentences[:-1]), initial=0))
+    names: list[set[str]] = [set() for _ in sentences]
+    for actor, lex in tax.actors.items():
+        hits = lex.finditer(full)
+        if not hits:  # one side is never named: nothing here is about the US-China relationship
+            return Finding(article_id=article.article_id, topics={}, events=[])
+        for m in hits:
+            names[bisect.bisect_right(starts, m.start()) - 1].add(actor)
+    pair = [False] * len(sentences)
+    for m in tax.pair.finditer(full):
+        pair[bisect.bisect_right(starts, m.start()) - 1] = True
+    tied = _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors))
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
-    for topic, lex in tax.topics.items():
-        for m in lex.finditer(full):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            per_sentence[i].append(Mention(topic, m.start() - starts[i], m.end() - starts[i], m.group()))
-            scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
-            terms.setdefault(topic, set()).add(m.group())
-    topics = {t: tuple(sorted(terms[t])) for t, s in scores.items() if s >= MIN_TOPIC_SCORE}
+    for m in tax.topic_index.finditer(full):
+        topic = m.label
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if not tied[i]:
+            continue  # no US-China tie around this mention: TSMC earnings, a Korean hotline
+        per_sentence[i].append(Mention(topic, m.start() - starts[i], m.end() - starts[i], m.group()))
+        scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
+        terms.setdefault(topic, set()).add(m.group())
     n_headline = sum(1 for _, h in sentences if h)
     events: dict[tuple[str, str], Event] = {}
     for index, (sentence, is_headline) in enumerate(sentences):
-        mentions = [m for m in per_sentence[index] if m.topic in topics]
-        if not mentions:
+        if not per_sentence[index]:
             continue
         prominence = HEADLINE_BONUS if is_headline else LEAD_BONUS if index - n_headline < LEAD_SENTENCES else 0.0
-        for event in _events(sentence, mentions, tax, prominence):
+        actors = tuple(sorted(names[index]))
+        for event in _events(sentence, per_sentence[index], tax, prominence, index, actors):
             key = (event.topic, event.kind)
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
+    # a topic is the article's when it is salient or when the article reports an event on it
+    salient = {t for t, s in scores.items() if s >= MIN_TOPIC_SCORE} | {t for t, _ in events}
+    topics = {t: tuple(sorted(terms[t])) for t in salient}
     ordered = sorted(events.values(), key=lambda e: (TOPIC_IDS.index(e.topic) if e.topic in TOPIC_IDS else 99, e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
 
 
+def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[bool], everyone: set[str]) -> list[bool]:
+    """Which sentences tie what they say to the US-China relationship, from the actors each names.
+
+    A body sentence is tied when it names both sides; or when it names one side, or refers to the
+    pair ("both sides", "양국"), and a neighbouring sentence names the other. A pair reference whose
+    neighbours name both sides counts as naming both. The headline, the deck and the lead sentence
+    are one neighbourhood: a headline segment is tied when they name both sides between them.
+    """
+    resolved = [set(everyone) if pair[i] and _near(names, i) >= everyone else n for i, n in enumerate(names)]
+    n_head = sum(is_headline)
+    head = set().union(*resolved[: n_head + 1])
+    tied = []
+    for i, own in enumerate(resolved):
+        if is_headline[i]:
+            tied.append(head >= everyone)
+        elif own >= everyone:
+            tied.append(True)
+        else:
+            tied.append(bool(own or pair[i]) and _near(resolved, i) >= everyone)
+    return tied
+
+
+def _near(names: list[set[str]], i: int) -> set[str]:
+    """Actors named in sentence ``i`` and its neighbours."""
+    return set().union(*names[max(0, i - NEIGHBOURHOOD) : i + NEIGHBOURHOOD + 1])
+
+
 def _has(lex: Lexicon, text: str) -> bool:
-    return any(p is not None and p.search(text) for p in (lex.en, lex.ko))
+    return any(terms is not None and terms.search(text) for terms in (lex.en, lex.ko))
 
 
 def sentence_events(sentence: str, tax: Taxonomy, topics: set[str], prominence: float = 0.0) -> list[Event]:
@@ -237,50 +481,73 @@ def sentence_events(sentence: str, tax: Taxonomy, topics: set[str], prominence: 
     return _events(sentence, mentions, tax, prominence) if mentions else []
 
 
-def _events(sentence: str, mentions: list[Mention], tax: Taxonomy, prominence: float) -> list[Event]:
-    """Events from the cues of one sentence whose topic mentions are known."""
-    if len(sentence) > MAX_SENTENCE_CHARS:
+def _events(
+    sentence: str,
+    mentions: list[Mention],
+    tax: Taxonomy,
+    prominence: float,
+    index: int = 0,
+    actors: tuple[str, ...] | None = None,
+) -> list[Event]:
+    """Events from the cues of one sentence whose topic mentions (and named actors) are known."""
+    if len(sentence) > MAX_SENTENCE_CHARS or sentence.rstrip("\"'”’) ").endswith("?"):
+        return []  # a question reports nothing
+    cues = [(cue.label, cue) for cue in tax.cue_index.finditer(sentence)]
+    if not cues:
         return []
-    barriers = [m.start() for m in tax.barrier.finditer(sentence)]
-    actors = tuple(sorted(a for a, lex in tax.actors.items() if _has(lex, sentence)))
-    question = sentence.rstrip("\"'”’) ").endswith("?")
+    barriers = tax.barrier.finditer(sentence)
+    if actors is None:
+        actors = tuple(sorted(a for a, lex in tax.actors.items() if _has(lex, sentence)))
     best: dict[tuple[str, str], Event] = {}
-    for kind, lex in tax.cues.items():
-        for cue in lex.finditer(sentence):
-            if any(m.start <= cue.start() and cue.end() <= m.end for m in mentions):
-                continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
-            if question or _negated_or_hedged(sentence, cue, tax):
-                continue
-            for m in mentions:
-                lo, hi = sorted((cue.start(), m.start))
-                if any(lo < b < hi for b in barriers):
-                    continue  # reported past context lies between cue and topic
-                confidence = BASE_CONFIDENCE + prominence
-                confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
-                confidence -= min(0.2, abs(cue.start() - m.start) / DISTANCE_SCALE)
-                event = Event(
-                    topic=m.topic,
-                    kind=kind,
-                    evidence=sentence,
-                    terms=(m.text,),
-                    cue=cue.group(),
-                    actors=actors,
-                    confidence=round(min(confidence, 0.95), 2),
-                )
-                key = (m.topic, kind)
-                if key not in best or event.confidence > best[key].confidence:
-                    best[key] = event
+    for kind, cue in cues:
+        if any(m.start <= cue.start() and cue.end() <= m.end for m in mentions):
+            continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
+        if _negated_or_hedged(sentence, cue, tax) or _in_background(sentence, cue, barriers):
+            continue
+        for m in mentions:
+            lo, hi = sorted((cue.start(), m.start))
+            if any(lo < b.start() < hi for b in barriers):
+                continue  # reported past context lies between cue and topic
+            confidence = BASE_CONFIDENCE + prominence
+            confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
+            confidence -= min(0.2, abs(cue.start() - m.start) / DISTANCE_SCALE)
+            event = Event(
+                topic=m.topic,
+                kind=kind,
+                evidence=sentence,
+                terms=(m.text,),
+                cue=cue.group(),
+                actors=actors,
+                confidence=round(min(confidence, 0.95), 2),
+                sentence_index=index,
+            )
+            key = (m.topic, kind)
+            if key not in best or event.confidence > best[key].confidence:
+                best[key] = event
     return list(best.values())
 
 
-def _negated_or_hedged(sentence: str, cue: re.Match[str], tax: Taxonomy) -> bool:
+def _clause_before(sentence: str, pos: int, words: int) -> str:
+    """Up to ``words`` words before ``pos``, not reaching back past a comma, semicolon or colon."""
+    before = re.split(r"[,;:]", sentence[:pos])[-1]
+    return " ".join(before.split()[-words:])
+
+
+def _negated_or_hedged(sentence: str, cue: Hit, tax: Taxonomy) -> bool:
     """True when a negation or hedge governs the cue: before it in English, after it in Korean."""
-    before = sentence[: cue.start()]
-    window = " ".join(before.split()[-EN_WINDOW_WORDS:])
-    for lex in (tax.negation, tax.hedge):
-        if lex.en is not None and lex.en.search(window):
+    after = sentence[cue.end() : cue.end() + KO_WINDOW_CHARS]
+    korean = bool(_HANGUL.search(cue.group()))
+    for lex, words in ((tax.negation, EN_WINDOW_WORDS), (tax.hedge, EN_HEDGE_WINDOW_WORDS)):
+        if lex.en is not None and lex.en.search(_clause_before(sentence, cue.start(), words)):
             return True
-        after = sentence[cue.end() : cue.end() + KO_WINDOW_CHARS]
-        if lex.ko is not None and _HANGUL.search(cue.group()) and lex.ko.search(after):
+        if lex.ko is not None and korean and lex.ko.search(after):
             return True
     return False
+
+
+def _in_background(sentence: str, cue: Hit, barriers: list[Hit]) -> bool:
+    """True when the cue sits in a clause of reported past context ("after X imposed", "반발한 이후")."""
+    if _HANGUL.search(cue.group()):
+        return any(0 <= b.start() - cue.end() <= KO_BARRIER_CHARS for b in barriers if _HANGUL.search(b.group()))
+    clause = _clause_before(sentence, cue.start(), EN_BARRIER_WORDS)
+    return any(not _HANGUL.search(b.group()) and b.group() in clause for b in barriers)

@@ -69,7 +69,7 @@ def run_outlet(
     result = OutletResult(outlet=outlet.name, run_id=run_id)
     fetcher = fetcher or Fetcher(outlet, config.crawl)
     robots = Robots(fetcher)
-    taxonomy = load_taxonomy()
+    taxonomy = load_taxonomy(config.detect_taxonomy)
     index = store.load_index(outlet.name)
     known_urls = {u for entry in index.values() for u in entry.urls}
     pages: list[Page] = []

@@ -90,6 +90,7 @@ class Event:
     cue: str = ""
     actors: tuple[str, ...] = ()
     confidence: float = 0.5
+    sentence_index: int = 0  # position of the evidence in title + deck + body sentences, from 0
 
 
 @dataclass
