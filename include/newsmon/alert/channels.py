@@ -105,7 +105,13 @@ def send_ops(channel: AlertChannel, subject: str, lines: list[str]) -> None:
             {
                 "text": esc(subject),
                 "blocks": [
-                    {"type": "header", "text": {"type": "plain_text", "text": subject[: message.SLACK_HEADER_CHARS]}},
+                    {
+                        "type": "header",
+                        "text": {
+                            "type": "plain_text",
+                            "text": message.slack_plain(subject)[: message.SLACK_HEADER_CHARS],
+                        },
+                    },
                     {"type": "section", "text": {"type": "mrkdwn", "text": esc(text)[: message.SLACK_TEXT_CHARS]}},
                 ],
             },

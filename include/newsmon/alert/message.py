@@ -44,10 +44,15 @@ def _spans(text: str, terms: list[str]) -> list[tuple[str, bool]]:
     return out
 
 
-def slack_escape(text: str) -> str:
-    """Untrusted text made inert for Slack mrkdwn: no links, mentions or broadcasts."""
+def slack_plain(text: str) -> str:
+    """Untrusted text for a Slack plain_text object: the three control characters escaped, no pings."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MENTION_RE.sub(lambda m: "@\u2060" + m.group(1), text)
+    return _MENTION_RE.sub(lambda m: "@\u2060" + m.group(1), text)
+
+
+def slack_escape(text: str) -> str:
+    """Untrusted text made inert for Slack mrkdwn: no links, mentions, broadcasts or formatting."""
+    text = slack_plain(text)
     # mrkdwn emphasis characters would turn article text into formatting; show them as look-alikes
     return text.translate(str.maketrans({"*": "∗", "_": "＿", "~": "∼", "`": "ʹ"}))
 
@@ -96,7 +101,10 @@ def slack_blocks(p: dict) -> list[dict]:
         f"*Outlets*\n{slack_escape(outlets)}",
     ]
     blocks = [
-        {"type": "header", "text": {"type": "plain_text", "text": _one_line(p["title"])[:SLACK_HEADER_CHARS] or "-"}},
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": slack_plain(_one_line(p["title"]))[:SLACK_HEADER_CHARS] or "-"},
+        },
         {"type": "section", "fields": [{"type": "mrkdwn", "text": f} for f in fields]},
         {
             "type": "section",
