@@ -35,7 +35,9 @@ DEFAULT_USER_AGENT = "newsmon/0.1 (news monitoring bot; +https://github.com/news
 
 KNOWN_PROFILES = ("asiae", "generic")
 ALERT_TYPES = ("webhook", "slack", "email")
-# A run with more new events than this on one channel sends one digest instead of a flood.
+# A run with more new events than this on a Slack or email channel sends one digest instead of a
+# flood: ten messages is about what a person reads one by one. Webhooks (machines) have no limit
+# unless configured, as their contract is one POST per event.
 DEFAULT_MAX_ALERTS_PER_RUN = 10
 # Articles seen within this many days can be one story with a newer copy (syndication, edits).
 DEFAULT_STORY_WINDOW_DAYS = 7.0
@@ -88,7 +90,7 @@ class AlertChannel:
     name: str = ""
     timeout_seconds: float = 10.0
     digest: bool = False  # one message per run instead of one per event
-    max_per_run: int = DEFAULT_MAX_ALERTS_PER_RUN  # more new events than this turn into a digest
+    max_per_run: int | None = None  # more new events than this in one run turn into a digest
     conn_id: str | None = None  # an Airflow connection that supplies url / host and login
     host: str = ""  # email: SMTP server
     port: int = 587
@@ -358,8 +360,10 @@ def _alert(value: Any, key: str) -> AlertChannel:
         "conn_id": conn_id,
         "digest": digest,
         "timeout_seconds": _number(m.get("timeout_seconds", 10.0), f"{key}.timeout_seconds", 0.1),
-        "max_per_run": _number(m.get("max_per_run", DEFAULT_MAX_ALERTS_PER_RUN), f"{key}.max_per_run", 1, int),
     }
+    default_max = None if kind == "webhook" else DEFAULT_MAX_ALERTS_PER_RUN
+    if m.get("max_per_run", default_max) is not None:
+        kwargs["max_per_run"] = _number(m.get("max_per_run", default_max), f"{key}.max_per_run", 1, int)
     if kind in ("webhook", "slack"):
         if m.get("url") is not None or conn_id is None:
             kwargs["url"] = _url(m.get("url"), f"{key}.url")

@@ -99,7 +99,8 @@ def send_ops(channel: AlertChannel, subject: str, lines: list[str]) -> None:
     if channel.type == "webhook":
         _post(channel, {"type": "ops", "subject": subject, "lines": lines})
     elif channel.type == "slack":
-        esc = message.slack_escape
+        esc = message.slack_plain
+        body = "```" + esc(text).replace("```", "ʹʹʹ")[: message.SLACK_TEXT_CHARS] + "```"
         _post(
             channel,
             {
@@ -112,7 +113,7 @@ def send_ops(channel: AlertChannel, subject: str, lines: list[str]) -> None:
                             "text": message.slack_plain(subject)[: message.SLACK_HEADER_CHARS],
                         },
                     },
-                    {"type": "section", "text": {"type": "mrkdwn", "text": esc(text)[: message.SLACK_TEXT_CHARS]}},
+                    {"type": "section", "text": {"type": "mrkdwn", "text": body}},
                 ],
             },
         )

@@ -199,7 +199,8 @@ def _deliver_channel(store: Store, channel: AlertChannel, payloads: dict[str, di
         fresh.append(_mark_change(store, cname, p))
     if not fresh:
         return
-    batches = [fresh] if channel.digest or len(fresh) > channel.max_per_run else [[p] for p in fresh]
+    flood = channel.max_per_run is not None and len(fresh) > channel.max_per_run
+    batches = [fresh] if channel.digest or flood else [[p] for p in fresh]
     for batch in batches:
         error = _send_with_retries(channel, batch, sleep)
         for p in batch:

@@ -95,7 +95,7 @@ def slack_blocks(p: dict) -> list[dict]:
     outlets = ", ".join(p.get("outlets") or [p["outlet"]])
     link = p["url"] if p["url"].startswith(("http://", "https://")) else ""
     fields = [
-        f"*Topic / kind*\n{slack_escape(_label(p))}",
+        f"*Topic / kind*\n`{slack_plain(_label(p))}`",
         f"*Confidence*\n{p['confidence']:.2f}",
         f"*Published*\n{kst}\n{utc}",
         f"*Outlets*\n{slack_escape(outlets)}",
@@ -121,14 +121,14 @@ def slack_message(payloads: list[dict]) -> dict:
     """An incoming-webhook body: one alert, or a digest of several."""
     if len(payloads) == 1:
         p = payloads[0]
-        return {"text": slack_escape(f"{_label(p)}: {_one_line(p['title'])}"), "blocks": slack_blocks(p)}
+        return {"text": slack_plain(f"{_label(p)}: {_one_line(p['title'])}"), "blocks": slack_blocks(p)}
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text", "text": f"newsmon digest: {len(payloads)} new events"}}
     ]
     for p in payloads:
         kst, _ = times(p.get("published_at"))
         line = (
-            f"*{slack_escape(_label(p))}* {slack_escape(_one_line(p['title']))} "
+            f"`{slack_plain(_label(p))}` {slack_escape(_one_line(p['title']))} "
             f"({slack_escape(', '.join(p.get('outlets') or [p['outlet']]))}, {kst}, {p['confidence']:.2f})\n"
             f"> {highlight_slack(p['evidence'], p['terms'])}"
         )
