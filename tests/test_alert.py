@@ -370,3 +370,15 @@ def test_email_digest_and_wrong_password_is_parked(store, tmp_path):
         assert (d.sent, d.failed, d.digests) == (2, 2, 1)
         assert len(smtp.messages) == 1 and "digest: 2" in smtp.messages[0]["Subject"]
         assert len(list(store.keys("alerts/pending/mail2/"))) == 2
+
+
+def test_unreadable_ledger_files_are_reported_not_fatal(store, hook):
+    store.put("alerts/outbox/asiae/broken.json", b"{not json", "application/json")
+    store.put("alerts/pending/hook/x.json", b"[1,", "application/json")
+    store.put("alerts/stories.json", b"garbage", "application/json")
+    crawl(store, "r1", [(article("a-1", "asiae", EN_BODY), [TRUCE])])
+    d = drain_outbox(store, [channel(hook.url)], sleep=NO_SLEEP, now=NOW)
+    assert d.sent == 1 and any("broken.json" in e for e in d.errors) and any("x.json" in e for e in d.errors)
+    assert store.exists("alerts/outbox/asiae/broken.json")  # left for a person, not dropped
+    assert any(k.startswith("alerts/stories.unreadable-") for k in store.keys("alerts/"))
+    check(hook.received, {"a-1": "s"}, {("s", "tariffs_trade", "agreement")})

@@ -113,14 +113,30 @@ def drain_outbox(
     """Deliver the events of every outbox entry, then remove the entries that were handled."""
     entries = sorted(store.keys("alerts/outbox/"))
     keys: list[str] = []
+    problems = Delivery()
     for entry in entries:
-        data = store.get(entry)
-        if data:
-            keys.extend(json.loads(data).get("events", []))
+        data = _read_json(store, entry, problems)
+        keys.extend((data or {}).get("events", []))
     result = deliver(store, channels, events_from_keys(store, keys), alerting, sleep=sleep, now=now)
+    result.errors.extend(problems.errors)
     for entry in entries:
-        store.delete(entry)
+        if not any(entry in e for e in problems.errors):  # an unreadable entry stays for a person
+            store.delete(entry)
     return result
+
+
+def _read_json(store: Store, key: str, result: Delivery) -> dict | None:
+    """A JSON object from the store; an unreadable one is reported and left in place, not fatal."""
+    data = store.get(key)
+    if data is None:
+        return None
+    try:
+        value = json.loads(data)
+    except ValueError as exc:
+        result.errors.append(f"{key}: unreadable ({exc})")
+        log.error("%s is not valid JSON; left in place", key)
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def stories_for(store: Store, rows: list[dict], alerting: AlertingConfig, now: datetime) -> dict[str, dict]:
@@ -183,9 +199,8 @@ def _deliver_channel(store: Store, channel: AlertChannel, payloads: dict[str, di
     cname = safe_key_part(channel.name)
     todo: dict[str, dict] = {}
     for key in store.keys(f"alerts/pending/{cname}/"):
-        data = store.get(key)
-        if data:
-            p = json.loads(data)
+        p = _read_json(store, key, result)
+        if p and "id" in p:
             todo.setdefault(p["id"], p)
             result.pending_retried += 1
     for akey, p in payloads.items():

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from newsmon.store import Store
+
+log = logging.getLogger(__name__)
 
 BOOK_KEY = "alerts/stories.json"
 # 5 characters: long enough that shared shingles mean shared phrasing, short enough for Korean words.
@@ -82,8 +85,17 @@ class StoryBook:
     def load(cls, store: Store, window_days: float = 7.0, threshold: float = 0.5) -> StoryBook:
         """The book kept in the store (an empty one when there is none)."""
         data = store.get(BOOK_KEY)
-        raw = json.loads(data)["stories"] if data else {}
-        return cls({k: Story(**v) for k, v in raw.items()}, window_days, threshold)
+        try:
+            raw = json.loads(data)["stories"] if data else {}
+            stories = {k: Story(**v) for k, v in raw.items()}
+        except (ValueError, KeyError, TypeError) as exc:
+            # keep the bad book for a person and start afresh: the ledger still stops repeats of the
+            # same article; only copies of older stories may alert once more
+            bad = f"alerts/stories.unreadable-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+            store.put(bad, data or b"", "application/json")
+            log.error("story book unreadable (%s); kept as %s, starting a new one", exc, bad)
+            stories = {}
+        return cls(stories, window_days, threshold)
 
     def save(self, store: Store, now: datetime | None = None) -> None:
         """Write the book back, without stories last seen before the window."""
