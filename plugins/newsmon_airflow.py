@@ -19,6 +19,7 @@ from newsmon.store import Store
 log = logging.getLogger(__name__)
 
 S3_CONN_ID = "newsmon_s3"
+SLACK_HOOKS = "https://hooks.slack.com/services"
 # Asset URIs are fixed at parse time; the bucket comes from the environment, not the config file,
 # so parsing a DAG never reads more than it must.
 BUCKET = os.environ.get("NEWSMON_S3_BUCKET", "newsmon")
@@ -114,6 +115,8 @@ def _channel_from_connection(channel: AlertChannel) -> AlertChannel:
     if channel.type in ("webhook", "slack"):
         candidates = (conn.password, conn.host, extra.get("webhook_url"), extra.get("url"))
         url = next((u for u in candidates if u and u.startswith(("http://", "https://"))), "")
+        if not url and channel.type == "slack" and conn.password and conn.password.count("/") == 2:
+            url = f"{SLACK_HOOKS}/{conn.password}"  # the provider's short form: T…/B…/secret
         return replace(channel, url=channel.url or url)
     return replace(
         channel,
