@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: install run test lint demo bench stop store-start clean
+.PHONY: install run test lint demo bench bench-alert stop store-start clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ demo: install
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
+
+bench-alert: install
+	$(BIN)/python bench/bench_alert.py
 
 stop:
 	-$(BIN)/newsmon store stop --dir $(STORE)

@@ -36,6 +36,9 @@ SHINGLE_CHARS = 5
 SKETCH_SIZE = 128
 # Bodies shorter than this say too little to call two articles copies of each other.
 MIN_BODY_CHARS = 200
+# A story is compared in full only when it shares this many sketch hashes with the article: at a
+# Jaccard of 0.5 two sketches share ~64 of 128, so 8 drops no real copy and skips nearly every other.
+MIN_SHARED_HASHES = 8
 
 
 def shingles(text: str, size: int = SHINGLE_CHARS) -> set[str]:
@@ -80,6 +83,14 @@ class StoryBook:
         self.threshold = threshold
         self.by_article = {a: s.id for s in self.stories.values() for a in s.articles}
         self.by_source = {sid: s.id for s in self.stories.values() for sid in s.source_ids}
+        self.by_hash: dict[int, set[str]] = {}  # sketch hash -> stories holding it: candidate lookup
+        for story in self.stories.values():
+            for sk in story.sketches:
+                self._index(story.id, sk)
+
+    def _index(self, story_id: str, sk: list[int]) -> None:
+        for h in sk:
+            self.by_hash.setdefault(h, set()).add(story_id)
 
     @classmethod
     def load(cls, store: Store, window_days: float = 7.0, threshold: float = 0.5) -> StoryBook:
@@ -123,8 +134,13 @@ class StoryBook:
         """The most similar story within the window, if any is similar enough."""
         cutoff = (now - self.window).isoformat()
         best, best_sim = None, self.threshold
-        for story in self.stories.values():
-            if story.last_seen < cutoff:
+        shared: dict[str, int] = {}
+        for h in sk:
+            for sid in self.by_hash.get(h, ()):
+                shared[sid] = shared.get(sid, 0) + 1
+        for sid, count in shared.items():
+            story = self.stories[sid]
+            if count < MIN_SHARED_HASHES or story.last_seen < cutoff:
                 continue
             for other in story.sketches:
                 sim = similarity(sk, other)
@@ -137,6 +153,7 @@ class StoryBook:
             story.articles.append(article_id)
             if sk:
                 story.sketches.append(sk)
+                self._index(story.id, sk)
         if outlet not in story.outlets:
             story.outlets.append(outlet)
         if source_id and source_id not in story.source_ids:
