@@ -229,8 +229,12 @@ def _deliver_channel(store: Store, channel: AlertChannel, payloads: dict[str, di
 
 def _mark_change(store: Store, cname: str, payload: dict) -> dict:
     """The payload, marked as a change when the opposite kind of its story and topic was sent."""
-    other = OPPOSITE.get(payload["kind"])
-    if other and store.exists(f"alerts/sent/{cname}/{alert_key(payload['story'], payload['topic'], other)}.json"):
+    other = OPPOSITE.get(payload.get("kind", ""))
+    if (
+        other
+        and payload.get("story")
+        and store.exists(f"alerts/sent/{cname}/{alert_key(payload['story'], payload['topic'], other)}.json")
+    ):
         return {**payload, "change": True, "previous_kind": other}
     return payload
 
