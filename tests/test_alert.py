@@ -8,6 +8,7 @@ event never received). Both must be zero; the totals are printed at the end of t
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
@@ -382,3 +383,23 @@ def test_unreadable_ledger_files_are_reported_not_fatal(store, hook):
     assert store.exists("alerts/outbox/asiae/broken.json")  # left for a person, not dropped
     assert any(k.startswith("alerts/stories.unreadable-") for k in store.keys("alerts/"))
     check(hook.received, {"a-1": "s"}, {("s", "tariffs_trade", "agreement")})
+
+
+def test_pending_entry_from_before_stories_is_still_delivered(store, hook):
+    old = {
+        "id": "0" * 32,
+        "topic": "taiwan",
+        "kind": "dispute",
+        "title": "t",
+        "url": "https://x.example/1",
+        "outlet": "asiae",
+        "evidence": "e",
+        "confidence": 0.5,
+        "terms": [],
+        "article_id": "a-old",
+        "published_at": None,
+    }  # the spine's payload: no story, no outlets
+    store.put("alerts/pending/hook/" + old["id"] + ".json", json.dumps(old).encode(), "application/json")
+    d = drain_outbox(store, [channel(hook.url)], sleep=NO_SLEEP, now=NOW)
+    assert (d.sent, d.pending_retried) == (1, 1)
+    check(hook.received, {"a-old": "s"}, {("s", "taiwan", "dispute")})
