@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: install run test test-celery lint demo bench faults stop store-start clean eval-detect bench-detect
+.PHONY: install run test test-celery lint demo bench bench-alert faults stop store-start clean eval-detect bench-detect
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,9 @@ eval-detect: install
 
 bench-detect: install
 	$(BIN)/python bench/bench_detect.py
+
+bench-alert: install
+	$(BIN)/python bench/bench_alert.py
 
 stop:
 	-$(BIN)/newsmon store stop --dir $(STORE)

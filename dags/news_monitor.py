@@ -2,15 +2,17 @@
 ### news_monitor
 
 Crawls every configured outlet every 15 minutes: discover (feeds, robots.txt sitemaps) → fetch →
-extract → detect → store parquet in S3, then alerts on new agreements and disputes.
+extract → detect → store parquet in S3. Alerting is its own DAG, `news_alerts`, scheduled on the
+`newsmon_events` asset that every `crawl` updates.
 
 * One mapped `crawl` task per outlet, from the YAML named by `NEWSMON_CONFIG`, read at run time
   (adding an outlet is a config edit, no DAG change).
 * Storage: the Airflow connection `newsmon_s3` (type `aws`, `endpoint_url` in extra).
 * XCom carries counts and object keys only, never article text. Each `crawl` updates the
   `newsmon_articles`, `newsmon_events`, `newsmon_fetches` and `newsmon_runs` assets.
-* `alert` runs even when a crawl failed: it drains the alert outbox in the store, so events of a
-  failed or retried crawl are alerted once, by this run or the next.
+* Each crawl lists the events it stored in the alert outbox in the store (even when it fails
+  later), so `news_alerts` alerts them once, whatever happens to this run.
+* A task that fails for good notifies ops on the alert channels (`on_failure_callback`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import dag, get_current_context, task
 
-from newsmon.pipeline import run_alerts, run_outlet
+from newsmon.pipeline import run_outlet
 from newsmon_airflow import ASSETS, DEFAULT_ARGS, load
 
 
@@ -51,15 +53,7 @@ def news_monitor():
         summary.pop("article_keys")
         return summary
 
-    @task(trigger_rule="all_done")
-    def alert() -> dict:
-        """Deliver the events waiting in the outbox to every channel."""
-        config, store = load()
-        store.check()
-        return run_alerts(config, store).__dict__
-
-    crawled = crawl.expand(outlet=list_outlets())
-    crawled >> alert()
+    crawl.expand(outlet=list_outlets())
 
 
 news_monitor()

@@ -6,15 +6,21 @@ tasks). Airflow puts ``plugins/`` on ``sys.path``, so DAGs import this module by
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
+from dataclasses import replace
 
-from airflow.sdk import Asset, BaseHook
+from airflow.sdk import Asset, BaseHook, BaseNotifier
 
-from newsmon.config import Config, load_config, with_storage_overrides
+from newsmon.alert.channels import send_ops
+from newsmon.config import AlertChannel, Config, load_config, with_storage_overrides
 from newsmon.store import Store
 
+log = logging.getLogger(__name__)
+
 S3_CONN_ID = "newsmon_s3"
+SLACK_HOOKS = "https://hooks.slack.com/services"
 # Asset URIs are fixed at parse time; the bucket comes from the environment, not the config file,
 # so parsing a DAG never reads more than it must.
 BUCKET = os.environ.get("NEWSMON_S3_BUCKET", "newsmon")
@@ -22,10 +28,48 @@ ASSETS = {
     table: Asset(name=f"newsmon_{table}", uri=f"s3://{BUCKET}/{table}/", group="newsmon")
     for table in ("articles", "events", "fetches", "runs")
 }
+
+
+class OpsNotifier(BaseNotifier):
+    """``on_failure_callback``: tell ops on every configured alert channel that a task failed for good.
+
+    It reuses the channels of the ``alerts:`` config (webhook JSON ``{"type": "ops"}``, a Slack
+    message, a plain mail), so there is one place to configure where people are told things. A
+    notifier must never fail the callback chain: a channel that cannot be reached is logged.
+    """
+
+    template_fields = ()
+
+    def notify(self, context) -> None:
+        """Send one notice naming the DAG, task, run, try and error to every channel."""
+        ti = context.get("ti") or context.get("task_instance")
+        dag_id = getattr(ti, "dag_id", None) or getattr(context.get("dag"), "dag_id", "?")
+        task_id = getattr(ti, "task_id", "?")
+        subject = f"newsmon: task {dag_id}.{task_id} failed"
+        lines = [
+            f"dag: {dag_id}",
+            f"task: {task_id}",
+            f"run: {context.get('run_id', '?')}",
+            f"try: {getattr(ti, 'try_number', '?')}",
+            f"error: {' '.join(str(context.get('exception') or 'unknown').split())[:500]}",
+        ]
+        try:
+            config, _ = load()
+        except Exception as exc:  # a broken config is itself a reason the task failed
+            log.error("ops notice not sent, config unreadable: %s", exc)
+            return
+        for channel in config.alerts:
+            try:
+                send_ops(channel, subject, lines)
+            except Exception as exc:
+                log.error("ops notice to %s failed: %s", channel.name, exc)
+
+
 DEFAULT_ARGS = {
     "owner": "newsmon",
     "retries": 2,
     "retry_exponential_backoff": 2.0,
+    "on_failure_callback": OpsNotifier(),
 }
 
 
@@ -53,6 +97,8 @@ def load() -> tuple[Config, Store]:
             access_key=conn.login or extra.get("aws_access_key_id") or None,
             secret_key=conn.password or extra.get("aws_secret_access_key") or None,
         )
+    if any(c.conn_id for c in config.alerts):
+        config = replace(config, alerts=tuple(_channel_from_connection(c) for c in config.alerts))
     return config, Store(config.storage)
 
 
@@ -63,3 +109,29 @@ def hostname() -> str:
     scale-out test); elsewhere it is the machine's FQDN, Airflow's default.
     """
     return os.environ.get("NEWSMON_HOSTNAME") or socket.getfqdn()
+
+
+def _channel_from_connection(channel: AlertChannel) -> AlertChannel:
+    """Fill a channel's secrets from its Airflow connection (``conn_id``); YAML values win.
+
+    webhook / slack: the URL from the connection's password, host or ``extra.webhook_url``
+    (a Slack provider ``slackwebhook`` connection works). email: host, port, login and password
+    from an ``smtp`` connection.
+    """
+    if not channel.conn_id:
+        return channel
+    conn = BaseHook.get_connection(channel.conn_id)
+    extra = conn.extra_dejson or {}
+    if channel.type in ("webhook", "slack"):
+        candidates = (conn.password, conn.host, extra.get("webhook_url"), extra.get("url"))
+        url = next((u for u in candidates if u and u.startswith(("http://", "https://"))), "")
+        if not url and channel.type == "slack" and conn.password and conn.password.count("/") == 2:
+            url = f"{SLACK_HOOKS}/{conn.password}"  # the provider's short form: T…/B…/secret
+        return replace(channel, url=channel.url or url)
+    return replace(
+        channel,
+        host=channel.host or conn.host or "",
+        port=(conn.port or channel.port) if not channel.host else channel.port,
+        username=channel.username if channel.username is not None else conn.login,
+        password=channel.password if channel.password is not None else conn.password,
+    )

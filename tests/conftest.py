@@ -70,3 +70,14 @@ def s3_env(seaweed, monkeypatch):
         monkeypatch.setenv(k, v)
     monkeypatch.delenv("NEWSMON_S3_ENDPOINT", raising=False)
     return env
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The alert figures the issue asks for: duplicates and misses over every alert case."""
+    mod = sys.modules.get("test_alert") or sys.modules.get("tests.test_alert")
+    counts = getattr(mod, "COUNTS", None)
+    if counts:
+        terminalreporter.write_line(
+            f"alert cases: {counts['cases']}  duplicate alerts: {counts['duplicates']}  "
+            f"missed alerts: {counts['missed']}  unexpected: {counts['unexpected']}"
+        )

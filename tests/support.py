@@ -100,21 +100,24 @@ class FixtureSite:
 
 
 class WebhookReceiver:
-    """An HTTP endpoint that records every JSON POST; ``fail_next`` makes it answer 503."""
+    """An HTTP endpoint that records every JSON POST; ``fail_next`` makes it answer ``fail_status``."""
 
     def __init__(self) -> None:
         self.received: list[dict] = []
         self.headers: list[dict] = []
         self.fail_next = 0
+        self.fail_status = 503
+        self.attempts = 0
         receiver = self
 
         class Handler(_Quiet):
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", "0"))
                 data = self.rfile.read(length)
+                receiver.attempts += 1
                 if receiver.fail_next > 0:
                     receiver.fail_next -= 1
-                    self.send_response(503)
+                    self.send_response(receiver.fail_status)
                     self.end_headers()
                     return
                 receiver.received.append(json.loads(data))

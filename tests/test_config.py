@@ -98,3 +98,54 @@ def test_missing_file_and_bad_yaml(tmp_path):
     bad.write_text("outlets: [\n")
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_config(bad)
+
+
+def test_alert_channels_of_every_type():
+    raw = {
+        **GOOD,
+        "alerting": {"story_window_days": 3},
+        "alerts": [
+            {"type": "webhook", "url": "https://h.example/x"},
+            {"type": "slack", "url": "${SLACK_URL}", "digest": True},
+            {
+                "type": "email",
+                "host": "smtp.example",
+                "username": "u",
+                "password": "${SMTP_PASSWORD}",
+                "sender": "n@example.org",
+                "to": ["a@example.org"],
+                "max_per_run": 5,
+            },
+        ],
+    }
+    cfg = parse_config(raw, env={"SLACK_URL": "https://hooks.slack.com/services/T/B/X", "SMTP_PASSWORD": "pw"})
+    hook, slack, mail = cfg.alerts
+    assert (hook.max_per_run, slack.max_per_run, slack.digest, mail.max_per_run) == (None, 10, True, 5)
+    assert (mail.port, mail.tls, mail.password, mail.to) == (587, "starttls", "pw", ("a@example.org",))
+    assert cfg.alerting.story_window_days == 3
+    assert "pw" not in repr(mail) and "hooks.slack" not in repr(slack)
+
+
+@pytest.mark.parametrize(
+    "channel, key",
+    [
+        ({"type": "email", "sender": "n@example.org", "to": ["a@example.org"]}, r"alerts\[0\]\.host: required"),
+        ({"type": "email", "host": "h", "sender": "n@example.org", "to": []}, r"alerts\[0\]\.to: required"),
+        ({"type": "email", "host": "h", "sender": "n@x", "to": ["a@x"], "tls": "yes"}, r"alerts\[0\]\.tls"),
+        ({"type": "email", "host": "h", "sender": "n@x", "to": ["a@x"], "username": "u"}, r"alerts\[0\]\.password"),
+        ({"type": "slack", "url": "https://x.example", "host": "h"}, r"alerts\[0\]\.host: unknown key"),
+        ({"type": "slack"}, r"alerts\[0\]\.url: must be an http"),
+        ({"type": "slack", "url": "https://x.example", "digest": "yes"}, r"alerts\[0\]\.digest"),
+        ({"type": "webhook", "url": "https://x.example", "max_per_run": 0}, r"alerts\[0\]\.max_per_run"),
+    ],
+)
+def test_bad_alert_channel_names_the_key(channel, key):
+    with pytest.raises(ConfigError, match=key):
+        parse_config({**GOOD, "alerts": [channel]})
+
+
+def test_channel_secret_may_come_from_an_airflow_connection():
+    cfg = parse_config({**GOOD, "alerts": [{"type": "slack", "conn_id": "slack_analysts"}]})
+    assert cfg.alerts[0].conn_id == "slack_analysts" and cfg.alerts[0].url == ""
+    with pytest.raises(ConfigError, match=r"^alerting\.story_windw_days: unknown key"):
+        parse_config({**GOOD, "alerting": {"story_windw_days": 1}})

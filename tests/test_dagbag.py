@@ -79,3 +79,22 @@ def test_no_variable_or_connection_lookups_at_top_level():
                 if isinstance(sub, ast.Attribute) and sub.attr in ("get", "get_connection", "get_variable"):
                     owner = sub.value.id if isinstance(sub.value, ast.Name) else ""
                     assert owner not in ("Variable", "BaseHook", "Connection"), f"{path.name}: {owner}.{sub.attr}"
+
+
+def test_news_alerts_runs_on_the_events_asset(dagbag):
+    dag = dagbag.dags["news_alerts"]
+    assert dag.max_active_runs == 1
+    assert _asset_names(dag) == {"newsmon_events"}
+    assert [t.task_id for t in dag.tasks] == ["alert"]
+    assert "alert" not in dagbag.dags["news_monitor"].task_ids  # alerting moved to its own DAG
+
+
+def _asset_names(dag) -> set[str]:
+    cond = dag.timetable.asset_condition
+    return {a.name for a in getattr(cond, "objects", [cond])}
+
+
+def test_every_task_notifies_ops_on_failure(dagbag):
+    for dag_id, dag in dagbag.dags.items():
+        for task in dag.tasks:
+            assert task.on_failure_callback, f"{dag_id}.{task.task_id} has no on_failure_callback"

@@ -35,7 +35,21 @@ DEFAULT_MAX_PAGES = 200
 DEFAULT_USER_AGENT = "newsmon/0.1 (news monitoring bot; +https://github.com/newsmon/newsmon)"
 
 KNOWN_PROFILES = (*PROFILES, "generic")  # a profile registered in profiles.py is known here
-ALERT_TYPES = ("webhook",)
+ALERT_TYPES = ("webhook", "slack", "email")
+# A run with more new events than this on a Slack or email channel sends one digest instead of a
+# flood: ten messages is about what a person reads one by one. Webhooks (machines) have no limit
+# unless configured, as their contract is one POST per event.
+DEFAULT_MAX_ALERTS_PER_RUN = 10
+# Articles seen within this many days can be one story with a newer copy (syndication, edits).
+DEFAULT_STORY_WINDOW_DAYS = 7.0
+# Estimated Jaccard similarity of character 5-gram shingles above which two bodies are one story:
+# a syndicated copy with a new lead and footer stays above 0.6, two reports of one meeting stay below 0.3.
+DEFAULT_NEAR_DUPLICATE_SIMILARITY = 0.5
+_CHANNEL_KEYS = {
+    "webhook": {"url"},
+    "slack": {"url"},
+    "email": {"host", "port", "tls", "username", "password", "sender", "to", "ca_file"},
+}
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 
@@ -70,12 +84,31 @@ class CrawlConfig:
 
 @dataclass(frozen=True)
 class AlertChannel:
-    """One alert destination."""
+    """One alert destination: a webhook, a Slack incoming webhook or an SMTP mailbox."""
 
     type: str
-    url: str
+    url: str = field(default="", repr=False)  # webhook and slack; a secret for slack
     name: str = ""
     timeout_seconds: float = 10.0
+    digest: bool = False  # one message per run instead of one per event
+    max_per_run: int | None = None  # more new events than this in one run turn into a digest
+    conn_id: str | None = None  # an Airflow connection that supplies url / host and login
+    host: str = ""  # email: SMTP server
+    port: int = 587
+    tls: str = "starttls"  # email: "starttls" | "ssl" | "none"
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    sender: str = ""
+    to: tuple[str, ...] = ()
+    ca_file: str | None = None  # email: extra CA bundle for a private SMTP server
+
+
+@dataclass(frozen=True)
+class AlertingConfig:
+    """How events become stories (see newsmon.alert.story)."""
+
+    story_window_days: float = DEFAULT_STORY_WINDOW_DAYS
+    near_duplicate_similarity: float = DEFAULT_NEAR_DUPLICATE_SIMILARITY
 
 
 @dataclass(frozen=True)
@@ -88,6 +121,7 @@ class Config:
     crawl: CrawlConfig = CrawlConfig()
     source: str = "<dict>"
     detect_taxonomy: str | None = None  # `detect.taxonomy`: a YAML merged over the packaged topics.yaml
+    alerting: AlertingConfig = AlertingConfig()
 
     def outlet(self, name: str) -> Outlet:
         """The outlet called ``name``; ConfigError when there is none."""
@@ -119,7 +153,7 @@ def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<di
     env = dict(os.environ) if env is None else env
     raw = _expand(raw, env, "")
     top = _mapping(raw, "config")
-    _check_keys(top, {"storage", "outlets", "alerts", "crawl", "detect"}, "")
+    _check_keys(top, {"storage", "outlets", "alerts", "alerting", "crawl", "detect"}, "")
     storage = _storage(top.get("storage"), env)
     crawl = _crawl(top.get("crawl", {}) or {})
     outlets_raw = top.get("outlets")
@@ -134,8 +168,20 @@ def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<di
     if not isinstance(alerts_raw, list):
         raise ConfigError("alerts: must be a list of channels")
     alerts = tuple(_alert(a, f"alerts[{i}]") for i, a in enumerate(alerts_raw))
+    cnames = [a.name for a in alerts]
+    if len(set(cnames)) != len(cnames):
+        raise ConfigError(f"alerts: duplicate channel name {next(n for n in cnames if cnames.count(n) > 1)!r}")
+    alerting = _alerting(top.get("alerting") or {})
     taxonomy = _detect(top.get("detect") or {}, source)
-    return Config(storage=storage, outlets=outlets, alerts=alerts, crawl=crawl, source=source, detect_taxonomy=taxonomy)
+    return Config(
+        storage=storage,
+        outlets=outlets,
+        alerts=alerts,
+        crawl=crawl,
+        source=source,
+        alerting=alerting,
+        detect_taxonomy=taxonomy,
+    )
 
 
 def with_storage_overrides(config: Config, **overrides: Any) -> Config:
@@ -328,10 +374,79 @@ def _outlet(value: Any, key: str) -> Outlet:
 
 def _alert(value: Any, key: str) -> AlertChannel:
     m = _mapping(value, key)
-    _check_keys(m, {"type", "url", "name", "timeout_seconds"}, key)
     kind = m.get("type")
     if kind not in ALERT_TYPES:
         raise ConfigError(f"{key}.type: must be one of {', '.join(ALERT_TYPES)}, got {kind!r}")
-    url = _url(m.get("url"), f"{key}.url")
-    timeout = _number(m.get("timeout_seconds", 10.0), f"{key}.timeout_seconds", 0.1)
-    return AlertChannel(type=kind, url=url, name=str(m.get("name") or f"{kind}{key[6:]}"), timeout_seconds=timeout)
+    common = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id"}
+    _check_keys(m, common | _CHANNEL_KEYS[kind], key)
+    conn_id = m.get("conn_id")
+    if conn_id is not None and (not isinstance(conn_id, str) or not conn_id.strip()):
+        raise ConfigError(f"{key}.conn_id: must be an Airflow connection id")
+    name = m.get("name") or f"{kind}{key[6:]}"
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(f"{key}.name: must be a non-empty string")
+    digest = m.get("digest", False)
+    if not isinstance(digest, bool):
+        raise ConfigError(f"{key}.digest: must be true or false")
+    kwargs: dict[str, Any] = {
+        "type": kind,
+        "name": name,
+        "conn_id": conn_id,
+        "digest": digest,
+        "timeout_seconds": _number(m.get("timeout_seconds", 10.0), f"{key}.timeout_seconds", 0.1),
+    }
+    default_max = None if kind == "webhook" else DEFAULT_MAX_ALERTS_PER_RUN
+    if m.get("max_per_run", default_max) is not None:
+        kwargs["max_per_run"] = _number(m.get("max_per_run", default_max), f"{key}.max_per_run", 1, int)
+    if kind in ("webhook", "slack"):
+        if m.get("url") is not None or conn_id is None:
+            kwargs["url"] = _url(m.get("url"), f"{key}.url")
+    else:
+        kwargs.update(_email(m, key, conn_id is not None))
+    return AlertChannel(**kwargs)
+
+
+def _email(m: dict[str, Any], key: str, has_conn: bool) -> dict[str, Any]:
+    """The SMTP part of an email channel; host and login may come from an Airflow connection."""
+    host = m.get("host")
+    if host is None and not has_conn:
+        raise ConfigError(f"{key}.host: required, the SMTP server")
+    if host is not None and (not isinstance(host, str) or not host.strip()):
+        raise ConfigError(f"{key}.host: must be a host name")
+    tls = m.get("tls", "starttls")
+    if tls not in ("starttls", "ssl", "none"):
+        raise ConfigError(f"{key}.tls: must be starttls, ssl or none, got {tls!r}")
+    sender = m.get("sender")
+    if not isinstance(sender, str) or "@" not in sender:
+        raise ConfigError(f"{key}.sender: required, an email address")
+    to = _str_list(m.get("to"), f"{key}.to", required=True)
+    for i, addr in enumerate(to):
+        if "@" not in addr:
+            raise ConfigError(f"{key}.to[{i}]: not an email address: {addr!r}")
+    username, password = m.get("username"), m.get("password")
+    if (username is None) != (password is None):
+        raise ConfigError(f"{key}.{'password' if password is None else 'username'}: required with the other")
+    return {
+        "host": (host or "").strip(),
+        "port": _number(m.get("port", 465 if tls == "ssl" else 587), f"{key}.port", 1, int),
+        "tls": tls,
+        "username": None if username is None else str(username),
+        "password": None if password is None else str(password),
+        "sender": sender,
+        "to": to,
+        "ca_file": m.get("ca_file"),
+    }
+
+
+def _alerting(value: Any) -> AlertingConfig:
+    m = _mapping(value, "alerting")
+    _check_keys(m, {"story_window_days", "near_duplicate_similarity"}, "alerting")
+    kwargs: dict[str, Any] = {}
+    if "story_window_days" in m:
+        kwargs["story_window_days"] = _number(m["story_window_days"], "alerting.story_window_days", 0)
+    if "near_duplicate_similarity" in m:
+        sim = _number(m["near_duplicate_similarity"], "alerting.near_duplicate_similarity", 0.05)
+        if sim > 1:
+            raise ConfigError(f"alerting.near_duplicate_similarity: must be <= 1, got {sim!r}")
+        kwargs["near_duplicate_similarity"] = sim
+    return AlertingConfig(**kwargs)

@@ -199,7 +199,7 @@ def _process(
 
 def run_alerts(config: Config, store: Store) -> alerting.Delivery:
     """Alert on every event waiting in the outbox (plus anything pending from earlier runs)."""
-    return alerting.drain_outbox(store, config.alerts)
+    return alerting.drain_outbox(store, config.alerts, config.alerting)
 
 
 def run_all(

@@ -13,7 +13,7 @@ from tests.e2e.helpers import discoverable, object_etags
 pytestmark = [pytest.mark.e2e, pytest.mark.airflow]
 
 
-def test_dags_test_stores_once_and_alerts_once(tmp_path, site, webhook, store, seaweed):
+def test_dags_test_stores_once_and_news_alerts_alerts_once(tmp_path, site, webhook, store, seaweed):
     home = tmp_path / "airflow"
     migrate(home)
     cfg = write_config(tmp_path / "c.yaml", site.base, webhook.url, "http://127.0.0.1:1", bucket=store.bucket)
@@ -33,13 +33,23 @@ def test_dags_test_stores_once_and_alerts_once(tmp_path, site, webhook, store, s
     articles = store.read_prefix("articles").to_pylist()
     ids = [a["article_id"] for a in articles]
     assert len(ids) == len(set(ids)) == len(expected)
+    assert webhook.received == []  # news_monitor only crawls; news_alerts alerts
+    proc = airflow(home, "dags", "test", "news_alerts", env=env)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    # every fixture article is its own story: one message per (article, topic, kind), none twice
     events = store.read_prefix("events").to_pylist()
-    assert len(webhook.received) == len({(e["article_id"], e["topic"], e["kind"]) for e in events}) > 0
+    want = {(e["article_id"], e["topic"], e["kind"]) for e in events}
+    got = [(m["article_id"], m["topic"], m["kind"]) for m in webhook.received]
+    duplicates, missed = len(got) - len(set(got)), len(want - set(got))
+    print(f"news_alerts: events={len(want)} received={len(got)} duplicates={duplicates} missed={missed}")
+    assert (duplicates, missed) == (0, 0) and set(got) == want and want
     sent = len(webhook.received)
 
     before = object_etags(store, "articles/") | object_etags(store, "events/")
     proc = airflow(home, "dags", "test", "news_monitor", env=env)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     assert object_etags(store, "articles/") | object_etags(store, "events/") == before
+    proc = airflow(home, "dags", "test", "news_alerts", env=env)  # a rerun sends nothing again
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     assert len(webhook.received) == sent
     assert store.read_prefix("runs").num_rows == 2
