@@ -8,7 +8,8 @@ extract → detect → store parquet in S3, then alerts on new agreements and di
   (adding an outlet is a config edit, no DAG change).
 * Storage: the Airflow connection `newsmon_s3` (type `aws`, `endpoint_url` in extra).
 * XCom carries counts and object keys only, never article text. Each `crawl` updates the
-  `newsmon_articles`, `newsmon_events`, `newsmon_fetches` and `newsmon_runs` assets.
+  `newsmon_articles`, `newsmon_events`, `newsmon_mentions`, `newsmon_fetches`, `newsmon_runs` and
+  `newsmon_raw` assets (one per table; schedule downstream DAGs on them).
 * `alert` runs even when a crawl failed: it drains the alert outbox in the store, so events of a
   failed or retried crawl are alerted once, by this run or the next.
 """

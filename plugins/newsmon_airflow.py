@@ -19,7 +19,7 @@ S3_CONN_ID = "newsmon_s3"
 BUCKET = os.environ.get("NEWSMON_S3_BUCKET", "newsmon")
 ASSETS = {
     table: Asset(name=f"newsmon_{table}", uri=f"s3://{BUCKET}/{table}/", group="newsmon")
-    for table in ("articles", "events", "fetches", "runs")
+    for table in ("articles", "events", "mentions", "fetches", "runs", "raw")
 }
 DEFAULT_ARGS = {
     "owner": "newsmon",
