@@ -69,7 +69,7 @@ def merged_table(table: str, parts: list[pa.Table]) -> pa.Table:
 def write_partition(store: Store, table: str, outlet: str, dt: str, data: pa.Table) -> str:
     """Write a partition's merged rows as ``part-<sha>.parquet``; the same rows give the same key."""
     key = f"{table}/outlet={outlet}/dt={dt}/part-{content_hash(data)}.parquet"
-    store.put_table(key, data, if_absent=True)
+    store.put_table_once(key, data)
     return key
 
 

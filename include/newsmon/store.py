@@ -204,9 +204,14 @@ class Store:
             for obj in page.get("Contents", []):
                 yield obj["Key"][len(self.prefix) :]
 
-    def put_table(self, key: str, table: pa.Table, if_absent: bool = False) -> bool:
-        """Write one parquet object (one PUT: readers see all of it or none); False if ``if_absent`` found one."""
-        return self.put(key, parquet_bytes(table), content_type="application/vnd.apache.parquet", if_absent=if_absent)
+    def put_table(self, key: str, table: pa.Table) -> str:
+        """Write one parquet object (one PUT: readers see all of it or none); returns its key."""
+        self.put(key, parquet_bytes(table), content_type="application/vnd.apache.parquet")
+        return key
+
+    def put_table_once(self, key: str, table: pa.Table) -> bool:
+        """Write one parquet object unless ``key`` exists; False when it did (nothing written)."""
+        return self.put(key, parquet_bytes(table), content_type="application/vnd.apache.parquet", if_absent=True)
 
     def objects(self, prefix: str) -> Iterator[tuple[str, datetime]]:
         """(key, last modified) of every object under ``prefix``."""
@@ -254,7 +259,7 @@ class Store:
         fp = fingerprint(article)
         for v in range(version, version + MAX_VERSION_PROBES):
             key = self.article_key(article, v)
-            if self.put_table(key, article_table(article, finding, v), if_absent=True):
+            if self.put_table_once(key, article_table(article, finding, v)):
                 break
             existing = self.read_table(key)
             if existing is not None and existing.num_rows and _row_fingerprint(existing.to_pylist()[0]) == fp:
@@ -265,11 +270,11 @@ class Store:
         events = event_table(article, finding, v, detected_at)
         if events.num_rows:
             ekey = key.replace("articles/", "events/", 1)
-            self.put_table(ekey, events, if_absent=True)
+            self.put_table_once(ekey, events)
         mentions = mention_table(article, finding, v)
         if mentions.num_rows:
             mkey = key.replace("articles/", "mentions/", 1)
-            self.put_table(mkey, mentions, if_absent=True)
+            self.put_table_once(mkey, mentions)
         return Written(key, ekey, mkey, v)
 
     def write_fetches(self, outlet: str, run_id: str, pages: list[Page], when: datetime) -> str | None:
