@@ -145,6 +145,7 @@ def main() -> int:
             print(f"parquet bytes: {mb_before:.2f} MB before, {mb_after:.2f} MB after compaction (bench bodies repeat")
             print("  the fixture articles, so zstd across rows gains more here than on real news)")
             scan_after = duck_scan(con, "bench")
+            con.close()
             print(
                 f"duckdb scan of articles: {scan_before * 1000:.0f} ms before, {scan_after * 1000:.0f} ms after "
                 f"compaction ({scan_before / scan_after:.1f}x)"

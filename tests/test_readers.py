@@ -65,7 +65,11 @@ def test_pyarrow_dataset_example(lake):
 
 def test_duckdb_example(lake):
     ns: dict = {}
-    exec(compile(_example("DuckDB"), "docs/schema.md (DuckDB)", "exec"), ns)
+    try:
+        exec(compile(_example("DuckDB"), "docs/schema.md (DuckDB)", "exec"), ns)
+    finally:
+        if "con" in ns:
+            ns["con"].close()
     events = lake.read_prefix("events").to_pylist()
     assert events
     want = Counter((e["topic"], e["kind"]) for e in events)
