@@ -9,7 +9,8 @@ extract → detect → store parquet in S3. Alerting is its own DAG, `news_alert
   (adding an outlet is a config edit, no DAG change).
 * Storage: the Airflow connection `newsmon_s3` (type `aws`, `endpoint_url` in extra).
 * XCom carries counts and object keys only, never article text. Each `crawl` updates the
-  `newsmon_articles`, `newsmon_events`, `newsmon_fetches` and `newsmon_runs` assets.
+  `newsmon_articles`, `newsmon_events`, `newsmon_mentions`, `newsmon_fetches`, `newsmon_runs` and
+  `newsmon_raw` assets (one per table; schedule downstream DAGs on them).
 * Each crawl lists the events it stored in the alert outbox in the store (even when it fails
   later), so `news_alerts` alerts them once, whatever happens to this run.
 * A task that fails for good notifies ops on the alert channels (`on_failure_callback`).

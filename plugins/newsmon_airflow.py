@@ -26,7 +26,7 @@ SLACK_HOOKS = "https://hooks.slack.com/services"
 BUCKET = os.environ.get("NEWSMON_S3_BUCKET", "newsmon")
 ASSETS = {
     table: Asset(name=f"newsmon_{table}", uri=f"s3://{BUCKET}/{table}/", group="newsmon")
-    for table in ("articles", "events", "fetches", "runs")
+    for table in ("articles", "events", "mentions", "fetches", "runs", "raw")
 }
 
 

@@ -45,6 +45,18 @@ def test_news_monitor_shape(dagbag):
     assert {a.name for a in crawl.outlets} >= {"newsmon_articles", "newsmon_events"}
 
 
+def test_news_compact_shape(dagbag):
+    dag = dagbag.dags["news_compact"]
+    assert dag.max_active_runs == 1
+    assert {t.task_id for t in dag.tasks} == {
+        f"compact_{t}" for t in ("articles", "events", "mentions", "fetches", "runs")
+    }
+    crawl = dagbag.dags["news_monitor"].get_task("crawl")
+    assert {a.name for a in crawl.outlets} == {
+        f"newsmon_{t}" for t in ("articles", "events", "mentions", "fetches", "runs", "raw")
+    }
+
+
 def test_library_never_imports_airflow():
     for path in (REPO / "include" / "newsmon").rglob("*.py"):
         text = path.read_text()

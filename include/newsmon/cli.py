@@ -1,4 +1,4 @@
-"""Command line: ``newsmon analyze | run | store``.
+"""Command line: ``newsmon analyze | run | reprocess | store``.
 
 ``analyze`` is the contract acceptance checks use: it imports neither boto3 nor Airflow, so
 many pages in one process go as fast as extraction and detection allow.
@@ -41,6 +41,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--refetch-known", action="store_true", help="fetch stored articles again to catch edits")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("reprocess", help="rebuild articles/events/mentions from the raw archive, offline")
+    p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
+    p.add_argument("--from-raw", action="store_true", required=True, help="read the raw WARC archive (the only source)")
+    p.add_argument("--since", type=_date, default=None, help="only raw captures from this crawl date on (YYYY-MM-DD)")
+    p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_reprocess)
 
     p = sub.add_parser("store", help="start/stop the embedded SeaweedFS S3 store")
     p.add_argument("action", choices=["start", "stop", "status"])
@@ -208,6 +216,54 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
     else:
         _print_summary(results, delivery, store, config)
+    return 0
+
+
+def _date(value: str):
+    """argparse type for YYYY-MM-DD."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    """Rebuild the derived tables from raw captures; no network. Exit codes as for ``run``."""
+    from newsmon.config import ConfigError, load_config
+    from newsmon.reprocess import reprocess_from_raw
+    from newsmon.store import STORAGE_ERRORS, StorageError, Store
+
+    if not args.config:
+        print("newsmon: config: no file given (use --config FILE or set NEWSMON_CONFIG)", file=sys.stderr)
+        return 2
+    try:
+        config = load_config(args.config)
+        for name in args.outlet or []:
+            config.outlet(name)
+    except ConfigError as exc:
+        print(f"newsmon: {exc}", file=sys.stderr)
+        return 2
+    store = Store(config.storage)
+    try:
+        store.check(create=False)
+        results = reprocess_from_raw(config, store, since=args.since, outlets=args.outlet)
+    except StorageError as exc:
+        print(f"newsmon: {exc}", file=sys.stderr)
+        return 3
+    except STORAGE_ERRORS as exc:
+        print(f"newsmon: storage failed during reprocess: {_one_line(exc)}", file=sys.stderr)
+        return 3
+    if args.json:
+        print(json.dumps({"outlets": [r.to_dict() for r in results]}, default=str))
+        return 0
+    for r in results:
+        written = ", ".join(f"{t}={n}" for t, n in r.written.items()) or "nothing"
+        print(f"{r.outlet}: {r.raw_objects} raw objects, {r.rebuilt} versions rebuilt, {r.failed} failed")
+        print(f"  partitions written: {written}")
+        for problem in r.problems[:5]:
+            print(f"  problem: {problem}")
     return 0
 
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
 from newsmon import alert as alerting
+from newsmon import raw
 from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
 from newsmon.discover import Robots, discover
@@ -73,6 +74,7 @@ def run_outlet(
     index = store.load_index(outlet.name)
     known_urls = {u for entry in index.values() for u in entry.urls}
     pages: list[Page] = []
+    notes: dict[int, raw.Note] = {}  # id(page) -> the article version it became, for the raw archive
     try:
         found = discover(outlet, fetcher, robots)
         pages.extend(found.pages)
@@ -89,11 +91,12 @@ def run_outlet(
                 _fail(result, page.error or "error")
                 continue
             result.fetched += 1
-            _process(page, cand, outlet, store, index, taxonomy, result)
+            _process(page, cand, outlet, store, index, taxonomy, result, notes)
     finally:
         fetcher.close()
         # data first, then the index: a crash in between is repaired by rewriting the same keys
         store.write_fetches(outlet.name, run_id, pages, started)
+        store.write_raw(outlet.name, run_id, raw.warc_bytes(pages, notes, config.crawl.user_agent), started)
         alerting.add_to_outbox(store, outlet.name, run_id, result.event_keys)
         store.save_index(outlet.name, index)
         result.seconds = round(time.monotonic() - t0, 3)
@@ -159,6 +162,7 @@ def _process(
     index: dict[str, IndexEntry],
     taxonomy,
     result: OutletResult,
+    notes: dict[int, raw.Note] | None = None,
 ) -> None:
     """Extract, detect and store one fetched page, updating the index in place."""
     try:
@@ -186,9 +190,14 @@ def _process(
     if entry is not None and entry.fingerprint == fp:
         entry.urls |= urls
         result.unchanged += 1
+        if notes is not None:
+            notes[id(page)] = raw.Note(article.article_id, entry.version, cand.published_at)
         return
     version = 1 if entry is None else entry.version + 1
-    akey, ekey = store.write_article(article, finding, version, detected_at=datetime.now(UTC))
+    written = store.write_version(article, finding, version, detected_at=datetime.now(UTC))
+    akey, ekey, version = written.key, written.events_key, written.version
+    if notes is not None:
+        notes[id(page)] = raw.Note(article.article_id, version, cand.published_at)
     index[article.article_id] = IndexEntry(version, fp, urls | (entry.urls if entry else set()), datetime.now(UTC))
     result.stored += 1
     result.article_keys.append(akey)

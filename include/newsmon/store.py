@@ -1,16 +1,19 @@
 """Parquet tables in S3-compatible storage: schemas, keys, idempotent writes, article versions.
 
-Layout (hive style, so engines prune partitions)::
+Layout (hive style, so engines prune partitions; schemas in :mod:`newsmon.schema`)::
 
     articles/outlet=NAME/dt=YYYY-MM-DD/<article_id>-v<version>.parquet   dt: publish date, UTC
-    events/outlet=NAME/dt=YYYY-MM-DD/<article_id>-v<version>.parquet     dt: publish date, UTC
-    fetches/outlet=NAME/dt=YYYY-MM-DD/<run_id>.parquet                   dt: crawl date, UTC
+    events/…, mentions/…  (same keys as the article version they belong to)
+    fetches/outlet=NAME/dt=YYYY-MM-DD/<run_id>-<sha>.parquet             dt: crawl date, UTC
     runs/outlet=NAME/dt=YYYY-MM-DD/<run_id>.parquet                      dt: crawl date, UTC
+    raw/outlet=NAME/dt=YYYY-MM-DD/<run_id>-<sha>.warc.gz                 dt: crawl date, UTC
+    <table>/outlet=NAME/dt=YYYY-MM-DD/part-<sha>.parquet                 after compaction (lake.py)
     _state/index/outlet=NAME.parquet        what is stored: article_id, version, fingerprint, urls
 
-Object keys derive from the data: an article version has exactly one key, so a retried task or a
-rerun overwrites the same object instead of adding a row. The index is written after the data,
-so a crash in between is repaired by the next run writing the same keys again.
+Object keys derive from the data: an article version has exactly one key, written only when
+absent, so a retried task or a rerun writes the same key or nothing. The index is written after
+the data, so a crash in between is repaired by the next run finding the same keys again. Each
+object is one PUT: a reader sees all of it or none of it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import boto3
 import pyarrow as pa
@@ -30,93 +34,28 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from newsmon.config import StorageConfig
 from newsmon.records import Article, Finding, Page
+from newsmon.schema import (
+    ARTICLES,
+    EVENTS,
+    FETCHES,
+    INDEX,
+    MENTIONS,
+    ROW_GROUP_ROWS,
+    RUNS,
+    SCHEMA_VERSION,
+    SCHEMA_VERSION_KEY,
+    TABLES,
+)
 
-SCHEMA_VERSION = "1"
 # zstd: ~30% smaller than snappy on article text at similar read speed.
 COMPRESSION = "zstd"
 # Connect/read timeouts for the store: long enough for a loaded SeaweedFS, short enough that an
 # unreachable store is reported in seconds, not minutes.
 CONNECT_TIMEOUT = 5
 READ_TIMEOUT = 30
-
-TS = pa.timestamp("us", tz="UTC")
-ARTICLES = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("version", pa.int32()),
-        ("outlet", pa.string()),
-        ("url", pa.string()),
-        ("source_id", pa.string()),
-        ("title", pa.string()),
-        ("summary", pa.list_(pa.string())),
-        ("body", pa.string()),
-        ("body_sha256", pa.string()),
-        ("lang", pa.string()),
-        ("author", pa.string()),
-        ("published_at", TS),
-        ("updated_at", TS),
-        ("crawled_at", TS),
-        ("topics", pa.list_(pa.string())),
-        ("extraction_method", pa.string()),
-    ]
-)
-EVENTS = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("version", pa.int32()),
-        ("outlet", pa.string()),
-        ("topic", pa.string()),
-        ("kind", pa.string()),
-        ("evidence", pa.string()),
-        ("terms", pa.list_(pa.string())),
-        ("cue", pa.string()),
-        ("actors", pa.list_(pa.string())),
-        ("confidence", pa.float32()),
-        ("title", pa.string()),
-        ("url", pa.string()),
-        ("published_at", TS),
-        ("detected_at", TS),
-    ]
-)
-FETCHES = pa.schema(
-    [
-        ("run_id", pa.string()),
-        ("outlet", pa.string()),
-        ("url", pa.string()),
-        ("final_url", pa.string()),
-        ("status", pa.int32()),
-        ("bytes", pa.int64()),
-        ("elapsed_ms", pa.int64()),
-        ("error", pa.string()),
-        ("fetched_at", TS),
-    ]
-)
-RUNS = pa.schema(
-    [
-        ("run_id", pa.string()),
-        ("outlet", pa.string()),
-        ("started_at", TS),
-        ("finished_at", TS),
-        ("found", pa.int32()),
-        ("fetched", pa.int32()),
-        ("stored", pa.int32()),
-        ("unchanged", pa.int32()),
-        ("skipped", pa.int32()),
-        ("failed", pa.int32()),
-        ("events", pa.int32()),
-        ("problems", pa.list_(pa.string())),
-    ]
-)
-INDEX = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("version", pa.int32()),
-        ("fingerprint", pa.string()),
-        ("urls", pa.list_(pa.string())),
-        ("stored_at", TS),
-    ]
-)
-TABLES = {"articles": ARTICLES, "events": EVENTS, "fetches": FETCHES, "runs": RUNS}
+# Versions tried past the indexed one when a version key already holds other content (a crash
+# between writing data and saving the index); more than a handful means something else is wrong.
+MAX_VERSION_PROBES = 5
 
 
 class StorageError(RuntimeError):
@@ -136,6 +75,15 @@ class IndexEntry:
     fingerprint: str
     urls: set[str]
     stored_at: datetime
+
+
+class Written(NamedTuple):
+    """Keys written for one article version (events/mentions None when there were none)."""
+
+    key: str
+    events_key: str | None
+    mentions_key: str | None
+    version: int
 
 
 def fingerprint(article: Article) -> str:
@@ -257,13 +205,20 @@ class Store:
                 yield obj["Key"][len(self.prefix) :]
 
     def put_table(self, key: str, table: pa.Table) -> str:
-        """Write one parquet object; returns its key."""
-        buf = io.BytesIO()
-        meta = dict(table.schema.metadata or {})
-        meta[b"newsmon.schema_version"] = SCHEMA_VERSION.encode()
-        pq.write_table(table.replace_schema_metadata(meta), buf, compression=COMPRESSION)
-        self.put(key, buf.getvalue(), content_type="application/vnd.apache.parquet")
+        """Write one parquet object (one PUT: readers see all of it or none); returns its key."""
+        self.put(key, parquet_bytes(table), content_type="application/vnd.apache.parquet")
         return key
+
+    def put_table_once(self, key: str, table: pa.Table) -> bool:
+        """Write one parquet object unless ``key`` exists; False when it did (nothing written)."""
+        return self.put(key, parquet_bytes(table), content_type="application/vnd.apache.parquet", if_absent=True)
+
+    def objects(self, prefix: str) -> Iterator[tuple[str, datetime]]:
+        """(key, last modified) of every object under ``prefix``."""
+        paginator = self.client.get_paginator("list_objects_v2")
+        for page in paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + prefix):
+            for obj in page.get("Contents", []):
+                yield obj["Key"][len(self.prefix) :], obj["LastModified"]
 
     def read_table(self, key: str) -> pa.Table | None:
         """One parquet object as a table, or None when it is absent."""
@@ -291,49 +246,36 @@ class Store:
         self, article: Article, finding: Finding, version: int, detected_at: datetime
     ) -> tuple[str, str | None]:
         """Write an article version and its events; returns (article key, events key or None)."""
-        row = {
-            "article_id": article.article_id,
-            "version": version,
-            "outlet": article.outlet,
-            "url": article.url,
-            "source_id": article.source_id,
-            "title": article.title,
-            "summary": list(article.summary),
-            "body": article.body,
-            "body_sha256": body_sha256(article.body),
-            "lang": article.lang,
-            "author": article.author,
-            "published_at": article.published_at,
-            "updated_at": article.updated_at,
-            "crawled_at": article.crawled_at,
-            "topics": finding.topic_ids,
-            "extraction_method": article.extraction_method,
-        }
-        key = self.put_table(self.article_key(article, version), pa.Table.from_pylist([row], schema=ARTICLES))
-        if not finding.events:
-            return key, None
-        rows = [
-            {
-                "article_id": article.article_id,
-                "version": version,
-                "outlet": article.outlet,
-                "topic": e.topic,
-                "kind": e.kind,
-                "evidence": e.evidence,
-                "terms": list(e.terms),
-                "cue": e.cue,
-                "actors": list(e.actors),
-                "confidence": e.confidence,
-                "title": article.title,
-                "url": article.url,
-                "published_at": article.published_at,
-                "detected_at": detected_at,
-            }
-            for e in finding.events
-        ]
-        ekey = key.replace("articles/", "events/", 1)
-        self.put_table(ekey, pa.Table.from_pylist(rows, schema=EVENTS))
-        return key, ekey
+        written = self.write_version(article, finding, version, detected_at)
+        return written.key, written.events_key
+
+    def write_version(self, article: Article, finding: Finding, version: int, detected_at: datetime) -> Written:
+        """Write an article version, its events and mentions, each key at most once.
+
+        A key that already holds this content (a retried task) is left as it is; one that holds
+        other content (the index lagged behind a crash) makes this the next version instead, so
+        there is never a second row for one (article_id, version).
+        """
+        fp = fingerprint(article)
+        for v in range(version, version + MAX_VERSION_PROBES):
+            key = self.article_key(article, v)
+            if self.put_table_once(key, article_table(article, finding, v)):
+                break
+            existing = self.read_table(key)
+            if existing is not None and existing.num_rows and _row_fingerprint(existing.to_pylist()[0]) == fp:
+                break
+        else:
+            raise StorageError(f"storage: {article.article_id}: versions {version}..{v} all hold other content")
+        ekey = mkey = None
+        events = event_table(article, finding, v, detected_at)
+        if events.num_rows:
+            ekey = key.replace("articles/", "events/", 1)
+            self.put_table_once(ekey, events)
+        mentions = mention_table(article, finding, v)
+        if mentions.num_rows:
+            mkey = key.replace("articles/", "mentions/", 1)
+            self.put_table_once(mkey, mentions)
+        return Written(key, ekey, mkey, v)
 
     def write_fetches(self, outlet: str, run_id: str, pages: list[Page], when: datetime) -> str | None:
         """One object with a row per HTTP fetch of this run."""
@@ -354,14 +296,29 @@ class Store:
             for p in pages
         ]
         dt = partition_date(when, when)
-        key = f"fetches/outlet={safe_key_part(outlet)}/dt={dt}/{safe_key_part(run_id)}.parquet"
-        return self.put_table(key, pa.Table.from_pylist(rows, schema=FETCHES))
+        table = pa.Table.from_pylist(rows, schema=FETCHES)
+        # run id + content hash: a retried attempt keeps the first attempt's rows beside its own
+        name = f"{safe_key_part(run_id)}-{content_hash(table)}.parquet"
+        key = f"fetches/outlet={safe_key_part(outlet)}/dt={dt}/{name}"
+        self.put_table(key, table)
+        return key
+
+    def write_raw(self, outlet: str, run_id: str, data: bytes, when: datetime) -> str | None:
+        """One WARC (gzip) object with this run's HTTP exchanges; keyed by run id and content."""
+        if not data:
+            return None
+        dt = partition_date(when, when)
+        name = f"{safe_key_part(run_id)}-{hashlib.sha256(data).hexdigest()[:16]}.warc.gz"
+        key = f"raw/outlet={safe_key_part(outlet)}/dt={dt}/{name}"
+        self.put(key, data, content_type="application/warc", if_absent=True)
+        return key
 
     def write_run(self, row: dict) -> str:
         """One object with this run's counts for one outlet."""
         dt = partition_date(row["started_at"], row["started_at"])
         key = f"runs/outlet={safe_key_part(row['outlet'])}/dt={dt}/{safe_key_part(row['run_id'])}.parquet"
-        return self.put_table(key, pa.Table.from_pylist([row], schema=RUNS))
+        self.put_table(key, pa.Table.from_pylist([row], schema=RUNS))
+        return key
 
     # --- what is stored -------------------------------------------------------------------
 
@@ -392,3 +349,88 @@ class Store:
             for k, v in sorted(index.items())
         ]
         self.put_table(self.index_key(outlet), pa.Table.from_pylist(rows, schema=INDEX))
+
+
+def parquet_bytes(table: pa.Table) -> bytes:
+    """A table as parquet bytes: zstd, row groups sized per table, ``SCHEMA_VERSION`` in the metadata."""
+    meta = dict(table.schema.metadata or {})
+    meta[SCHEMA_VERSION_KEY] = SCHEMA_VERSION.encode()
+    rows = next((n for name, n in ROW_GROUP_ROWS.items() if TABLES[name].equals(table.schema)), 65536)
+    buf = io.BytesIO()
+    pq.write_table(table.replace_schema_metadata(meta), buf, compression=COMPRESSION, row_group_size=rows)
+    return buf.getvalue()
+
+
+def content_hash(table: pa.Table) -> str:
+    """16 hex digits of sha256 over the table's parquet bytes: the same rows give the same key."""
+    return hashlib.sha256(parquet_bytes(table)).hexdigest()[:16]
+
+
+def _row_fingerprint(row: dict) -> str:
+    return hashlib.sha256(f"{row['title']}\n{row['body']}".encode()).hexdigest()
+
+
+def article_table(article: Article, finding: Finding, version: int) -> pa.Table:
+    """The one ``articles`` row of an article version."""
+    row = {
+        "article_id": article.article_id,
+        "version": version,
+        "outlet": article.outlet,
+        "url": article.url,
+        "source_id": article.source_id,
+        "title": article.title,
+        "summary": list(article.summary),
+        "body": article.body,
+        "body_sha256": body_sha256(article.body),
+        "lang": article.lang,
+        "author": article.author,
+        "published_at": article.published_at,
+        "updated_at": article.updated_at,
+        "crawled_at": article.crawled_at,
+        "topics": finding.topic_ids,
+        "extraction_method": article.extraction_method,
+    }
+    return pa.Table.from_pylist([row], schema=ARTICLES)
+
+
+def event_table(article: Article, finding: Finding, version: int, detected_at: datetime) -> pa.Table:
+    """The ``events`` rows of an article version (possibly none)."""
+    rows = [
+        {
+            "article_id": article.article_id,
+            "version": version,
+            "outlet": article.outlet,
+            "topic": e.topic,
+            "kind": e.kind,
+            "evidence": e.evidence,
+            "terms": list(e.terms),
+            "cue": e.cue,
+            "actors": list(e.actors),
+            "confidence": e.confidence,
+            "title": article.title,
+            "url": article.url,
+            "published_at": article.published_at,
+            "detected_at": detected_at,
+        }
+        for e in finding.events
+    ]
+    return pa.Table.from_pylist(rows, schema=EVENTS)
+
+
+def mention_table(article: Article, finding: Finding, version: int) -> pa.Table:
+    """The ``mentions`` rows of an article version: per topic and matched term, how often it occurs."""
+    text = "\n".join([article.title, *article.summary, article.body]).casefold()
+    rows = [
+        {
+            "article_id": article.article_id,
+            "version": version,
+            "outlet": article.outlet,
+            "topic": topic,
+            "term": term,
+            "count": max(1, text.count(term.casefold())),
+            "published_at": article.published_at,
+        }
+        for topic, terms in sorted(finding.topics.items())
+        for term in sorted(set(terms))
+    ]
+    return pa.Table.from_pylist(rows, schema=MENTIONS)
