@@ -152,6 +152,7 @@ def start(data_dir: str | Path, ports: dict[str, int] | None = None, bucket: str
         f"NEWSMON_S3_ENDPOINT={endpoint}\n",
     )
     _wait_ready(endpoint, proc, data_dir)
+    _wait_volumes(f"http://127.0.0.1:{ports['master']}", proc, data_dir)
     if bucket:
         _ensure_bucket(info, bucket)
     return info
@@ -194,8 +195,23 @@ def stop(data_dir: str | Path, timeout: float = STOP_GRACE_SECONDS) -> bool:
         time.sleep(0.1)
     else:
         os.killpg(info.pid, signal.SIGKILL)
+        _reap(info.pid)
     (Path(data_dir).resolve() / "store.pid").unlink(missing_ok=True)
     return True
+
+
+def _reap(pid: int, timeout: float = 5.0) -> None:
+    """Wait for a killed store to be gone, so its ports are free when this returns."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with contextlib.suppress(ChildProcessError):
+                if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                    return
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -217,6 +233,29 @@ def _wait_ready(endpoint: str, proc: subprocess.Popen, data_dir: Path) -> None:
             pass
         time.sleep(0.25)
     raise RuntimeError(f"store: S3 gateway at {endpoint} not ready after {START_TIMEOUT:.0f}s; see {data_dir}/weed.log")
+
+
+def _wait_volumes(master: str, proc: subprocess.Popen, data_dir: Path) -> None:
+    """Wait until the master knows every volume on disk.
+
+    On a restart the S3 gateway answers before the volume server's first heartbeat reaches the
+    master; until it does, reads of existing objects fail with InternalError.
+    """
+    on_disk = len(list((data_dir / "data").glob("*.dat")))
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"store: weed exited with {proc.returncode}; see {data_dir / 'weed.log'}")
+        try:
+            topo = requests.get(master + "/dir/status", timeout=1).json()["Topology"]
+            racks = [r for dc in topo.get("DataCenters") or [] for r in dc.get("Racks") or []]
+            nodes = [n for r in racks for n in r.get("DataNodes") or []]
+            if nodes and sum(n.get("Volumes", 0) for n in nodes) >= on_disk:
+                return
+        except (requests.RequestException, ValueError, KeyError):
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"store: volume server not registered after {START_TIMEOUT:.0f}s; see {data_dir}/weed.log")
 
 
 def _ensure_bucket(info: StoreInfo, bucket: str) -> None:
