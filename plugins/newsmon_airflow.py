@@ -59,8 +59,10 @@ class OpsNotifier(BaseNotifier):
             log.error("ops notice not sent, config unreadable: %s", exc)
             return
         for channel in config.alerts:
+            if not channel.ops:
+                continue
             try:
-                send_ops(channel, subject, lines)
+                send_ops(channel, subject, lines, {"condition": "task_failed", "dag_id": dag_id, "task_id": task_id})
             except Exception as exc:
                 log.error("ops notice to %s failed: %s", channel.name, exc)
 

@@ -64,6 +64,11 @@ def test_profile_defaults_to_outlet_name_when_builtin():
         (lambda c: c.update(outlet=[]), "outlet"),
         (lambda c: c.update(outlets=[]), "outlets"),
         (lambda c: c["outlets"].append(dict(c["outlets"][0])), "outlets"),
+        (lambda c: c["outlets"][0].update(quiet_runs=0), "outlets[0].quiet_runs"),
+        (lambda c: c.update(health={"quiet_run": 3}), "health.quiet_run"),
+        (lambda c: c.update(health={"max_failure_rate": 1.5}), "health.max_failure_rate"),
+        (lambda c: c.update(health={"max_fallback_share": "half"}), "health.max_fallback_share"),
+        (lambda c: c["alerts"][0].update(ops="yes"), "alerts[0].ops"),
     ],
 )
 def test_bad_key_is_named(mutate, key):
@@ -149,3 +154,18 @@ def test_channel_secret_may_come_from_an_airflow_connection():
     assert cfg.alerts[0].conn_id == "slack_analysts" and cfg.alerts[0].url == ""
     with pytest.raises(ConfigError, match=r"^alerting\.story_windw_days: unknown key"):
         parse_config({**GOOD, "alerting": {"story_windw_days": 1}})
+
+
+def test_health_thresholds_and_ops_channels():
+    raw = {
+        **GOOD,
+        "health": {"quiet_runs": 6, "max_failure_rate": 0.3},
+        "outlets": [{**GOOD["outlets"][0], "quiet_runs": 12}],
+        "alerts": [*GOOD["alerts"], {"type": "webhook", "url": "https://x.example/h", "name": "desk", "ops": False}],
+    }
+    cfg = parse_config(raw, env={})
+    assert (cfg.health.quiet_runs, cfg.health.max_failure_rate, cfg.health.max_fallback_share) == (6, 0.3, 0.5)
+    assert cfg.outlets[0].quiet_runs == 12
+    assert [c.ops for c in cfg.alerts] == [True, False]
+    default = parse_config(GOOD, env={})
+    assert default.health.quiet_runs == 4 and default.outlets[0].quiet_runs is None

@@ -28,6 +28,7 @@ def test_failure_notice_reaches_every_channel(tmp_path, monkeypatch):
             "outlets: [{name: a, feeds: [http://127.0.0.1:1/rss], allowed_domains: [127.0.0.1]}]\n"
             f"alerts:\n  - {{type: webhook, url: {hook.url}}}\n  - {{type: slack, url: '{slack.url}'}}\n"
             "  - {type: webhook, url: 'http://127.0.0.1:1/dead', name: dead}\n"
+            f"  - {{type: webhook, url: {hook.url}, name: analysts, ops: false}}\n"
         )
         monkeypatch.setenv("NEWSMON_CONFIG", str(cfg))
         context = {"ti": _TI(), "run_id": "manual__1", "exception": RuntimeError("storage: <!channel> down")}
@@ -35,6 +36,10 @@ def test_failure_notice_reaches_every_channel(tmp_path, monkeypatch):
         assert hook.received == [
             {
                 "type": "ops",
+                "kind": "ops",
+                "condition": "task_failed",
+                "dag_id": "news_monitor",
+                "task_id": "crawl",
                 "subject": "newsmon: task news_monitor.crawl failed",
                 "lines": [
                     "dag: news_monitor",

@@ -9,6 +9,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -95,3 +96,15 @@ def test_a_taken_version_key_is_never_a_second_row(store):
     rows = store.read_prefix("articles").to_pylist()
     assert sorted((r["version"], r["body_sha256"] != rows[0]["body_sha256"]) for r in rows) == [(1, False), (2, True)]
     assert fingerprint(edited) != fingerprint(first)
+
+
+def test_runs_written_under_version_1_read_beside_version_2(store):
+    """Columns are only added: a v1 `runs` object (no fallback/health) reads with nulls there."""
+    v1 = pa.schema([f for f in schema.RUNS if f.name not in ("fallback", "health")])
+    row = {"run_id": "old", "outlet": "asiae", "started_at": datetime(2025, 11, 1, tzinfo=UTC), "stored": 3}
+    store.put_table("runs/outlet=asiae/dt=2025-11-01/old.parquet", pa.Table.from_pylist([row], schema=v1))
+    new = {**row, "run_id": "new", "fallback": 1, "health": ["drifting"]}
+    store.write_run(new)
+    got = {r["run_id"]: r for r in store.read_prefix("runs").to_pylist()}
+    assert (got["old"]["stored"], got["old"]["fallback"], got["old"]["health"]) == (3, None, None)
+    assert (got["new"]["fallback"], got["new"]["health"]) == (1, ["drifting"])

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from newsmon.health import HealthPolicy
 from newsmon.profiles import PROFILES
 from newsmon.records import Outlet
 
@@ -101,6 +102,7 @@ class AlertChannel:
     sender: str = ""
     to: tuple[str, ...] = ()
     ca_file: str | None = None  # email: extra CA bundle for a private SMTP server
+    ops: bool = True  # also carries ops notices (an outlet gone quiet, a failed task)
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ class Config:
     source: str = "<dict>"
     detect_taxonomy: str | None = None  # `detect.taxonomy`: a YAML merged over the packaged topics.yaml
     alerting: AlertingConfig = AlertingConfig()
+    health: HealthPolicy = field(default_factory=HealthPolicy)
 
     def outlet(self, name: str) -> Outlet:
         """The outlet called ``name``; ConfigError when there is none."""
@@ -153,7 +156,7 @@ def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<di
     env = dict(os.environ) if env is None else env
     raw = _expand(raw, env, "")
     top = _mapping(raw, "config")
-    _check_keys(top, {"storage", "outlets", "alerts", "alerting", "crawl", "detect"}, "")
+    _check_keys(top, {"storage", "outlets", "alerts", "alerting", "crawl", "detect", "health"}, "")
     storage = _storage(top.get("storage"), env)
     crawl = _crawl(top.get("crawl", {}) or {})
     outlets_raw = top.get("outlets")
@@ -181,6 +184,7 @@ def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<di
         source=source,
         alerting=alerting,
         detect_taxonomy=taxonomy,
+        health=_health(top.get("health") or {}),
     )
 
 
@@ -330,6 +334,7 @@ def _outlet(value: Any, key: str) -> Outlet:
         "delay_seconds",
         "max_pages",
         "schedule",
+        "quiet_runs",
     }
     _check_keys(m, allowed, key)
     name = m.get("name")
@@ -359,6 +364,9 @@ def _outlet(value: Any, key: str) -> Outlet:
         raise ConfigError(f"{key}.robots_sitemaps: must be true or false")
     if not feeds and not sitemaps and not robots_sitemaps:
         raise ConfigError(f"{key}.feeds: an outlet needs feeds, sitemaps or robots_sitemaps: true")
+    quiet_runs = m.get("quiet_runs")
+    if quiet_runs is not None:
+        quiet_runs = _number(quiet_runs, f"{key}.quiet_runs", 1, int)
     return Outlet(
         name=name,
         robots_sitemaps=robots_sitemaps,
@@ -369,6 +377,7 @@ def _outlet(value: Any, key: str) -> Outlet:
         delay_seconds=delay,
         max_pages=max_pages,
         schedule=schedule,
+        quiet_runs=quiet_runs,
     )
 
 
@@ -377,7 +386,7 @@ def _alert(value: Any, key: str) -> AlertChannel:
     kind = m.get("type")
     if kind not in ALERT_TYPES:
         raise ConfigError(f"{key}.type: must be one of {', '.join(ALERT_TYPES)}, got {kind!r}")
-    common = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id"}
+    common = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id", "ops"}
     _check_keys(m, common | _CHANNEL_KEYS[kind], key)
     conn_id = m.get("conn_id")
     if conn_id is not None and (not isinstance(conn_id, str) or not conn_id.strip()):
@@ -388,11 +397,15 @@ def _alert(value: Any, key: str) -> AlertChannel:
     digest = m.get("digest", False)
     if not isinstance(digest, bool):
         raise ConfigError(f"{key}.digest: must be true or false")
+    ops = m.get("ops", True)
+    if not isinstance(ops, bool):
+        raise ConfigError(f"{key}.ops: must be true or false")
     kwargs: dict[str, Any] = {
         "type": kind,
         "name": name,
         "conn_id": conn_id,
         "digest": digest,
+        "ops": ops,
         "timeout_seconds": _number(m.get("timeout_seconds", 10.0), f"{key}.timeout_seconds", 0.1),
     }
     default_max = None if kind == "webhook" else DEFAULT_MAX_ALERTS_PER_RUN
@@ -450,3 +463,19 @@ def _alerting(value: Any) -> AlertingConfig:
             raise ConfigError(f"alerting.near_duplicate_similarity: must be <= 1, got {sim!r}")
         kwargs["near_duplicate_similarity"] = sim
     return AlertingConfig(**kwargs)
+
+
+def _health(value: Any) -> HealthPolicy:
+    """``health:``: when an outlet counts as silent, failing or drifting (see newsmon.health)."""
+    m = _mapping(value, "health")
+    _check_keys(m, {"quiet_runs", "max_failure_rate", "max_fallback_share"}, "health")
+    kwargs: dict[str, Any] = {}
+    if "quiet_runs" in m:
+        kwargs["quiet_runs"] = _number(m["quiet_runs"], "health.quiet_runs", 1, int)
+    for name in ("max_failure_rate", "max_fallback_share"):
+        if name in m:
+            share = _number(m[name], f"health.{name}", 0)
+            if share >= 1:
+                raise ConfigError(f"health.{name}: a share below 1, got {share!r}")
+            kwargs[name] = share
+    return HealthPolicy(**kwargs)

@@ -8,13 +8,19 @@ Each run of an outlet is judged from its counts (the ``runs`` table row). Three 
   outlet's profile jumps above ``max_fallback_share`` (the markup changed).
 
 An ops message is produced when a condition starts, never again while it lasts, and once when every
-condition has cleared. The state between runs is a small JSON document the caller keeps (the
-pipeline stores it under ``_state/health/``). Pure functions: no clock, no I/O.
+condition has cleared. ``assess`` is a pure function (no clock, no I/O); ``watch`` around it keeps
+the state between runs in the store (``_state/health/outlet=NAME.json``) and sends the messages on
+every alert channel with ``ops: true``. A message a channel refused stays in the state and is sent
+again after the next run, so a channel outage loses no ops notice.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 # Four 15-minute runs: an hour without a new article from a daily-news outlet is unusual enough to
 # look at, and short enough that analysts have not missed a morning.
@@ -26,6 +32,11 @@ DEFAULT_MAX_FALLBACK_SHARE = 0.5
 # Below these counts a share says nothing (1 failure out of 2 fetches is noise).
 MIN_ATTEMPTS_FOR_RATE = 4
 MIN_STORED_FOR_SHARE = 3
+# Undelivered ops notices kept per outlet; beyond this the oldest go (a channel down for weeks
+# needs fixing, not a backlog of "still quiet").
+MAX_UNSENT = 50
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,8 @@ class HealthState:
     outlet: str
     quiet_runs: int = 0
     active: list[str] = field(default_factory=list)  # conditions alerted and not yet recovered
+    unsent: list[dict] = field(default_factory=list)  # notices a channel has not accepted yet
+    last_run: str | None = None  # the run judged last: a retried task is not counted twice
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
@@ -53,7 +66,11 @@ class HealthState:
     def from_dict(cls, data: dict) -> HealthState:
         """Inverse of to_dict."""
         return cls(
-            outlet=data["outlet"], quiet_runs=int(data.get("quiet_runs", 0)), active=list(data.get("active", []))
+            outlet=data["outlet"],
+            quiet_runs=int(data.get("quiet_runs", 0)),
+            active=list(data.get("active", [])),
+            unsent=list(data.get("unsent", [])),
+            last_run=data.get("last_run"),
         )
 
 
@@ -96,4 +113,58 @@ def assess(
             OpsMessage(state.outlet, "recovered", f"{state.outlet}: recovered ({', '.join(state.active)} cleared)")
         )
     # a condition that clears while another lasts is dropped quietly; recovery is said once, at the end
-    return HealthState(outlet=state.outlet, quiet_runs=quiet, active=active), messages
+    new = HealthState(outlet=state.outlet, quiet_runs=quiet, active=active, unsent=list(state.unsent))
+    return new, messages
+
+
+def state_key(outlet: str) -> str:
+    """Where an outlet's health state lives in the store (``outlet`` already key-safe)."""
+    return f"_state/health/outlet={outlet}.json"
+
+
+def watch(
+    store: Any,
+    outlet: str,
+    run_id: str,
+    counts: dict,
+    policy: HealthPolicy,
+    channels: list[str],
+    send: Callable[[dict], None],
+) -> HealthState:
+    """Judge a run, persist the state, tell ops once per change; returns the new state.
+
+    ``store`` needs ``get``/``put`` (newsmon.store.Store); ``send(notice)`` gets
+    ``{"channel", "outlet", "condition", "text", "run_id"}`` and raises when the channel did not
+    accept. The state (with the notices to send) is saved before sending, so a crash in between
+    repeats a notice rather than losing it.
+    """
+    key = state_key(outlet)
+    raw = store.get(key)
+    state = HealthState.from_dict(json.loads(raw)) if raw else HealthState(outlet=outlet)
+    messages: list[OpsMessage] = []
+    if state.last_run != run_id:
+        state, messages = assess(state, counts, policy)
+        state.last_run = run_id
+    state.unsent.extend(
+        {"channel": c, "outlet": outlet, "condition": m.condition, "text": m.text, "run_id": run_id}
+        for m in messages
+        for c in channels
+    )
+    state.unsent = state.unsent[-MAX_UNSENT:]
+    _save(store, key, state)
+    if not state.unsent:
+        return state
+    left = []
+    for item in state.unsent:
+        try:
+            send(item)
+        except Exception as exc:  # a channel down must not fail the crawl; retried after the next run
+            log.warning("ops notice to %s not sent (%s); kept for the next run", item["channel"], exc)
+            left.append(item)
+    state.unsent = left
+    _save(store, key, state)
+    return state
+
+
+def _save(store: Any, key: str, state: HealthState) -> None:
+    store.put(key, json.dumps(state.to_dict(), ensure_ascii=False).encode(), "application/json")

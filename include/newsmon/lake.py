@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pyarrow as pa
 
-from newsmon.schema import DERIVED, PRIMARY_KEYS, TABLES
+from newsmon.schema import DERIVED, PRIMARY_KEYS, TABLES, conform
 from newsmon.store import Store, content_hash, safe_key_part
 
 # Days after which a fetches/runs partition (by crawl date) is closed: a run and its retries end
@@ -62,7 +62,7 @@ def partitions(store: Store, table: str, outlet: str | None = None) -> dict[tupl
 def merged_table(table: str, parts: list[pa.Table]) -> pa.Table:
     """Parts as one table in the table's schema, sorted by its primary key (stable bytes)."""
     schema = TABLES[table]
-    merged = pa.concat_tables([p.select(schema.names).cast(schema) for p in parts])
+    merged = pa.concat_tables([conform(p, schema) for p in parts])
     return merged.sort_by([(c, "ascending") for c in PRIMARY_KEYS[table]])
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 
 from newsmon import alert as alerting
-from newsmon import raw
+from newsmon import health, raw
+from newsmon.alert.channels import send_ops
 from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
 from newsmon.discover import Robots, discover
@@ -21,7 +22,7 @@ from newsmon.extract import ExtractionError, article_id, extract, normalize_url
 from newsmon.fetch import Fetcher
 from newsmon.profiles import get_profile
 from newsmon.records import Candidate, Outlet, Page
-from newsmon.store import STORAGE_ERRORS, IndexEntry, Store, fingerprint
+from newsmon.store import STORAGE_ERRORS, IndexEntry, Store, fingerprint, safe_key_part
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ class OutletResult:
     skipped: int = 0
     failed: int = 0
     events: int = 0
+    fallback: int = 0  # stored versions extracted without the outlet's profile
+    health: list[str] = field(default_factory=list)  # ops conditions active after this run
     event_keys: list[str] = field(default_factory=list)
     article_keys: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -75,6 +78,7 @@ def run_outlet(
     known_urls = {u for entry in index.values() for u in entry.urls}
     pages: list[Page] = []
     notes: dict[int, raw.Note] = {}  # id(page) -> the article version it became, for the raw archive
+    completed = False
     try:
         found = discover(outlet, fetcher, robots)
         pages.extend(found.pages)
@@ -92,6 +96,7 @@ def run_outlet(
                 continue
             result.fetched += 1
             _process(page, cand, outlet, store, index, taxonomy, result, notes)
+        completed = True
     finally:
         fetcher.close()
         # data first, then the index: a crash in between is repaired by rewriting the same keys
@@ -100,6 +105,8 @@ def run_outlet(
         alerting.add_to_outbox(store, outlet.name, run_id, result.event_keys)
         store.save_index(outlet.name, index)
         result.seconds = round(time.monotonic() - t0, 3)
+        if completed:  # a pass that crashed is the task's failure to report, not the outlet's health
+            result.health = watch_health(outlet, config, store, result)
         store.write_run(
             {
                 "run_id": run_id,
@@ -114,9 +121,29 @@ def run_outlet(
                 "failed": result.failed,
                 "events": result.events,
                 "problems": result.problems[:50],
+                "fallback": result.fallback,
+                "health": result.health,
             }
         )
     return result
+
+
+def watch_health(outlet: Outlet, config: Config, store: Store, result: OutletResult) -> list[str]:
+    """Judge this pass (see newsmon.health), tell ops on change; the conditions now active."""
+    policy = config.health if outlet.quiet_runs is None else replace(config.health, quiet_runs=outlet.quiet_runs)
+    channels = {c.name: c for c in config.alerts if c.ops}
+    counts = {"stored": result.stored, "fetched": result.fetched, "failed": result.failed, "fallback": result.fallback}
+
+    def send(notice: dict) -> None:
+        channel = channels.get(notice["channel"])
+        if channel is None:  # the channel left the config since; nobody to tell there
+            return
+        lines = [notice["text"], f"outlet: {outlet.name}", f"run: {notice['run_id']}"]
+        fields = {k: notice[k] for k in ("outlet", "condition", "run_id")}
+        send_ops(channel, f"newsmon ops: {notice['text']}", lines, fields)
+
+    state = health.watch(store, safe_key_part(outlet.name), result.run_id, counts, policy, list(channels), send)
+    return state.active
 
 
 _NETWORK_ERRORS = {"connection_error", "dns_error", "timeout"}
@@ -200,6 +227,8 @@ def _process(
         notes[id(page)] = raw.Note(article.article_id, version, cand.published_at)
     index[article.article_id] = IndexEntry(version, fp, urls | (entry.urls if entry else set()), datetime.now(UTC))
     result.stored += 1
+    if outlet.profile != "generic" and article.extraction_method != "profile":
+        result.fallback += 1
     result.article_keys.append(akey)
     if ekey:
         result.event_keys.append(ekey)

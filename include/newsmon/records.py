@@ -26,6 +26,7 @@ class Outlet:
     max_pages: int = 200
     schedule: str | None = None
     robots_sitemaps: bool = False  # also follow robots.txt Sitemap: lines when feeds work
+    quiet_runs: int | None = None  # runs without a new article before ops hear (None: health.quiet_runs)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 # Bump on any change to a schema below, and add tests/fixtures/schema/v<N>.json for it.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 SCHEMA_VERSION_KEY = b"newsmon.schema_version"
 
 TS = pa.timestamp("us", tz="UTC")
@@ -99,6 +99,8 @@ RUNS = pa.schema(
         ("failed", pa.int32()),
         ("events", pa.int32()),
         ("problems", pa.list_(pa.string())),
+        ("fallback", pa.int32()),
+        ("health", pa.list_(pa.string())),
     ]
 )
 # The alert ledger is owned by alerting (alert.py) and kept as one JSON object per delivered alert
@@ -149,6 +151,15 @@ PRIMARY_KEYS = {
 # Rows per parquet row group. Article rows carry whole bodies (~5 KB): 8192 of them stay near
 # 10 MB compressed, a unit engines read in one go; the narrow tables take the pyarrow-ish default.
 ROW_GROUP_ROWS = {"articles": 8192, "events": 65536, "mentions": 65536, "fetches": 65536, "runs": 65536}
+
+
+def conform(table: pa.Table, target: pa.Schema) -> pa.Table:
+    """``table`` in the shape of ``target``: columns by name, missing ones (older versions) as nulls."""
+    cols = [
+        table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(len(table), f.type)
+        for f in target
+    ]
+    return pa.Table.from_arrays(cols, schema=target)
 
 
 def describe() -> dict:

@@ -45,6 +45,7 @@ from newsmon.schema import (
     SCHEMA_VERSION,
     SCHEMA_VERSION_KEY,
     TABLES,
+    conform,
 )
 
 # zstd: ~30% smaller than snappy on article text at similar read speed.
@@ -232,7 +233,7 @@ class Store:
         parts = [p for p in parts if p is not None]
         if not parts:
             return TABLES[table].empty_table()
-        return pa.concat_tables([p.select(TABLES[table].names).cast(TABLES[table]) for p in parts])
+        return pa.concat_tables([conform(p, TABLES[table]) for p in parts])
 
     # --- tables -------------------------------------------------------------------------------
 

@@ -93,11 +93,15 @@ def send(channel: AlertChannel, payloads: list[dict]) -> None:
     SENDERS[channel.type](channel, payloads)
 
 
-def send_ops(channel: AlertChannel, subject: str, lines: list[str]) -> None:
-    """An operations notice (a failed pipeline task) on ``channel``, as plain text."""
+def send_ops(channel: AlertChannel, subject: str, lines: list[str], fields: dict | None = None) -> None:
+    """An operations notice (a failed task, an outlet gone quiet) on ``channel``, as plain text.
+
+    Webhooks get ``{"type": "ops", "kind": "ops", "subject", "lines", **fields}``: event alerts
+    carry ``kind: agreement|dispute``, so one switch on ``kind`` routes both.
+    """
     text = "\n".join(lines)
     if channel.type == "webhook":
-        _post(channel, {"type": "ops", "subject": subject, "lines": lines})
+        _post(channel, {**(fields or {}), "type": "ops", "kind": "ops", "subject": subject, "lines": lines})
     elif channel.type == "slack":
         esc = message.slack_plain
         body = "```" + esc(text).replace("```", "ʹʹʹ")[: message.SLACK_TEXT_CHARS] + "```"
