@@ -21,7 +21,6 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import AssetOrTimeSchedule, CronTriggerTimetable, dag, task
 
-from newsmon.pipeline import run_alerts
 from newsmon_airflow import ASSETS, DEFAULT_ARGS, load
 
 
@@ -41,6 +40,8 @@ def news_alerts():
     @task
     def alert() -> dict:
         """Deliver the events waiting in the outbox, and anything pending, to every channel."""
+        from newsmon.pipeline import run_alerts  # at run time: parsing stays light
+
         config, store = load()
         store.check()
         return asdict(run_alerts(config, store))

@@ -20,9 +20,7 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import dag, task
 
-from newsmon.lake import compact_table
-from newsmon.schema import TABLES
-from newsmon_airflow import DEFAULT_ARGS, load
+from newsmon_airflow import DEFAULT_ARGS, LAKE_TABLES, load
 
 
 @dag(
@@ -39,11 +37,13 @@ def news_compact():
     @task
     def compact(table: str) -> dict:
         """Compact one table's partitions for the configured outlets; returns the counts."""
+        from newsmon.lake import compact_table  # at run time: parsing stays light
+
         config, store = load()
         store.check(create=False)
         return asdict(compact_table(store, table, outlets=config.outlet_names))
 
-    for table in TABLES:
+    for table in LAKE_TABLES:
         compact.override(task_id=f"compact_{table}")(table)
 
 

@@ -22,7 +22,6 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import dag, get_current_context, task
 
-from newsmon.pipeline import run_outlet
 from newsmon_airflow import ASSETS, DEFAULT_ARGS, load
 
 
@@ -46,6 +45,8 @@ def news_monitor():
     @task(outlets=list(ASSETS.values()), map_index_template="{{ task.op_kwargs['outlet'] }}")
     def crawl(outlet: str) -> dict:
         """One outlet's pass; returns counts and keys for the log and XCom."""
+        from newsmon.pipeline import run_outlet  # at run time: parsing stays light
+
         config, store = load()
         store.check()
         run_id = get_current_context()["run_id"]

@@ -10,12 +10,15 @@ import logging
 import os
 import socket
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from airflow.sdk import Asset, BaseHook, BaseNotifier
 
-from newsmon.alert.channels import send_ops
-from newsmon.config import AlertChannel, Config, load_config, with_storage_overrides
-from newsmon.store import Store
+# The library is imported inside the functions that use it: a DAG file parses with the SDK alone
+# (no boto3, pyarrow, trafilatura), which keeps parsing well under a second per file.
+if TYPE_CHECKING:
+    from newsmon.config import AlertChannel, Config
+    from newsmon.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +27,11 @@ SLACK_HOOKS = "https://hooks.slack.com/services"
 # Asset URIs are fixed at parse time; the bucket comes from the environment, not the config file,
 # so parsing a DAG never reads more than it must.
 BUCKET = os.environ.get("NEWSMON_S3_BUCKET", "newsmon")
+# The parquet tables (newsmon.schema.TABLES, checked by tests/test_dagbag.py) and the raw archive.
+LAKE_TABLES = ("articles", "events", "mentions", "fetches", "runs")
 ASSETS = {
     table: Asset(name=f"newsmon_{table}", uri=f"s3://{BUCKET}/{table}/", group="newsmon")
-    for table in ("articles", "events", "mentions", "fetches", "runs", "raw")
+    for table in (*LAKE_TABLES, "raw")
 }
 
 
@@ -53,6 +58,8 @@ class OpsNotifier(BaseNotifier):
             f"try: {getattr(ti, 'try_number', '?')}",
             f"error: {' '.join(str(context.get('exception') or 'unknown').split())[:500]}",
         ]
+        from newsmon.alert.channels import send_ops
+
         try:
             config, _ = load()
         except Exception as exc:  # a broken config is itself a reason the task failed
@@ -82,6 +89,9 @@ def load() -> tuple[Config, Store]:
     ``region_name`` in extra; ``AIRFLOW_CONN_NEWSMON_S3`` works) overrides the file's storage
     settings; without one, the file and the ``AWS_*`` environment variables are used.
     """
+    from newsmon.config import load_config, with_storage_overrides
+    from newsmon.store import Store
+
     path = os.environ.get("NEWSMON_CONFIG")
     if not path:
         raise RuntimeError("NEWSMON_CONFIG is not set: point it at the newsmon YAML file")

@@ -33,6 +33,8 @@ from newsmon import embedded  # noqa: E402
 from newsmon.config import StorageConfig  # noqa: E402
 from newsmon.store import Store  # noqa: E402
 
+# The fixture outlets all live on 127.0.0.1: one host, one pool (crawl_pool() of the outlets).
+HOST_POOL = "crawl_127_0_0_1"
 PG = ("127.0.0.1", 5432)
 REDIS = ("127.0.0.1", 6379)
 OUTLETS = ["asiae_a", "asiae_b", "asiae_c", "asiae_d"]
@@ -102,6 +104,9 @@ def main() -> int:
             queue = f"newsmon-{uuid.uuid4().hex[:8]}"  # a queue of its own: no stray worker can take its tasks
             env = airflow_env(work, db, api_port, cfg, info, queue)
             run(["airflow", "db", "migrate"], env, work / "migrate.log")
+            for spec in env["NEWSMON_CRAWL_POOLS"].split(","):  # as airflow-init does in compose
+                name, slots = spec.split(":")
+                run(["airflow", "pools", "set", name, slots, "per-host crawl slots"], env, work / "pools.log")
             for name, cmd in [
                 ("api-server", ["airflow", "api-server", "--port", str(api_port), "--host", "127.0.0.1"]),
                 ("scheduler", ["airflow", "scheduler"]),
@@ -160,6 +165,9 @@ def main() -> int:
                 "AND state='success'",
                 db,
             )
+            pools = pg_rows(
+                "SELECT DISTINCT pool FROM task_instance WHERE dag_id='news_monitor' AND task_id='crawl'", db
+            )
             store = Store(
                 StorageConfig(
                     bucket="celery",
@@ -192,7 +200,7 @@ def main() -> int:
     dupes = sum(len(ids) - len(set(ids)) for ids in per_outlet.values())
     print(
         f"test-celery: run {state} in {elapsed:.0f}s; crawl tasks ran on {workers}; articles per outlet "
-        f"{counts}; duplicates {dupes}; alerts {len(hook.received)}"
+        f"{counts}; duplicates {dupes}; alerts {len(hook.received)}; crawl pools {sorted(p for (p,) in pools)}"
     )
     ok = (
         state == "success"
@@ -201,6 +209,7 @@ def main() -> int:
         and len(set(counts.values())) == 1
         and next(iter(counts.values())) > 0
         and dupes == 0
+        and [p for (p,) in pools] == [HOST_POOL]  # the cluster policy put every crawl in its host's pool
     )
     if not ok:
         for name in ("scheduler", "worker1", "worker2", "api-server", "dag-processor"):
@@ -239,6 +248,7 @@ def airflow_env(work: Path, db: str, api_port: int, cfg: Path, info, queue: str)
             "AIRFLOW__SCHEDULER__MIN_FILE_PROCESS_INTERVAL": "5",
             "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
             "NEWSMON_CONFIG": str(cfg),
+            "NEWSMON_CRAWL_POOLS": f"{HOST_POOL}:2",
             "NEWSMON_S3_BUCKET": "celery",
             "AIRFLOW_CONN_NEWSMON_S3": json.dumps(conn),
             "PYTHONPATH": os.pathsep.join(p for p in (str(REPO / "plugins"), os.environ.get("PYTHONPATH")) if p),

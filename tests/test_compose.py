@@ -437,6 +437,8 @@ def test_airflow_init_migrates_and_creates_pools():
     assert all(int(slots) > 0 for slots in parsed.values())
     # the default (used without .env) is the same as the example
     assert interpolate(str(env["NEWSMON_CRAWL_POOLS"]), {}) == pools
+    # the scheduler assigns them (plugins/airflow_local_settings.py), so it must see the same list
+    assert environment(services()["airflow-scheduler"]).get("NEWSMON_CRAWL_POOLS") == env["NEWSMON_CRAWL_POOLS"]
 
 
 # --------------------------------------------------------------------------- .env.example

@@ -52,6 +52,7 @@ _CHANNEL_KEYS = {
     "email": {"host", "port", "tls", "username", "password", "sender", "to", "ca_file"},
 }
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+_POOL_RE = re.compile(r"^[A-Za-z0-9_.-]{1,256}$")
 _ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 
 
@@ -137,6 +138,18 @@ class Config:
     def outlet_names(self) -> list[str]:
         """Names of the configured outlets, in file order."""
         return [o.name for o in self.outlets]
+
+
+def crawl_pool(outlet: Outlet) -> str:
+    """The Airflow pool that bounds concurrent crawls of ``outlet``'s host.
+
+    ``crawl_`` + the first allowed domain (``asiae.co.kr`` -> ``crawl_asiae_co_kr``), so outlets on
+    one site (its Korean and English editions, say) share one pool; ``pool:`` overrides it.
+    """
+    if outlet.pool:
+        return outlet.pool
+    host = outlet.allowed_domains[0] if outlet.allowed_domains else outlet.name
+    return "crawl_" + (re.sub(r"[^a-z0-9]+", "_", host.lower()).strip("_") or outlet.name)
 
 
 def load_config(path: str | os.PathLike[str], env: dict[str, str] | None = None) -> Config:
@@ -335,6 +348,7 @@ def _outlet(value: Any, key: str) -> Outlet:
         "max_pages",
         "schedule",
         "quiet_runs",
+        "pool",
     }
     _check_keys(m, allowed, key)
     name = m.get("name")
@@ -364,6 +378,9 @@ def _outlet(value: Any, key: str) -> Outlet:
         raise ConfigError(f"{key}.robots_sitemaps: must be true or false")
     if not feeds and not sitemaps and not robots_sitemaps:
         raise ConfigError(f"{key}.feeds: an outlet needs feeds, sitemaps or robots_sitemaps: true")
+    pool = m.get("pool")
+    if pool is not None and (not isinstance(pool, str) or not _POOL_RE.match(pool)):
+        raise ConfigError(f"{key}.pool: an Airflow pool name (letters, digits, '_', '-', '.'), got {pool!r}")
     quiet_runs = m.get("quiet_runs")
     if quiet_runs is not None:
         quiet_runs = _number(quiet_runs, f"{key}.quiet_runs", 1, int)
@@ -378,6 +395,7 @@ def _outlet(value: Any, key: str) -> Outlet:
         max_pages=max_pages,
         schedule=schedule,
         quiet_runs=quiet_runs,
+        pool=pool,
     )
 
 

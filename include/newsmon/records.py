@@ -27,6 +27,7 @@ class Outlet:
     schedule: str | None = None
     robots_sitemaps: bool = False  # also follow robots.txt Sitemap: lines when feeds work
     quiet_runs: int | None = None  # runs without a new article before ops hear (None: health.quiet_runs)
+    pool: str | None = None  # Airflow pool bounding concurrent crawls (None: crawl_<first allowed domain>)
 
 
 @dataclass(frozen=True)
