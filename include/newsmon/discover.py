@@ -7,6 +7,7 @@ outlet has no feed that yields items, the ``Sitemap:`` lines of its robots.txt a
 from __future__ import annotations
 
 import calendar
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +24,9 @@ from newsmon.records import Candidate, Outlet, Page
 MAX_SITEMAP_DEPTH = 2
 # Sitemaps fetched per run per outlet; a sitemap index of a big site lists hundreds.
 MAX_SITEMAPS = 20
+# A feed's ETag/Last-Modified is only a hint: CDNs serve stale validators and some servers answer
+# 304 to anything. After this long since the last full read, a feed is fetched unconditionally.
+FEED_FULL_READ_SECONDS = 3600.0
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -34,6 +38,7 @@ class Discovery:
     candidates: list[Candidate] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)  # feeds, robots.txt and sitemaps fetched
     problems: list[str] = field(default_factory=list)  # human-readable, one per failed source
+    not_modified: list[str] = field(default_factory=list)  # feeds that answered 304
 
 
 class Robots:
@@ -149,13 +154,17 @@ def _parse_w3c_date(value: str | None) -> datetime | None:
     return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def discover(outlet: Outlet, fetcher: Fetcher, robots: Robots) -> Discovery:
-    """All candidates of one outlet: its feeds, then its sitemaps (configured or from robots.txt)."""
+def discover(outlet: Outlet, fetcher: Fetcher, robots: Robots, validators: dict[str, dict] | None = None) -> Discovery:
+    """All candidates of one outlet: its feeds, then its sitemaps (configured or from robots.txt).
+
+    ``validators`` (feed URL -> ``{"etag", "last_modified", "full_at"}``, kept by the caller between
+    runs and updated in place) turn feed fetches into conditional GETs; see ``feed_headers``.
+    """
     found = Discovery()
     for url in outlet.feeds:
-        found.candidates.extend(_from_feed(url, outlet, fetcher, robots, found))
+        found.candidates.extend(_from_feed(url, outlet, fetcher, robots, found, validators))
     sitemap_urls = list(outlet.sitemaps)
-    if outlet.robots_sitemaps or not found.candidates:
+    if outlet.robots_sitemaps or not (found.candidates or found.not_modified):
         # no working feed: fall back to the sitemaps robots.txt advertises
         for seed in _origins(outlet):
             sitemap_urls.extend(u for u in robots.sitemaps(seed) if u not in sitemap_urls)
@@ -181,12 +190,38 @@ def _origins(outlet: Outlet) -> list[str]:
     return seen
 
 
-def _from_feed(url: str, outlet: Outlet, fetcher: Fetcher, robots: Robots, found: Discovery) -> list[Candidate]:
+def feed_headers(validator: dict | None, now: float) -> dict[str, str]:
+    """Conditional-GET headers for a feed, or none when a full read is due (the hint has expired)."""
+    if not validator or now - float(validator.get("full_at", 0)) >= FEED_FULL_READ_SECONDS:
+        return {}
+    headers = {}
+    if validator.get("etag"):
+        headers["If-None-Match"] = validator["etag"]
+    if validator.get("last_modified"):
+        headers["If-Modified-Since"] = validator["last_modified"]
+    return headers
+
+
+def _from_feed(
+    url: str,
+    outlet: Outlet,
+    fetcher: Fetcher,
+    robots: Robots,
+    found: Discovery,
+    validators: dict[str, dict] | None = None,
+) -> list[Candidate]:
     if not robots.allowed(url):
         found.problems.append(f"feed {url}: {robots.why_not(url)}")
         return []
-    page = fetcher.fetch(url, accept=FEED_TYPES)
+    now = time.time()
+    page = fetcher.fetch(url, accept=FEED_TYPES, headers=feed_headers((validators or {}).get(url), now))
     found.pages.append(page)
+    if page.error == "not_modified":
+        found.not_modified.append(url)
+        return []
+    if validators is not None and page.ok:  # a full read: remember what the server said about it
+        lower = {k.lower(): v for k, v in page.headers.items()}
+        validators[url] = {"etag": lower.get("etag"), "last_modified": lower.get("last-modified"), "full_at": now}
     if not page.ok:
         found.problems.append(f"feed {url}: {page.error}")
         return []

@@ -204,14 +204,18 @@ class Fetcher:
             return "blocked_address"
         return None
 
-    def fetch(self, url: str, accept: tuple[str, ...] = HTML_TYPES) -> Page:
-        """GET ``url`` with retries; the Page says what happened."""
+    def fetch(self, url: str, accept: tuple[str, ...] = HTML_TYPES, headers: dict[str, str] | None = None) -> Page:
+        """GET ``url`` with retries; the Page says what happened.
+
+        ``headers`` are extra request headers (``If-None-Match`` / ``If-Modified-Since``): a 304
+        answer is the Page with ``error="not_modified"`` and no body.
+        """
         started = self.monotonic()
         fetched_at = datetime.now(UTC)
         attempt = 0
         while True:
             attempt += 1
-            page = self._fetch_once(url, accept, fetched_at)
+            page = self._fetch_once(url, accept, fetched_at, headers)
             retryable = page.error is not None and (
                 (page.status in RETRY_STATUSES) or page.error in ("connection_error", "timeout")
             )
@@ -227,7 +231,9 @@ class Fetcher:
                     return page
             self.sleep(wait)
 
-    def _fetch_once(self, url: str, accept: tuple[str, ...], fetched_at: datetime) -> Page:
+    def _fetch_once(
+        self, url: str, accept: tuple[str, ...], fetched_at: datetime, headers: dict[str, str] | None = None
+    ) -> Page:
         """One attempt, following redirects by hand so every hop is checked."""
         seen: set[str] = set()
         current = url
@@ -242,7 +248,11 @@ class Fetcher:
             deadline = self.monotonic() + self.crawl.timeout_seconds
             try:
                 resp = self.session.get(
-                    current, allow_redirects=False, stream=True, timeout=(10.0, self.crawl.timeout_seconds)
+                    current,
+                    headers=headers,
+                    allow_redirects=False,
+                    stream=True,
+                    timeout=(10.0, self.crawl.timeout_seconds),
                 )
             except requests.Timeout:
                 return _failed(url, current, None, fetched_at, "timeout")
@@ -269,6 +279,8 @@ class Fetcher:
         status = resp.status_code
         if status >= 400:
             return _failed(url, final, status, fetched_at, f"http_{status}", headers)
+        if status == 304:
+            return _failed(url, final, status, fetched_at, "not_modified", headers)
         mime, charset = _content_type(resp.headers)
         if mime and mime not in accept:
             return _failed(url, final, status, fetched_at, f"content_type:{mime}", headers)

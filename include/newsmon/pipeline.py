@@ -6,6 +6,7 @@ small (counts and object keys), fit for XCom.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import uuid
@@ -76,11 +77,12 @@ def run_outlet(
     taxonomy = load_taxonomy(config.detect_taxonomy)
     index = store.load_index(outlet.name)
     known_urls = {u for entry in index.values() for u in entry.urls}
+    validators = _load_validators(store, outlet.name)
     pages: list[Page] = []
     notes: dict[int, raw.Note] = {}  # id(page) -> the article version it became, for the raw archive
     completed = False
     try:
-        found = discover(outlet, fetcher, robots)
+        found = discover(outlet, fetcher, robots, validators)
         pages.extend(found.pages)
         result.problems.extend(found.problems)
         result.found = len(found.candidates)
@@ -106,6 +108,8 @@ def run_outlet(
         store.save_index(outlet.name, index)
         result.seconds = round(time.monotonic() - t0, 3)
         if completed:  # a pass that crashed is the task's failure to report, not the outlet's health
+            # validators only after a whole pass: a 304 must never hide items a crash left unread
+            store.put(_validators_key(outlet.name), json.dumps(validators).encode(), "application/json")
             result.health = watch_health(outlet, config, store, result)
         store.write_run(
             {
@@ -144,6 +148,20 @@ def watch_health(outlet: Outlet, config: Config, store: Store, result: OutletRes
 
     state = health.watch(store, safe_key_part(outlet.name), result.run_id, counts, policy, list(channels), send)
     return state.active
+
+
+def _validators_key(outlet: str) -> str:
+    return f"_state/feeds/outlet={safe_key_part(outlet)}.json"
+
+
+def _load_validators(store: Store, outlet: str) -> dict[str, dict]:
+    """Feed URL -> ETag / Last-Modified / last full read, from the last completed pass."""
+    data = store.get(_validators_key(outlet))
+    try:
+        loaded = json.loads(data) if data else {}
+    except ValueError:  # unreadable state costs one unconditional fetch, nothing more
+        loaded = {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
 _NETWORK_ERRORS = {"connection_error", "dns_error", "timeout"}
