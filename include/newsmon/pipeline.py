@@ -27,6 +27,14 @@ from newsmon.store import STORAGE_ERRORS, IndexEntry, Store, fingerprint, safe_k
 
 log = logging.getLogger(__name__)
 
+# A run writes its fetches rows and raw WARC in parts of this many pages, then drops the pages'
+# bytes: memory stays bounded however many pages a run fetches (each page holds its body twice,
+# as bytes and as text), while a part still amortises its two PUTs over many pages.
+FLUSH_EVERY = 200
+# ...or earlier, once the held bodies reach this many bytes: pages may be up to
+# ``crawl.max_bytes`` (5 MB) each, so a count alone would not bound memory.
+FLUSH_BYTES = 64 * 1024 * 1024
+
 
 @dataclass
 class OutletResult:
@@ -78,32 +86,35 @@ def run_outlet(
     index = store.load_index(outlet.name)
     known_urls = {u for entry in index.values() for u in entry.urls}
     validators = _load_validators(store, outlet.name)
-    pages: list[Page] = []
-    notes: dict[int, raw.Note] = {}  # id(page) -> the article version it became, for the raw archive
+    batch = _Batch(store, outlet.name, run_id, started, config.crawl.user_agent)
     completed = False
     try:
         found = discover(outlet, fetcher, robots, validators)
-        pages.extend(found.pages)
         result.problems.extend(found.problems)
         result.found = len(found.candidates)
         result.offline = bool(found.pages) and all(p.error in _NETWORK_ERRORS for p in found.pages)
-        for cand in found.candidates[: outlet.max_pages]:
+        batch.add(*found.pages)
+        candidates = found.candidates[: outlet.max_pages]
+        del found  # its pages are the batch's now
+        for cand in candidates:
             if not refetch_known and _is_known(cand, outlet, known_urls, index):
                 result.skipped += 1
                 continue
             page = _fetch_candidate(cand, fetcher, robots)
-            pages.append(page)
+            batch.add(*robots.pages, page)  # robots.txt of a host first met here, then the page
+            robots.pages.clear()
             if not page.ok:
                 _fail(result, page.error or "error")
-                continue
-            result.fetched += 1
-            _process(page, cand, outlet, store, index, taxonomy, result, notes)
+            else:
+                result.fetched += 1
+                _process(page, cand, outlet, store, index, taxonomy, result, batch.notes)
+            batch.flush_if_full()
         completed = True
     finally:
         fetcher.close()
         # data first, then the index: a crash in between is repaired by rewriting the same keys
-        store.write_fetches(outlet.name, run_id, pages, started)
-        store.write_raw(outlet.name, run_id, raw.warc_bytes(pages, notes, config.crawl.user_agent), started)
+        batch.add(*robots.pages)
+        batch.flush()
         alerting.add_to_outbox(store, outlet.name, run_id, result.event_keys)
         store.save_index(outlet.name, index)
         result.seconds = round(time.monotonic() - t0, 3)
@@ -162,6 +173,42 @@ def _load_validators(store: Store, outlet: str) -> dict[str, dict]:
     except ValueError:  # unreadable state costs one unconditional fetch, nothing more
         loaded = {}
     return loaded if isinstance(loaded, dict) else {}
+
+
+class _Batch:
+    """Fetched pages not yet written: flushed as one part of ``fetches`` and of the raw archive."""
+
+    def __init__(self, store: Store, outlet: str, run_id: str, started: datetime, user_agent: str) -> None:
+        self.store, self.outlet, self.run_id, self.started = store, outlet, run_id, started
+        self.user_agent = user_agent
+        self.pages: list[Page] = []
+        self.notes: dict[int, raw.Note] = {}  # id(page) -> the article version it became
+        self.held = 0  # bytes of the pages' bodies
+        self.part = 0  # number of the next part; parts are numbered from 0 in fetch order
+
+    def add(self, *pages: Page) -> None:
+        """Hold pages until the next flush."""
+        self.pages.extend(pages)
+        self.held += sum(len(p.content) + len(p.text) for p in pages)
+
+    def flush_if_full(self) -> None:
+        """Flush when the batch reached ``FLUSH_EVERY`` pages or ``FLUSH_BYTES`` of bodies."""
+        if len(self.pages) >= FLUSH_EVERY or self.held >= FLUSH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the held pages' fetches rows and raw WARC as the next part, then drop them.
+
+        Nothing is dropped until both writes succeeded, so a failed flush is repeated whole by
+        the ``finally`` of the run (same part number).
+        """
+        if not self.pages:
+            return
+        self.store.write_fetches(self.outlet, self.run_id, self.pages, self.started, part=self.part)
+        warc = raw.warc_bytes(self.pages, self.notes, self.user_agent)
+        self.store.write_raw(self.outlet, self.run_id, warc, self.started, part=self.part)
+        self.pages, self.notes, self.held = [], {}, 0
+        self.part += 1
 
 
 _NETWORK_ERRORS = {"connection_error", "dns_error", "timeout"}

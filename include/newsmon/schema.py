@@ -8,7 +8,7 @@ fails on any change that did not bump ``SCHEMA_VERSION`` and add a new snapshot.
 Layout (hive style, so engines prune partitions)::
 
     <table>/outlet=NAME/dt=YYYY-MM-DD/<name>.parquet
-    raw/outlet=NAME/dt=YYYY-MM-DD/<run_id>-<sha>.warc.gz
+    raw/outlet=NAME/dt=YYYY-MM-DD/<run_id>-p<part>-<sha>.warc.gz
 
 ``dt`` is the publish date in UTC for articles, events and mentions (crawl date when the page
 has none) and the crawl date in UTC for fetches, runs and raw.

@@ -4,9 +4,9 @@ Layout (hive style, so engines prune partitions; schemas in :mod:`newsmon.schema
 
     articles/outlet=NAME/dt=YYYY-MM-DD/<article_id>-v<version>.parquet   dt: publish date, UTC
     events/…, mentions/…  (same keys as the article version they belong to)
-    fetches/outlet=NAME/dt=YYYY-MM-DD/<run_id>-<sha>.parquet             dt: crawl date, UTC
+    fetches/outlet=NAME/dt=YYYY-MM-DD/<run_id>-p<part>-<sha>.parquet     dt: crawl date, UTC
     runs/outlet=NAME/dt=YYYY-MM-DD/<run_id>.parquet                      dt: crawl date, UTC
-    raw/outlet=NAME/dt=YYYY-MM-DD/<run_id>-<sha>.warc.gz                 dt: crawl date, UTC
+    raw/outlet=NAME/dt=YYYY-MM-DD/<run_id>-p<part>-<sha>.warc.gz         dt: crawl date, UTC
     <table>/outlet=NAME/dt=YYYY-MM-DD/part-<sha>.parquet                 after compaction (lake.py)
     _state/index/outlet=NAME.parquet        what is stored: article_id, version, fingerprint, urls
 
@@ -105,6 +105,18 @@ def safe_key_part(value: str) -> str:
 def partition_date(when: datetime | None, fallback: datetime) -> str:
     """``YYYY-MM-DD`` of ``when`` in UTC, else of ``fallback``."""
     return (when or fallback).astimezone(UTC).strftime("%Y-%m-%d")
+
+
+def run_part_key(table: str, outlet: str, when: datetime, run_id: str, part: int, digest: str, ext: str) -> str:
+    """Key of one batch of a run's fetches or raw archive: ``<run_id>-p<part>-<sha16>.<ext>``.
+
+    Run id and part number make the keys of one run distinct and sortable; the content hash
+    means a retried attempt (same run id, same part numbers, other pages) writes beside the first
+    attempt's objects instead of over them, and rewriting identical content is a no-op.
+    """
+    dt = partition_date(when, when)
+    name = f"{safe_key_part(run_id)}-p{part:05d}-{digest}.{ext}"
+    return f"{table}/outlet={safe_key_part(outlet)}/dt={dt}/{name}"
 
 
 class Store:
@@ -278,8 +290,8 @@ class Store:
             self.put_table_once(mkey, mentions)
         return Written(key, ekey, mkey, v)
 
-    def write_fetches(self, outlet: str, run_id: str, pages: list[Page], when: datetime) -> str | None:
-        """One object with a row per HTTP fetch of this run."""
+    def write_fetches(self, outlet: str, run_id: str, pages: list[Page], when: datetime, part: int = 0) -> str | None:
+        """One object with a row per HTTP fetch of one batch (``part``) of this run."""
         if not pages:
             return None
         rows = [
@@ -296,21 +308,16 @@ class Store:
             }
             for p in pages
         ]
-        dt = partition_date(when, when)
         table = pa.Table.from_pylist(rows, schema=FETCHES)
-        # run id + content hash: a retried attempt keeps the first attempt's rows beside its own
-        name = f"{safe_key_part(run_id)}-{content_hash(table)}.parquet"
-        key = f"fetches/outlet={safe_key_part(outlet)}/dt={dt}/{name}"
+        key = run_part_key("fetches", outlet, when, run_id, part, content_hash(table), "parquet")
         self.put_table(key, table)
         return key
 
-    def write_raw(self, outlet: str, run_id: str, data: bytes, when: datetime) -> str | None:
-        """One WARC (gzip) object with this run's HTTP exchanges; keyed by run id and content."""
+    def write_raw(self, outlet: str, run_id: str, data: bytes, when: datetime, part: int = 0) -> str | None:
+        """One WARC (gzip) object with one batch (``part``) of this run's HTTP exchanges."""
         if not data:
             return None
-        dt = partition_date(when, when)
-        name = f"{safe_key_part(run_id)}-{hashlib.sha256(data).hexdigest()[:16]}.warc.gz"
-        key = f"raw/outlet={safe_key_part(outlet)}/dt={dt}/{name}"
+        key = run_part_key("raw", outlet, when, run_id, part, hashlib.sha256(data).hexdigest()[:16], "warc.gz")
         self.put(key, data, content_type="application/warc", if_absent=True)
         return key
 
