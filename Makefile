@@ -1,7 +1,8 @@
 # newsmon: two commands on a fresh machine.
 #   make run   - venv, install, start the embedded S3 store, one pass over config/newsmon.yaml
 #   make test  - everything CI runs (.ci/run calls exactly this)
-# Also: make demo (the whole pipeline offline against the fixture site), make bench, make faults, make stop.
+# Also: make demo (the whole pipeline offline against the fixture site), make bench, make bench-load,
+# make faults, make stop.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -10,7 +11,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: install run test test-celery lint demo bench bench-alert bench-parse faults stop store-start clean eval-detect bench-detect
+.PHONY: install run test test-celery lint demo bench bench-load bench-alert bench-parse faults stop store-start clean eval-detect bench-detect
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +50,12 @@ bench: install
 # DAG parse time per file, beyond the Airflow SDK import (target < 1 s)
 bench-parse: install
 	$(BIN)/python bench/bench_parse.py
+
+# one outlet run over 10,000 pages (PAGES=N to run smaller): pages/s, peak RSS <= 400 MB, every
+# page stored exactly once; exits 1 when a target is missed. Not part of `make test` (~6 min).
+PAGES ?= 10000
+bench-load: install
+	$(BIN)/python bench/bench_load.py --pages $(PAGES)
 
 faults: install
 	$(BIN)/python bench/faults.py

@@ -23,8 +23,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "bench"))
 
 import duckdb  # noqa: E402
-import pyarrow.fs  # noqa: E402
-from bench_pipeline import feed, make_pages, route  # noqa: E402
+from bench_pipeline import arrow_s3, feed, make_pages, route  # noqa: E402
 from fsspec.implementations.arrow import ArrowFSWrapper  # noqa: E402
 from support import FixtureSite  # noqa: E402
 
@@ -116,13 +115,7 @@ def main() -> int:
                 n, b = sizes(store, prefix + "/")
                 print(f"{prefix:<12}{n:>9}{b / 1e6:>9.2f}")
 
-            s3fs = pyarrow.fs.S3FileSystem(
-                endpoint_override=info.endpoint_url,
-                access_key=info.access_key,
-                secret_key=info.secret_key,
-                region="us-east-1",
-                force_virtual_addressing=False,
-            )
+            s3fs = arrow_s3(info)
             con = duckdb.connect()
             con.register_filesystem(LakeFS(s3fs))
             scan_before = duck_scan(con, "bench")

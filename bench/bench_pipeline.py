@@ -32,18 +32,38 @@ from newsmon.pipeline import new_run_id, run_outlet  # noqa: E402
 from newsmon.store import Store  # noqa: E402
 
 
+def article_sources() -> list[Path]:
+    """The fixture article pages the benchmark pages are made from (UTF-8 ones)."""
+    return sorted(p for p in SITE_DIR.rglob("*.html") if "cp949" not in p.name)
+
+
+def make_page(i: int, source: Path, base: str) -> tuple[str, bytes]:
+    """(path, html) of page ``i`` made from a fixture article: a new 19-digit id, a numbered title."""
+    src = source.read_bytes().replace(b"{{BASE}}", base.encode())
+    old_id = re.search(rb"\d{19}", source.name.encode()).group()
+    new_id = b"2025112012" + f"{i:09d}".encode()
+    html = src.replace(old_id, new_id).replace(b"</h1>", f" #{i}</h1>".encode(), 1)
+    edition = "en/" if b'lang="en"' in src[:500] else ""
+    return f"/bench/{edition}article/{new_id.decode()}", html
+
+
 def make_pages(n: int, base: str) -> dict[str, bytes]:
     """n distinct article pages made from the fixture articles: new ids, numbered titles."""
-    sources = sorted(p for p in SITE_DIR.rglob("*.html") if "cp949" not in p.name)
-    pages = {}
-    for i in range(n):
-        src = sources[i % len(sources)].read_bytes().replace(b"{{BASE}}", base.encode())
-        old_id = re.search(rb"\d{19}", sources[i % len(sources)].name.encode()).group()
-        new_id = b"2025112012" + f"{i:04d}".encode() + b"00000" if len(old_id) == 19 else old_id
-        html = src.replace(old_id, new_id).replace(b"</h1>", f" #{i}</h1>".encode(), 1)
-        edition = "en/" if b'lang="en"' in src[:500] else ""
-        pages[f"/bench/{edition}article/{new_id.decode()}"] = html
-    return pages
+    sources = article_sources()
+    return dict(make_page(i, sources[i % len(sources)], base) for i in range(n))
+
+
+def arrow_s3(info: embedded.StoreInfo):
+    """A pyarrow S3 filesystem on the embedded store, as docs/schema.md's readers build it."""
+    import pyarrow.fs
+
+    return pyarrow.fs.S3FileSystem(
+        endpoint_override=info.endpoint_url,
+        access_key=info.access_key,
+        secret_key=info.secret_key,
+        region="us-east-1",
+        force_virtual_addressing=False,
+    )
 
 
 def feed(base: str, paths: list[str]) -> bytes:
