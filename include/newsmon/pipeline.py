@@ -9,14 +9,15 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, date, datetime
 
 from newsmon import alert as alerting
 from newsmon import raw
 from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
-from newsmon.discover import Robots, discover
+from newsmon.discover import BACKFILL_MAX_PAGES, Robots, discover
 from newsmon.extract import ExtractionError, article_id, extract, normalize_url
 from newsmon.fetch import Fetcher
 from newsmon.profiles import get_profile
@@ -24,6 +25,9 @@ from newsmon.records import Candidate, Outlet, Page
 from newsmon.store import STORAGE_ERRORS, IndexEntry, Store, fingerprint
 
 log = logging.getLogger(__name__)
+
+# Told after discovery and after each candidate: (outlet, candidates done, candidates in this run).
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -63,8 +67,16 @@ def run_outlet(
     run_id: str,
     refetch_known: bool = False,
     fetcher: Fetcher | None = None,
+    progress: Progress | None = None,
+    since: date | None = None,
 ) -> OutletResult:
-    """Crawl one outlet once and store what is new; never raises for a bad page or site."""
+    """Crawl one outlet once and store what is new; never raises for a bad page or site.
+
+    ``since`` makes it a catch-up run: candidates from that UTC day on, sitemaps included, up to
+    ``BACKFILL_MAX_PAGES`` instead of the outlet's ``max_pages``. ``progress`` is told how far it got.
+    """
+    if since:
+        outlet = replace(outlet, max_pages=max(outlet.max_pages, BACKFILL_MAX_PAGES))
     started = datetime.now(UTC)
     t0 = time.monotonic()
     result = OutletResult(outlet=outlet.name, run_id=run_id)
@@ -76,12 +88,12 @@ def run_outlet(
     pages: list[Page] = []
     notes: dict[int, raw.Note] = {}  # id(page) -> the article version it became, for the raw archive
     try:
-        found = discover(outlet, fetcher, robots)
+        found = discover(outlet, fetcher, robots, since=since)
         pages.extend(found.pages)
         result.problems.extend(found.problems)
         result.found = len(found.candidates)
         result.offline = bool(found.pages) and all(p.error in _NETWORK_ERRORS for p in found.pages)
-        for cand in found.candidates[: outlet.max_pages]:
+        for cand in _counted(found.candidates[: outlet.max_pages], outlet.name, progress):
             if not refetch_known and _is_known(cand, outlet, known_urls, index):
                 result.skipped += 1
                 continue
@@ -120,6 +132,17 @@ def run_outlet(
 
 
 _NETWORK_ERRORS = {"connection_error", "dns_error", "timeout"}
+
+
+def _counted(cands: list[Candidate], outlet: str, progress: Progress | None) -> Iterator[Candidate]:
+    """Yield each candidate; tell ``progress`` the count before the first and after each one."""
+    total = len(cands)
+    for done, cand in enumerate(cands):
+        if progress:
+            progress(outlet, done, total)
+        yield cand
+    if progress:
+        progress(outlet, total, total)
 
 
 def _is_known(cand: Candidate, outlet: Outlet, known_urls: set[str], index: dict[str, IndexEntry]) -> bool:
@@ -217,15 +240,22 @@ def run_all(
     run_id: str | None = None,
     outlets: list[str] | None = None,
     refetch_known: bool = False,
+    progress: Progress | None = None,
+    since: date | None = None,
 ) -> tuple[list[OutletResult], alerting.Delivery]:
-    """Every (or the named) outlet in turn, then alerting: what ``newsmon run`` does."""
+    """Every (or the named) outlet in turn, then alerting: what ``newsmon run`` does.
+
+    ``progress`` and ``since`` are handed to :func:`run_outlet`.
+    """
     run_id = run_id or new_run_id()
     results = []
     for outlet in config.outlets:
         if outlets and outlet.name not in outlets:
             continue
         try:
-            results.append(run_outlet(outlet, config, store, run_id, refetch_known=refetch_known))
+            results.append(
+                run_outlet(outlet, config, store, run_id, refetch_known=refetch_known, progress=progress, since=since)
+            )
         except STORAGE_ERRORS:
             raise
         except Exception as exc:  # one outlet's failure never stops the others
