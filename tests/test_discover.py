@@ -82,3 +82,57 @@ def test_robots_sitemaps_followed_and_self_pointing_index_ends():
         assert site.requests.count("/index.xml") == 1
         assert any("nofeed" in p for p in found.problems)
         assert not robots.allowed(site.base + "/private/x") and robots.allowed(site.base + "/a/1")
+
+
+SINCE_SITEMAP = (
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+    "<url><loc>{{BASE}}/a/old</loc><lastmod>2025-10-01T09:00:00+09:00</lastmod></url>"
+    "<url><loc>{{BASE}}/a/undated</loc></url>"
+    "<url><loc>{{BASE}}/a/new</loc><lastmod>2025-11-03</lastmod></url>"
+    # the day before `since` in UTC, though 2025-11-02 in Korea: excluded
+    "<url><loc>{{BASE}}/a/edge</loc><lastmod>2025-11-02T08:00:00+09:00</lastmod></url>"
+    # a news entry: its publication date counts, not an older lastmod
+    "<url><loc>{{BASE}}/a/news</loc><lastmod>2025-01-01</lastmod>"
+    "<news:news><news:publication_date>2025-11-04T10:00:00Z</news:publication_date></news:news></url>"
+    "<url><loc>{{BASE}}/a/newest</loc><lastmod>2025-11-05T00:00:00Z</lastmod></url>"
+    "</urlset>"
+)
+SINCE_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>feed new</title><link>{{BASE}}/f/new</link><pubDate>Sun, 02 Nov 2025 12:00:00 +0000</pubDate></item>
+<item><title>feed old</title><link>{{BASE}}/f/old</link><pubDate>Sat, 01 Nov 2025 23:59:00 +0000</pubDate></item>
+</channel></rss>"""
+
+
+def _since_site() -> FixtureSite:
+    return FixtureSite(
+        routes={
+            "/robots.txt": _serve("User-agent: *\nSitemap: {{BASE}}/news.xml\n"),
+            "/news.xml": _serve(SINCE_SITEMAP, "application/xml"),
+            "/rss": _serve(SINCE_FEED, "application/rss+xml"),
+        }
+    )
+
+
+def _discover_since(site: FixtureSite, since):
+    # a working feed and robots_sitemaps off: a normal run never reads the sitemap
+    outlet = Outlet(name="t", feeds=(site.base + "/rss",), allowed_domains=("127.0.0.1",), delay_seconds=0)
+    fetcher = Fetcher(outlet, CrawlConfig(retries=1))
+    try:
+        return discover(outlet, fetcher, Robots(fetcher), since=since)
+    finally:
+        fetcher.close()
+
+
+def test_since_reads_sitemaps_keeps_new_and_undated_newest_first():
+    from datetime import date
+
+    with _since_site() as site:
+        normal = _discover_since(site, None)
+        assert [c.url.removeprefix(site.base) for c in normal.candidates] == ["/f/new", "/f/old"]
+        assert "/news.xml" not in site.requests
+        caught_up = _discover_since(site, date(2025, 11, 2))
+    urls = [c.url.removeprefix(site.base) for c in caught_up.candidates]
+    # old entries gone (also the feed's, and the one dated 2025-11-02 only in Korean time);
+    # the undated one kept, last; the rest newest first
+    assert urls == ["/a/newest", "/a/news", "/a/new", "/f/new", "/a/undated"]

@@ -1,4 +1,4 @@
-"""Command line: ``newsmon analyze | run | reprocess | store``.
+"""Command line: ``newsmon analyze | run | status | reprocess | store``.
 
 ``analyze`` is the contract acceptance checks use: it imports neither boto3 nor Airflow, so
 many pages in one process go as fast as extraction and detection allow.
@@ -16,13 +16,25 @@ from functools import lru_cache
 from pathlib import Path
 
 
+class _Stop(Exception):
+    """Ends a command with one line on stderr and an exit code (2 config, 3 storage)."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``newsmon`` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
     level = os.environ.get("NEWSMON_LOG_LEVEL", "WARNING")
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    return args.func(args)
+    try:
+        return args.func(args)
+    except _Stop as stop:
+        print(f"newsmon: {stop}", file=sys.stderr)
+        return stop.code
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,8 +51,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
     p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
     p.add_argument("--refetch-known", action="store_true", help="fetch stored articles again to catch edits")
+    p.add_argument("--since", type=_date, default=None, help="catch up from this UTC day on (YYYY-MM-DD): sitemaps too")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("status", help="the last runs per outlet, from the runs table in the store")
+    p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
+    p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
+    p.add_argument("--last", type=_positive, default=5, metavar="N", help="runs per outlet (default 5)")
+    p.add_argument("--json", action="store_true", help="print the runs as JSON")
+    p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("reprocess", help="rebuild articles/events/mentions from the raw archive, offline")
     p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
@@ -173,35 +194,54 @@ def _unwrap(result: tuple) -> tuple:
     return result
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    """One pass over the outlets; prints a summary. Exit 0 when the run completed."""
+def _config(args: argparse.Namespace, check_outlets: bool = True):
+    """The config named by ``--config``; ``--outlet`` names checked against it unless told not to."""
     from newsmon.config import ConfigError, load_config
-    from newsmon.pipeline import new_run_id, run_all
-    from newsmon.store import STORAGE_ERRORS, StorageError, Store
 
     if not args.config:
-        print("newsmon: config: no file given (use --config FILE or set NEWSMON_CONFIG)", file=sys.stderr)
-        return 2
+        raise _Stop(2, "config: no file given (use --config FILE or set NEWSMON_CONFIG)")
     try:
         config = load_config(args.config)
-        if args.outlet:
-            for name in args.outlet:
-                config.outlet(name)
+        for name in (args.outlet or []) if check_outlets else []:
+            config.outlet(name)
     except ConfigError as exc:
-        print(f"newsmon: {exc}", file=sys.stderr)
-        return 2
+        raise _Stop(2, str(exc)) from None
+    return config
+
+
+def _storage_failed(what: str, exc: BaseException) -> _Stop:
+    """Exit 3 with one line: the store failed while doing ``what``."""
+    return _Stop(3, f"storage failed during {what}: {_one_line(exc)}")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """One pass over the outlets; prints a summary. Exit 0 when the run completed."""
+    from newsmon.pipeline import new_run_id, run_all
+    from newsmon.report import progress_bar
+    from newsmon.store import STORAGE_ERRORS, StorageError, Store
+
+    config = _config(args)
     store = Store(config.storage)
     try:
         store.check()
     except StorageError as exc:
-        print(f"newsmon: {exc}", file=sys.stderr)
-        return 3
+        raise _Stop(3, str(exc)) from None
     run_id = new_run_id()
+    names = [o.name for o in config.outlets if not args.outlet or o.name in args.outlet]
+    bar_out = sys.stderr if sys.stderr.isatty() and not args.no_progress else None
     try:
-        results, delivery = run_all(config, store, run_id=run_id, outlets=args.outlet, refetch_known=args.refetch_known)
+        with progress_bar(names, bar_out) as progress:
+            results, delivery = run_all(
+                config,
+                store,
+                run_id=run_id,
+                outlets=args.outlet,
+                refetch_known=args.refetch_known,
+                progress=progress,
+                since=args.since,
+            )
     except STORAGE_ERRORS as exc:
-        print(f"newsmon: storage failed during the run: {_one_line(exc)}", file=sys.stderr)
-        return 3
+        raise _storage_failed("the run", exc) from None
     if args.json:
         print(
             json.dumps(
@@ -219,6 +259,47 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    """The last ``--last`` runs per outlet from the ``runs`` table; exit 0 also when there are none."""
+    from newsmon.lake import recent_runs
+    from newsmon.report import print_table, status_rows
+    from newsmon.store import STORAGE_ERRORS, MissingBucket, StorageError, Store
+
+    config = _config(args, check_outlets=False)  # a removed outlet's runs are still shown
+    store = Store(config.storage)
+    try:
+        store.check(create=False)
+        runs = recent_runs(store, args.last, args.outlet)
+    except MissingBucket:
+        runs = {}
+    except StorageError as exc:
+        raise _Stop(3, str(exc)) from None
+    except STORAGE_ERRORS as exc:
+        raise _storage_failed("status", exc) from None
+    rows = [row for outlet_runs in runs.values() for row in outlet_runs]
+    if args.json:
+        print(json.dumps({"lake": store.uri("runs/"), "runs": [_jsonable(r) for r in rows]}))
+    elif not rows:
+        which = f" for outlet {', '.join(args.outlet)}" if args.outlet else ""
+        print(f"no runs yet{which} in {store.uri('runs/')} (`newsmon run` records one per outlet)")
+    else:
+        title = f"last {args.last} runs per outlet, newest first ({store.uri('runs/')})"
+        print_table(*status_rows(rows), sys.stdout, sys.stdout.isatty(), title=title)
+    return 0
+
+
+def _jsonable(row: dict) -> dict:
+    """A ``runs`` row with ISO 8601 timestamps."""
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
+
+
+def _positive(value: str) -> int:
+    """argparse type for a whole number of at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
+    return int(value)
+
+
 def _date(value: str):
     """argparse type for YYYY-MM-DD."""
     from datetime import date
@@ -231,30 +312,18 @@ def _date(value: str):
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     """Rebuild the derived tables from raw captures; no network. Exit codes as for ``run``."""
-    from newsmon.config import ConfigError, load_config
     from newsmon.reprocess import reprocess_from_raw
     from newsmon.store import STORAGE_ERRORS, StorageError, Store
 
-    if not args.config:
-        print("newsmon: config: no file given (use --config FILE or set NEWSMON_CONFIG)", file=sys.stderr)
-        return 2
-    try:
-        config = load_config(args.config)
-        for name in args.outlet or []:
-            config.outlet(name)
-    except ConfigError as exc:
-        print(f"newsmon: {exc}", file=sys.stderr)
-        return 2
+    config = _config(args)
     store = Store(config.storage)
     try:
         store.check(create=False)
         results = reprocess_from_raw(config, store, since=args.since, outlets=args.outlet)
     except StorageError as exc:
-        print(f"newsmon: {exc}", file=sys.stderr)
-        return 3
+        raise _Stop(3, str(exc)) from None
     except STORAGE_ERRORS as exc:
-        print(f"newsmon: storage failed during reprocess: {_one_line(exc)}", file=sys.stderr)
-        return 3
+        raise _storage_failed("reprocess", exc) from None
     if args.json:
         print(json.dumps({"outlets": [r.to_dict() for r in results]}, default=str))
         return 0
@@ -272,19 +341,17 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _print_summary(results, delivery, store, config) -> None:
-    """A table a person reads: per outlet found/fetched/stored/failed/events, then alerts."""
-    print(f"{'outlet':<16}{'found':>7}{'fetched':>9}{'stored':>8}{'same':>6}{'skipped':>9}{'failed':>8}{'events':>8}")
+    """A table a person reads (rich on a terminal): per outlet counts and seconds, then alerts."""
+    from newsmon.report import print_table, run_rows
+
+    print_table(*run_rows(results), sys.stdout, sys.stdout.isatty())
     for r in results:
-        print(
-            f"{r.outlet:<16}{r.found:>7}{r.fetched:>9}{r.stored:>8}{r.unchanged:>6}{r.skipped:>9}{r.failed:>8}"
-            f"{r.events:>8}"
-        )
         if r.offline:
             print(f"  {r.outlet}: OFFLINE - no source of this outlet could be reached (no internet here?)")
         if r.failures:
-            print("  failures: " + ", ".join(f"{k}={v}" for k, v in sorted(r.failures.items())))
+            print(f"  {r.outlet} failures: " + ", ".join(f"{k}={v}" for k, v in sorted(r.failures.items())))
         for problem in r.problems[:5]:
-            print(f"  problem: {problem}")
+            print(f"  {r.outlet} problem: {problem}")
     if config.alerts:
         print(
             f"alerts: {delivery.sent} sent, {delivery.already_sent} already sent, {delivery.failed} failed"

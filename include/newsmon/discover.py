@@ -2,6 +2,11 @@
 
 A feed is recognised by its content, not its address (asiae serves RSS from ``.htm``). Where an
 outlet has no feed that yields items, the ``Sitemap:`` lines of its robots.txt are followed.
+
+Catch-up (``since``): the sitemaps robots.txt names are read even when feeds work, every
+candidate dated before the day is dropped (undated ones are kept), and up to
+``BACKFILL_MAX_SITEMAPS`` sitemaps are read; the pipeline lifts ``max_pages`` to
+``BACKFILL_MAX_PAGES`` for such a run.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ import calendar
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
@@ -27,8 +32,13 @@ MAX_SITEMAPS = 20
 # A feed's ETag/Last-Modified is only a hint: CDNs serve stale validators and some servers answer
 # 304 to anything. After this long since the last full read, a feed is fetched unconditionally.
 FEED_FULL_READ_SECONDS = 3600.0
+# A catch-up run (``since``) reads a big site's monthly sitemaps: this many at most.
+BACKFILL_MAX_SITEMAPS = 200
+# Pages a catch-up run may fetch per outlet, in place of the outlet's ``max_pages``.
+BACKFILL_MAX_PAGES = 5000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 
 
 @dataclass
@@ -114,7 +124,9 @@ def parse_feed(content: bytes, outlet: str, source_url: str) -> list[Candidate]:
 
 
 def parse_sitemap(content: bytes) -> tuple[list[tuple[str, datetime | None]], list[str]]:
-    """(page URLs with lastmod, child sitemap URLs) from sitemap XML.
+    """(page URLs with their date, child sitemap URLs) from sitemap XML.
+
+    The date is ``news:publication_date`` in a Google News sitemap, else ``lastmod``.
 
     The parser resolves no entities and loads nothing from the network, so an XML bomb or an
     external entity is refused rather than expanded.
@@ -139,9 +151,18 @@ def parse_sitemap(content: bytes) -> tuple[list[tuple[str, datetime | None]], li
         if tag == "sitemapindex":
             children.append(href)
         else:
-            lastmod = node.find(f"{SITEMAP_NS}lastmod")
-            urls.append((href, _parse_w3c_date(lastmod.text if lastmod is not None else None)))
+            urls.append((href, _entry_date(node)))
     return urls, children
+
+
+def _entry_date(node) -> datetime | None:
+    """A ``<url>`` entry's news publication date, else its lastmod, else None."""
+    for path in (f"{NEWS_NS}news/{NEWS_NS}publication_date", f"{SITEMAP_NS}lastmod", "lastmod"):
+        found = node.find(path)
+        when = _parse_w3c_date(found.text) if found is not None else None
+        if when is not None:
+            return when
+    return None
 
 
 def _parse_w3c_date(value: str | None) -> datetime | None:
@@ -154,29 +175,50 @@ def _parse_w3c_date(value: str | None) -> datetime | None:
     return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def discover(outlet: Outlet, fetcher: Fetcher, robots: Robots, validators: dict[str, dict] | None = None) -> Discovery:
+def discover(
+    outlet: Outlet,
+    fetcher: Fetcher,
+    robots: Robots,
+    validators: dict[str, dict] | None = None,
+    since: date | None = None,
+) -> Discovery:
     """All candidates of one outlet: its feeds, then its sitemaps (configured or from robots.txt).
 
     ``validators`` (feed URL -> ``{"etag", "last_modified", "full_at"}``, kept by the caller between
     runs and updated in place) turn feed fetches into conditional GETs; see ``feed_headers``.
+    With ``since`` (a UTC day), robots.txt sitemaps are read even when feeds work, candidates
+    dated before that day are dropped (undated ones kept) and the rest come newest first.
     """
     found = Discovery()
     for url in outlet.feeds:
         found.candidates.extend(_from_feed(url, outlet, fetcher, robots, found, validators))
     sitemap_urls = list(outlet.sitemaps)
-    if outlet.robots_sitemaps or not (found.candidates or found.not_modified):
-        # no working feed: fall back to the sitemaps robots.txt advertises
+    if outlet.robots_sitemaps or since or not (found.candidates or found.not_modified):
+        # no working feed (or a catch-up): also the sitemaps robots.txt advertises
         for seed in _origins(outlet):
             sitemap_urls.extend(u for u in robots.sitemaps(seed) if u not in sitemap_urls)
     if sitemap_urls:
-        from_maps = _from_sitemaps(sitemap_urls, outlet, fetcher, robots, found)
+        limit = BACKFILL_MAX_SITEMAPS if since else MAX_SITEMAPS
+        from_maps = _from_sitemaps(sitemap_urls, outlet, fetcher, robots, found, limit)
         # newest first, so a long archive sitemap spends max_pages on today's articles
-        from_maps.sort(key=lambda c: c.published_at or _EPOCH, reverse=True)
-        found.candidates.extend(from_maps)
+        found.candidates.extend(_newest_first(from_maps))
     found.pages.extend(robots.pages)
     robots.pages.clear()
     found.candidates = _unique(found.candidates)
+    if since:
+        found.candidates = _newest_first(_dated_since(found.candidates, since))
     return found
+
+
+def _newest_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Sorted by date, newest first; undated ones last, in their order."""
+    return sorted(candidates, key=lambda c: c.published_at or _EPOCH, reverse=True)
+
+
+def _dated_since(candidates: list[Candidate], since: date) -> list[Candidate]:
+    """Candidates dated on or after the UTC day ``since``, and those without a date."""
+    start = datetime(since.year, since.month, since.day, tzinfo=UTC)
+    return [c for c in candidates if c.published_at is None or c.published_at >= start]
 
 
 def _origins(outlet: Outlet) -> list[str]:
@@ -233,12 +275,17 @@ def _from_feed(
 
 
 def _from_sitemaps(
-    urls: Iterable[str], outlet: Outlet, fetcher: Fetcher, robots: Robots, found: Discovery
+    urls: Iterable[str],
+    outlet: Outlet,
+    fetcher: Fetcher,
+    robots: Robots,
+    found: Discovery,
+    limit: int = MAX_SITEMAPS,
 ) -> list[Candidate]:
     out: list[Candidate] = []
     queue = [(u, 0) for u in urls]
     visited: set[str] = set()
-    while queue and len(visited) < MAX_SITEMAPS:
+    while queue and len(visited) < limit:
         url, depth = queue.pop(0)
         if url in visited:
             continue

@@ -173,3 +173,29 @@ def replace_rows(
         if key not in written:
             store.delete(key)
     return written
+
+
+def recent_runs(store: Store, last: int = 5, outlets: list[str] | None = None) -> dict[str, list[dict]]:
+    """outlet -> its ``last`` rows of the ``runs`` table, newest first.
+
+    Reads the newest crawl-date partitions only, until ``last`` rows are found: a run's partition
+    is the day it started, so an older partition never holds a newer run.
+    """
+    by_outlet: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for (outlet, dt), keys in partitions(store, "runs").items():
+        if not outlets or outlet in outlets:
+            by_outlet[outlet].append((dt, keys))
+    newest = {outlet: sorted(parts, reverse=True) for outlet, parts in sorted(by_outlet.items())}
+    return {outlet: _newest_runs(store, parts, last) for outlet, parts in newest.items()}
+
+
+def _newest_runs(store: Store, parts: list[tuple[str, list[str]]], last: int) -> list[dict]:
+    """The ``last`` newest ``runs`` rows in ``parts`` ((dt, keys), newest partition first)."""
+    rows: dict[str, dict] = {}  # run_id -> row: a partition mid-compaction may list a row twice
+    for _dt, keys in parts:
+        for key in keys:
+            data = store.read_table(key)
+            rows.update((r["run_id"], r) for r in (data.to_pylist() if data is not None else []))
+        if len(rows) >= last:
+            break
+    return sorted(rows.values(), key=lambda r: r["started_at"], reverse=True)[:last]

@@ -10,15 +10,16 @@ import json
 import logging
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from newsmon import alert as alerting
 from newsmon import health, raw
 from newsmon.alert.channels import send_ops
 from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
-from newsmon.discover import Robots, discover
+from newsmon.discover import BACKFILL_MAX_PAGES, Robots, discover
 from newsmon.extract import ExtractionError, article_id, extract, normalize_url
 from newsmon.fetch import Fetcher
 from newsmon.profiles import get_profile
@@ -34,6 +35,8 @@ FLUSH_EVERY = 200
 # ...or earlier, once the held bodies reach this many bytes: pages may be up to
 # ``crawl.max_bytes`` (5 MB) each, so a count alone would not bound memory.
 FLUSH_BYTES = 64 * 1024 * 1024
+# Told after discovery and after each candidate: (outlet, candidates done, candidates in this run).
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -75,8 +78,16 @@ def run_outlet(
     run_id: str,
     refetch_known: bool = False,
     fetcher: Fetcher | None = None,
+    progress: Progress | None = None,
+    since: date | None = None,
 ) -> OutletResult:
-    """Crawl one outlet once and store what is new; never raises for a bad page or site."""
+    """Crawl one outlet once and store what is new; never raises for a bad page or site.
+
+    ``since`` makes it a catch-up run: candidates from that UTC day on, sitemaps included, up to
+    ``BACKFILL_MAX_PAGES`` instead of the outlet's ``max_pages``. ``progress`` is told how far it got.
+    """
+    if since:
+        outlet = replace(outlet, max_pages=max(outlet.max_pages, BACKFILL_MAX_PAGES))
     started = datetime.now(UTC)
     t0 = time.monotonic()
     result = OutletResult(outlet=outlet.name, run_id=run_id)
@@ -89,14 +100,14 @@ def run_outlet(
     batch = _Batch(store, outlet.name, run_id, started, config.crawl.user_agent)
     completed = False
     try:
-        found = discover(outlet, fetcher, robots, validators)
+        found = discover(outlet, fetcher, robots, None if since else validators, since=since)  # catch-up: full reads
         result.problems.extend(found.problems)
         result.found = len(found.candidates)
         result.offline = bool(found.pages) and all(p.error in _NETWORK_ERRORS for p in found.pages)
         batch.add(*found.pages)
         candidates = found.candidates[: outlet.max_pages]
         del found  # its pages are the batch's now
-        for cand in candidates:
+        for cand in _counted(candidates, outlet.name, progress):
             if not refetch_known and _is_known(cand, outlet, known_urls, index):
                 result.skipped += 1
                 continue
@@ -214,6 +225,17 @@ class _Batch:
 _NETWORK_ERRORS = {"connection_error", "dns_error", "timeout"}
 
 
+def _counted(cands: list[Candidate], outlet: str, progress: Progress | None) -> Iterator[Candidate]:
+    """Yield each candidate; tell ``progress`` the count before the first and after each one."""
+    total = len(cands)
+    for done, cand in enumerate(cands):
+        if progress:
+            progress(outlet, done, total)
+        yield cand
+    if progress:
+        progress(outlet, total, total)
+
+
 def _is_known(cand: Candidate, outlet: Outlet, known_urls: set[str], index: dict[str, IndexEntry]) -> bool:
     """True when this address, or the outlet's own id in it, is already stored."""
     if normalize_url(cand.url) in known_urls:
@@ -311,15 +333,22 @@ def run_all(
     run_id: str | None = None,
     outlets: list[str] | None = None,
     refetch_known: bool = False,
+    progress: Progress | None = None,
+    since: date | None = None,
 ) -> tuple[list[OutletResult], alerting.Delivery]:
-    """Every (or the named) outlet in turn, then alerting: what ``newsmon run`` does."""
+    """Every (or the named) outlet in turn, then alerting: what ``newsmon run`` does.
+
+    ``progress`` and ``since`` are handed to :func:`run_outlet`.
+    """
     run_id = run_id or new_run_id()
     results = []
     for outlet in config.outlets:
         if outlets and outlet.name not in outlets:
             continue
         try:
-            results.append(run_outlet(outlet, config, store, run_id, refetch_known=refetch_known))
+            results.append(
+                run_outlet(outlet, config, store, run_id, refetch_known=refetch_known, progress=progress, since=since)
+            )
         except STORAGE_ERRORS:
             raise
         except Exception as exc:  # one outlet's failure never stops the others

@@ -63,6 +63,10 @@ class StorageError(RuntimeError):
     """The store cannot be reached or refused us; the message is one line for people."""
 
 
+class MissingBucket(StorageError):
+    """The store answers but the bucket does not exist (and was not to be created)."""
+
+
 # Exceptions that mean "the store failed": a run stops on these (and Airflow retries it), because
 # going on would record crawls whose results were not kept.
 STORAGE_ERRORS = (StorageError, ClientError, BotoCoreError)
@@ -163,6 +167,8 @@ class Store:
                     return
                 except (ClientError, BotoCoreError) as exc2:
                     raise StorageError(f"storage: cannot create bucket {self.bucket!r} at {where}: {exc2}") from None
+            if code in ("404", "NoSuchBucket"):
+                raise MissingBucket(f"storage: no bucket {self.bucket!r} at {where}") from None
             if code in ("403", "AccessDenied", "SignatureDoesNotMatch", "InvalidAccessKeyId"):
                 raise StorageError(
                     f"storage: access denied to bucket {self.bucket!r} at {where} "
@@ -236,7 +242,9 @@ class Store:
     def read_table(self, key: str) -> pa.Table | None:
         """One parquet object as a table, or None when it is absent."""
         data = self.get(key)
-        return pq.read_table(io.BytesIO(data)) if data is not None else None
+        # an Arrow buffer, not a Python file object: reading through io.BytesIO leaves parquet
+        # threads that abort the interpreter at exit now and then (apache/arrow#34314, #50482)
+        return pq.read_table(pa.BufferReader(data)) if data is not None else None
 
     def read_prefix(self, table: str, outlet: str | None = None) -> pa.Table:
         """Every object of a table (optionally one outlet) concatenated; for tests and status."""
