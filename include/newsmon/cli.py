@@ -217,7 +217,7 @@ def _storage_failed(what: str, exc: BaseException) -> _Stop:
 def cmd_run(args: argparse.Namespace) -> int:
     """One pass over the outlets; prints a summary. Exit 0 when the run completed."""
     from newsmon.pipeline import new_run_id, run_all
-    from newsmon.report import progress_bar
+    from newsmon.console import progress_bar
     from newsmon.store import STORAGE_ERRORS, StorageError, Store
 
     config = _config(args)
@@ -262,7 +262,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     """The last ``--last`` runs per outlet from the ``runs`` table; exit 0 also when there are none."""
     from newsmon.lake import recent_runs
-    from newsmon.report import print_table, status_rows
+    from newsmon.console import print_table, status_rows
     from newsmon.store import STORAGE_ERRORS, MissingBucket, StorageError, Store
 
     config = _config(args, check_outlets=False)  # a removed outlet's runs are still shown
@@ -342,7 +342,7 @@ def _one_line(exc: BaseException) -> str:
 
 def _print_summary(results, delivery, store, config) -> None:
     """A table a person reads (rich on a terminal): per outlet counts and seconds, then alerts."""
-    from newsmon.report import print_table, run_rows
+    from newsmon.console import print_table, run_rows
 
     print_table(*run_rows(results), sys.stdout, sys.stdout.isatty())
     for r in results:

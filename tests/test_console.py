@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from newsmon.pipeline import OutletResult
-from newsmon.report import print_table, progress_bar, run_rows
+from newsmon.console import print_table, progress_bar, run_rows
 
 RESULTS = [
     OutletResult(
