@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from newsmon import alert as alerting
-from newsmon import health, raw
+from newsmon import health, raw, revisit
 from newsmon.alert.channels import send_ops
 from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
@@ -52,6 +52,7 @@ class OutletResult:
     skipped: int = 0
     failed: int = 0
     events: int = 0
+    revisited: int = 0  # stored articles fetched again (newsmon.revisit), 304s included
     fallback: int = 0  # stored versions extracted without the outlet's profile
     health: list[str] = field(default_factory=list)  # ops conditions active after this run
     event_keys: list[str] = field(default_factory=list)
@@ -98,6 +99,7 @@ def run_outlet(
     known_urls = {u for entry in index.values() for u in entry.urls}
     validators = _load_validators(store, outlet.name)
     batch = _Batch(store, outlet.name, run_id, started, config.crawl.user_agent)
+    tracker = revisit.Tracker.load(store, safe_key_part(outlet.name))
     completed = False
     try:
         found = discover(outlet, fetcher, robots, None if since else validators, since=since)  # catch-up: full reads
@@ -119,7 +121,10 @@ def run_outlet(
             else:
                 result.fetched += 1
                 _process(page, cand, outlet, store, index, taxonomy, result, batch.notes)
+                tracker.note(page, batch.notes.get(id(page)))
             batch.flush_if_full()
+        budget = outlet.max_pages - (len(candidates) - result.skipped)  # revisits after new articles
+        _revisit(tracker, budget, outlet, fetcher, robots, started, (store, index, taxonomy, result, batch))
         completed = True
     finally:
         fetcher.close()
@@ -128,6 +133,7 @@ def run_outlet(
         batch.flush()
         alerting.add_to_outbox(store, outlet.name, run_id, result.event_keys)
         store.save_index(outlet.name, index)
+        tracker.save(store, safe_key_part(outlet.name), outlet.revisit, datetime.now(UTC))
         result.seconds = round(time.monotonic() - t0, 3)
         if completed:  # a pass that crashed is the task's failure to report, not the outlet's health
             # validators only after a whole pass: a 304 must never hide items a crash left unread
@@ -223,6 +229,23 @@ class _Batch:
 
 
 _NETWORK_ERRORS = {"connection_error", "dns_error", "timeout"}
+
+
+def _revisit(tracker, budget, outlet, fetcher, robots, started, ctx) -> None:
+    """Fetch the articles due again (newsmon.revisit); a changed one is processed as any page."""
+    store, index, taxonomy, result, batch = ctx
+    for page, cand, item in revisit.revisits(tracker, outlet.revisit, budget, fetcher, robots, started):
+        batch.add(*robots.pages, page)
+        robots.pages.clear()
+        result.revisited += 1
+        item.checked_at = page.fetched_at.isoformat()
+        if page.ok:
+            result.fetched += 1
+            _process(page, cand, outlet, store, index, taxonomy, result, batch.notes)
+            tracker.note(page, batch.notes.get(id(page)))
+        elif page.error != "not_modified":
+            _fail(result, page.error or "error")
+        batch.flush_if_full()
 
 
 def _counted(cands: list[Candidate], outlet: str, progress: Progress | None) -> Iterator[Candidate]:

@@ -14,6 +14,14 @@ from datetime import datetime
 
 
 @dataclass(frozen=True)
+class Revisit:
+    """When stored articles are fetched again to catch edits (see newsmon.revisit)."""
+
+    within_hours: float = 48.0  # most corrections and developing-story updates come within two days
+    after_minutes: tuple[int, ...] = (15, 60, 240, 1440)  # minutes after publication; (0,) = every run
+
+
+@dataclass(frozen=True)
 class Outlet:
     """One news outlet as configured: where to look and how politely."""
 
@@ -28,6 +36,7 @@ class Outlet:
     robots_sitemaps: bool = False  # also follow robots.txt Sitemap: lines when feeds work
     quiet_runs: int | None = None  # runs without a new article before ops hear (None: health.quiet_runs)
     pool: str | None = None  # Airflow pool bounding concurrent crawls (None: crawl_<first allowed domain>)
+    revisit: Revisit = Revisit()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,135 @@
+"""Revisits: fetch recently published articles again, conditionally, to catch edits.
+
+An article stored by a run is tracked for ``within_hours`` after it was published (or first
+fetched, when it carries no date). It is due again at each of ``after_minutes`` past that moment
+(``[0]``: at every run). A revisit is a conditional GET with the ``ETag`` / ``Last-Modified`` of
+the first fetch: a 304 writes nothing but its ``fetches`` row, the same title and body only that
+row too (the pipeline's fingerprint says so), a changed one becomes the next version with its
+events, alerted as any new version is.
+
+The tracking state is one small JSON object per outlet, ``_state/revisit/outlet=NAME.json``;
+unreadable state starts empty (the articles are then only revisited when stored again).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from newsmon.records import Candidate, Page, Revisit
+
+if TYPE_CHECKING:
+    from newsmon.discover import Robots
+    from newsmon.fetch import Fetcher
+    from newsmon.raw import Note
+    from newsmon.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Tracked:
+    """One article under revisit: where it is, when it counts from, what the server said."""
+
+    article_id: str
+    url: str
+    since: str  # ISO 8601 UTC: published, else first fetched
+    checked_at: str  # ISO 8601 UTC: the last fetch of it
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        """Conditional-GET headers from the validators of the first fetch."""
+        out = {}
+        if self.etag:
+            out["If-None-Match"] = self.etag
+        if self.last_modified:
+            out["If-Modified-Since"] = self.last_modified
+        return out
+
+
+def state_key(outlet_key: str) -> str:
+    """Key of an outlet's revisit state (``outlet_key`` already key-safe)."""
+    return f"_state/revisit/outlet={outlet_key}.json"
+
+
+def is_due(item: Tracked, policy: Revisit, now: datetime) -> bool:
+    """True when a checkpoint of ``policy`` fell between the last fetch and ``now``, inside the window."""
+    since = datetime.fromisoformat(item.since)
+    if now - since > timedelta(hours=policy.within_hours):
+        return False
+    if 0 in policy.after_minutes:
+        return True
+    checked = datetime.fromisoformat(item.checked_at)
+    points = (since + timedelta(minutes=m) for m in policy.after_minutes)
+    return any(checked < point <= now for point in points)
+
+
+class Tracker:
+    """An outlet's tracked articles, loaded at the start of a run and saved at its end."""
+
+    def __init__(self, items: dict[str, Tracked] | None = None) -> None:
+        self.items = items or {}
+
+    @classmethod
+    def load(cls, store: Store, outlet_key: str) -> Tracker:
+        """The state in the store; empty when absent or unreadable."""
+        data = store.get(state_key(outlet_key))
+        try:
+            raw = json.loads(data) if data else {}
+            return cls({k: Tracked(**v) for k, v in raw.items()})
+        except (ValueError, TypeError) as exc:
+            log.warning("revisit state of %s unreadable (%s): starting empty", outlet_key, exc)
+            return cls()
+
+    def save(self, store: Store, outlet_key: str, policy: Revisit, now: datetime) -> None:
+        """Write the state, without articles whose window has closed."""
+        horizon = now - timedelta(hours=policy.within_hours)
+        keep = {k: asdict(v) for k, v in self.items.items() if datetime.fromisoformat(v.since) >= horizon}
+        store.put(state_key(outlet_key), json.dumps(keep, sort_keys=True).encode(), "application/json")
+
+    def note(self, page: Page, note: Note | None) -> None:
+        """Track (or refresh) the article a fetched page became; a page that became none is ignored.
+
+        The validators are the latest full answer's, so an article edited once is not fetched in
+        full at every later revisit.
+        """
+        if note is None or not page.ok:
+            return
+        old = self.items.get(note.article_id)
+        lower = {k.lower(): v for k, v in page.headers.items()}
+        since = old.since if old else (note.feed_published or page.fetched_at).astimezone(UTC).isoformat()
+        self.items[note.article_id] = Tracked(
+            article_id=note.article_id,
+            url=old.url if old else page.url,
+            since=since,
+            checked_at=page.fetched_at.isoformat(),
+            etag=lower.get("etag"),
+            last_modified=lower.get("last-modified"),
+        )
+
+    def due(self, policy: Revisit, now: datetime, started: datetime) -> list[Tracked]:
+        """The articles due for a revisit and not fetched since ``started``, oldest last fetch first."""
+        fresh = (t for t in self.items.values() if datetime.fromisoformat(t.checked_at) < started)
+        due = (t for t in fresh if is_due(t, policy, now))
+        return sorted(due, key=lambda t: t.checked_at)
+
+
+def revisits(
+    tracker: Tracker, policy: Revisit, budget: int, fetcher: Fetcher, robots: Robots, started: datetime
+) -> Iterator[tuple[Page, Candidate, Tracked]]:
+    """Fetch up to ``budget`` due articles conditionally; yield each page, its candidate and item.
+
+    The caller records ``checked_at`` and hands a full answer to the pipeline's processing.
+    """
+    if budget <= 0:
+        return
+    for item in tracker.due(policy, datetime.now(UTC), started)[:budget]:
+        if fetcher.check_url(item.url) is not None or not robots.allowed(item.url):
+            continue  # the outlet's rules changed since; the article is left as stored
+        page = fetcher.fetch(item.url, headers=item.headers())
+        yield page, Candidate(url=item.url, outlet=fetcher.outlet.name, source="revisit"), item

@@ -1,0 +1,145 @@
+"""The feed watcher (newsmon.watch) and revisits (newsmon.revisit), against a live fixture site.
+
+Real HTTP on loopback, a real SeaweedFS store, the real pipeline; no clock is faked except the
+watcher's, so a test never waits for an interval to pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from live_site import EditablePage, LiveFeed
+from support import FixtureSite, WebhookReceiver, write_config
+
+from newsmon import watch
+from newsmon.config import load_config
+from newsmon.pipeline import run_alerts, run_outlet
+from newsmon.records import Revisit
+from newsmon.revisit import Tracked, is_due
+
+ART = "/article/economic-general/2025110710300048213"  # China vows to answer US chip export controls
+ART2 = "/article/world/2025110309150027461"
+
+
+def test_interval_backs_off_to_fifteen_minutes_and_never_below_politeness():
+    seq, cur = [], watch.FAST_SECONDS
+    for _ in range(6):
+        cur = watch.next_interval(cur, False, 0.0)
+        seq.append(cur)
+    assert seq == [120.0, 240.0, 480.0, 900.0, 900.0, 900.0]
+    assert watch.next_interval(900.0, True, 0.0) == watch.FAST_SECONDS
+    assert watch.next_interval(900.0, True, 300.0) == 300.0  # Crawl-delay 300 beats "fast"
+
+
+def test_revisit_checkpoints():
+    pub = datetime(2026, 1, 1, tzinfo=UTC)
+    item = Tracked("a", "http://x/a", pub.isoformat(), (pub + timedelta(minutes=1)).isoformat())
+    policy = Revisit()
+    assert not is_due(item, policy, pub + timedelta(minutes=10))
+    assert is_due(item, policy, pub + timedelta(minutes=16))
+    item.checked_at = (pub + timedelta(minutes=16)).isoformat()
+    assert not is_due(item, policy, pub + timedelta(minutes=50))
+    assert is_due(item, policy, pub + timedelta(minutes=61))
+    assert not is_due(item, policy, pub + timedelta(hours=49))  # outside the window
+    assert is_due(item, Revisit(after_minutes=(0,)), pub + timedelta(minutes=17))
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _live(site_routes):
+    feed = LiveFeed()
+    site = FixtureSite(routes={"/rss/live.xml": feed, **site_routes})
+    feed.base = site.base
+    return feed, site
+
+
+@pytest.mark.e2e
+def test_watcher_fires_on_a_new_item_and_not_on_an_unchanged_feed(tmp_path, seaweed, store, s3_env, monkeypatch):
+    monkeypatch.setattr(watch, "FAST_SECONDS", 1.0)  # so a 2 s Crawl-delay shows, without waiting minutes
+    robots = lambda h: _robots(h, "User-agent: *\nCrawl-delay: 2\n")  # noqa: E731
+    feed, site = _live({"/robots.txt": robots})
+    with site:
+        cfg = write_config(tmp_path / "c.yaml", site.base, None, seaweed.endpoint_url, bucket=store.bucket)
+        config = load_config(cfg, env=s3_env)
+        outlet = replace(config.outlets[0], feeds=(f"{site.base}/rss/live.xml",), robots_sitemaps=False)
+        config = replace(config, outlets=(outlet,))
+        feed.add(ART, "China vows countermeasures")
+        assert run_outlet(outlet, config, store, "r1").stored == 1
+
+        clock = _Clock()
+        watcher = watch.FeedWatcher(config, watch.store_known(store), clock=clock)
+        watch.seed_from_store(watcher, store)
+        assert watcher.poll_due() == []  # 304: the validators of the run
+        hits = feed.hits
+        watcher.feeds[0].validator = {}  # a full read: every item is stored already
+        clock.now += 10_000
+        assert watcher.poll_due() == [] and feed.hits == hits + 1
+        assert watcher.feeds[0].interval == 4.0  # backed off: 2 (the Crawl-delay floor) -> 4
+
+        feed.add(ART2, "Another one")
+        clock.now += 10_000
+        news = watcher.poll_due()
+        assert [(n.outlet, n.urls) for n in news] == [("asiae", (f"{site.base}{ART2}",))]
+        assert watcher.feeds[0].interval == 2.0  # fast, but not faster than Crawl-delay
+        clock.now += 100
+        assert watcher.poll_due() == []  # unchanged since: 304, no second announcement
+        assert watcher.wait_seconds() > 0
+        watcher.close()
+
+
+def _robots(handler, text: str) -> None:
+    body = text.encode()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/plain")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+@pytest.mark.e2e
+def test_edited_article_becomes_version_2_without_refetch_known(tmp_path, seaweed, store, s3_env):
+    page = EditablePage(None, ART)
+    feed, site = _live({ART: page})
+    page.site = site
+    with site, WebhookReceiver() as hook:
+        cfg = write_config(tmp_path / "c.yaml", site.base, hook.url, seaweed.endpoint_url, bucket=store.bucket)
+        config = load_config(cfg, env=s3_env)
+        outlet = replace(
+            config.outlets[0],
+            feeds=(f"{site.base}/rss/live.xml",),
+            robots_sitemaps=False,
+            revisit=Revisit(after_minutes=(0,)),
+        )
+        feed.add(ART, "China vows countermeasures")
+        first = run_outlet(outlet, config, store, "r1")
+        run_alerts(config, store)
+        alerts = len(hook.received)
+        assert first.stored == 1 and first.events > 0 and alerts > 0
+
+        second = run_outlet(outlet, config, store, "r2")  # unchanged: a 304, nothing but a fetch row
+        assert (second.revisited, second.stored, second.unchanged) == (1, 0, 0)
+
+        original = site.resolve(ART)[0]
+        anchor = "<p data-alda-marking>중국 상무부는"
+        edit = "<p data-alda-marking>미국 상무부는 추가 조치를 검토 중이라고 밝혔다.</p>\n" + anchor
+        page.body = original.replace(anchor.encode(), edit.encode(), 1)
+        assert page.body != original
+        third = run_outlet(outlet, config, store, "r3")
+        assert (third.revisited, third.stored) == (1, 1)
+        versions = sorted(a["version"] for a in store.read_prefix("articles").to_pylist())
+        assert versions == [1, 2]
+        assert "추가 조치를 검토" in max(store.read_prefix("articles").to_pylist(), key=lambda a: a["version"])["body"]
+        assert {e["version"] for e in store.read_prefix("events").to_pylist()} == {1, 2}
+        run_alerts(config, store)
+        assert len(hook.received) == alerts  # its events are unchanged: no alert again
+
+    fetches = [f for f in store.read_prefix("fetches").to_pylist() if f["url"].endswith(ART)]
+    assert sorted(f["error"] or "ok" for f in fetches) == ["not_modified", "ok", "ok"]
