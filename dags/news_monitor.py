@@ -1,9 +1,17 @@
 """
 ### news_monitor
 
-Crawls every configured outlet every 15 minutes: discover (feeds, robots.txt sitemaps) → fetch →
-extract → detect → store parquet in S3. Alerting is its own DAG, `news_alerts`, scheduled on the
-`newsmon_events` asset that every `crawl` updates.
+Crawls the outlets whose feeds have news, minutes after they publish: discover (feeds, robots.txt
+sitemaps) → fetch → extract → detect → store parquet in S3. Alerting is its own DAG, `news_alerts`,
+scheduled on the `newsmon_events` asset that every `crawl` updates.
+
+* Scheduled on the `newsmon_feeds` asset **or** an hourly cron (the safety net). The asset's
+  watcher (`FeedWatchTrigger`, in the triggerer) polls every feed with conditional GETs on an
+  adaptive interval (60 s after news, backing off to 15 min, never faster than robots.txt
+  `Crawl-delay` / `delay_seconds`) and fires an event naming an outlet whose feed lists articles
+  not stored. An asset run crawls only the outlets named; a cron or manual run crawls them all.
+  Nothing is keyed on the logical date (asset runs have none).
+* Each crawl also revisits recent articles (`revisit:` per outlet) to catch edits.
 
 * One mapped `crawl` task per outlet, from the YAML named by `NEWSMON_CONFIG`, read at run time
   (adding an outlet is a config edit, no DAG change).
@@ -20,14 +28,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from airflow.sdk import dag, get_current_context, task
+from airflow.sdk import Asset, AssetOrTimeSchedule, AssetWatcher, CronTriggerTimetable, dag, get_current_context, task
 
-from newsmon_airflow import ASSETS, DEFAULT_ARGS, load
+from newsmon_airflow import ASSETS, BUCKET, DEFAULT_ARGS, load
+from newsmon_watch import FeedWatchTrigger
+
+# The safety net: an hourly pass over every outlet, for feeds the watcher cannot see into.
+SAFETY_NET_CRON = "0 * * * *"
+FEEDS = Asset(
+    name="newsmon_feeds",
+    uri=f"s3://{BUCKET}/_state/feeds/",
+    group="newsmon",
+    watchers=[AssetWatcher(name="newsmon_feed_watch", trigger=FeedWatchTrigger())],
+)
 
 
 @dag(
     dag_id="news_monitor",
-    schedule="*/15 * * * *",
+    schedule=AssetOrTimeSchedule(timetable=CronTriggerTimetable(SAFETY_NET_CRON, timezone="UTC"), assets=[FEEDS]),
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
@@ -38,9 +56,12 @@ from newsmon_airflow import ASSETS, DEFAULT_ARGS, load
 def news_monitor():
     @task
     def list_outlets() -> list[str]:
-        """Outlet names from the config, read now (not at parse time)."""
+        """The outlets the watcher named (all of them on a cron run), from the config read now."""
+        from newsmon_watch import fired_outlets
+
         config, _ = load()
-        return config.outlet_names
+        fired = fired_outlets(get_current_context())
+        return [name for name in config.outlet_names if not fired or name in fired]
 
     @task(outlets=list(ASSETS.values()), map_index_template="{{ task.op_kwargs['outlet'] }}")
     def crawl(outlet: str) -> dict:

@@ -82,8 +82,8 @@ DEFAULT_ARGS = {
 }
 
 
-def load() -> tuple[Config, Store]:
-    """The config named by ``NEWSMON_CONFIG`` and a store from the ``newsmon_s3`` connection.
+def load(path: str | None = None) -> tuple[Config, Store]:
+    """The config at ``path`` (default: ``NEWSMON_CONFIG``) and a store from the ``newsmon_s3`` connection.
 
     The connection (an ``aws`` connection: login/password are the keys, ``endpoint_url`` and
     ``region_name`` in extra; ``AIRFLOW_CONN_NEWSMON_S3`` works) overrides the file's storage
@@ -92,7 +92,7 @@ def load() -> tuple[Config, Store]:
     from newsmon.config import load_config, with_storage_overrides
     from newsmon.store import Store
 
-    path = os.environ.get("NEWSMON_CONFIG")
+    path = path or os.environ.get("NEWSMON_CONFIG")
     if not path:
         raise RuntimeError("NEWSMON_CONFIG is not set: point it at the newsmon YAML file")
     config = load_config(path)

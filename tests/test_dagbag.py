@@ -41,7 +41,10 @@ def test_every_dag_has_tags_retries_docs(dagbag):
 def test_news_monitor_shape(dagbag):
     dag = dagbag.dags["news_monitor"]
     assert dag.max_active_runs == 1
-    assert dag.timetable.expression == "*/15 * * * *"
+    # the feeds asset (its watcher polls the feeds) or the hourly safety net
+    assert type(dag.timetable).__name__ == "AssetOrTimeSchedule"
+    assert dag.timetable.timetable.expression == "0 * * * *"
+    assert _asset_names(dag) == {"newsmon_feeds"}
     crawl = dag.get_task("crawl")
     assert {a.name for a in crawl.outlets} >= {"newsmon_articles", "newsmon_events"}
 
@@ -100,6 +103,33 @@ def test_news_alerts_runs_on_the_events_asset(dagbag):
     assert _asset_names(dag) == {"newsmon_events"}
     assert [t.task_id for t in dag.tasks] == ["alert"]
     assert "alert" not in dagbag.dags["news_monitor"].task_ids  # alerting moved to its own DAG
+
+
+def test_feed_watcher_is_a_shared_event_trigger():
+    """The asset's watcher is the newsmon trigger, rebuilt from its serialised form, one poll per config."""
+    import importlib
+
+    from airflow.triggers.base import BaseEventTrigger
+
+    sys.path.insert(0, str(REPO / "plugins"))
+    watch = importlib.import_module("newsmon_watch")
+    trigger = watch.FeedWatchTrigger(outlets=["asiae"])
+    classpath, kwargs = trigger.serialize()
+    module, name = classpath.rsplit(".", 1)
+    again = getattr(importlib.import_module(module), name)(**kwargs)
+    assert isinstance(again, BaseEventTrigger)
+    assert again.shared_stream_key() == watch.FeedWatchTrigger().shared_stream_key()  # one poll for all
+
+
+def test_cron_runs_crawl_every_outlet_and_asset_runs_only_those_named():
+    import importlib
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(REPO / "plugins"))
+    watch = importlib.import_module("newsmon_watch")
+    event = SimpleNamespace(extra={"from_trigger": True, "payload": {"outlet": "asiae-en", "new": 2}})
+    assert watch.fired_outlets({"triggering_asset_events": {"newsmon_feeds": [event, event]}}) == ["asiae-en"]
+    assert watch.fired_outlets({"triggering_asset_events": {}}) == []
 
 
 def _asset_names(dag) -> set[str]:
