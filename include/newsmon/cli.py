@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     p.set_defaults(func=cmd_run)
 
+    p = sub.add_parser("watch", help="watch the feeds and crawl what has news, until SIGINT/SIGTERM")
+    p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
+    p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
+    p.set_defaults(func=cmd_watch)
+
     p = sub.add_parser("status", help="the last runs per outlet, from the runs table in the store")
     p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
     p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
@@ -256,6 +261,26 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
     else:
         _print_summary(results, delivery, store, config)
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Run the embedded path continuously (newsmon.watchloop); exit 0 after a clean stop."""
+    import threading
+
+    from newsmon.store import Store
+    from newsmon.watchloop import install_signals, run_watch
+
+    config = _config(args)
+    stop = threading.Event()
+    install_signals(stop)
+
+    def told(results, delivery) -> None:
+        counts = ", ".join(f"{r.outlet}: {r.stored} stored, {r.revisited} revisited" for r in results)
+        print(f"pass: {counts}; alerts {delivery.sent} sent", flush=True)
+
+    stats = run_watch(config, Store(config.storage), stop, outlets=args.outlet, on_pass=told)
+    print(f"watch: stopped after {stats.passes} passes, {stats.stored} stored, {stats.alerts_sent} alerts", flush=True)
     return 0
 
 
