@@ -18,6 +18,7 @@ from newsmon.config import load_config
 from newsmon.pipeline import run_alerts, run_outlet
 from newsmon.records import Revisit
 from newsmon.revisit import Tracked, is_due
+from newsmon.tables import read_prefix
 
 ART = "/article/economic-general/2025110710300048213"  # China vows to answer US chip export controls
 ART2 = "/article/world/2025110309150027461"
@@ -134,12 +135,12 @@ def test_edited_article_becomes_version_2_without_refetch_known(tmp_path, seawee
         assert page.body != original
         third = run_outlet(outlet, config, store, "r3")
         assert (third.revisited, third.stored) == (1, 1)
-        versions = sorted(a["version"] for a in store.read_prefix("articles").to_pylist())
+        versions = sorted(a["version"] for a in read_prefix(store, "articles").to_pylist())
         assert versions == [1, 2]
-        assert "추가 조치를 검토" in max(store.read_prefix("articles").to_pylist(), key=lambda a: a["version"])["body"]
-        assert {e["version"] for e in store.read_prefix("events").to_pylist()} == {1, 2}
+        assert "추가 조치를 검토" in max(read_prefix(store, "articles").to_pylist(), key=lambda a: a["version"])["body"]
+        assert {e["version"] for e in read_prefix(store, "events").to_pylist()} == {1, 2}
         run_alerts(config, store)
         assert len(hook.received) == alerts  # its events are unchanged: no alert again
 
-    fetches = [f for f in store.read_prefix("fetches").to_pylist() if f["url"].endswith(ART)]
+    fetches = [f for f in read_prefix(store, "fetches").to_pylist() if f["url"].endswith(ART)]
     assert sorted(f["error"] or "ok" for f in fetches) == ["not_modified", "ok", "ok"]

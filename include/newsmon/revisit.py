@@ -7,19 +7,19 @@ the first fetch: a 304 writes nothing but its ``fetches`` row, the same title an
 row too (the pipeline's fingerprint says so), a changed one becomes the next version with its
 events, alerted as any new version is.
 
-The tracking state is one small JSON object per outlet, ``_state/revisit/outlet=NAME.json``;
-unreadable state starts empty (the articles are then only revisited when stored again).
+The tracking state is one small JSON object per outlet (``keys.revisits``), read and written
+with :mod:`newsmon.state` (unreadable state is kept aside and starts empty).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from newsmon import keys, state
 from newsmon.records import Candidate, Page, Revisit
 
 if TYPE_CHECKING:
@@ -52,11 +52,6 @@ class Tracked:
         return out
 
 
-def state_key(outlet_key: str) -> str:
-    """Key of an outlet's revisit state (``outlet_key`` already key-safe)."""
-    return f"_state/revisit/outlet={outlet_key}.json"
-
-
 def is_due(item: Tracked, policy: Revisit, now: datetime) -> bool:
     """True when a checkpoint of ``policy`` fell between the last fetch and ``now``, inside the window."""
     since = datetime.fromisoformat(item.since)
@@ -76,21 +71,16 @@ class Tracker:
         self.items = items or {}
 
     @classmethod
-    def load(cls, store: Store, outlet_key: str) -> Tracker:
-        """The state in the store; empty when absent or unreadable."""
-        data = store.get(state_key(outlet_key))
-        try:
-            raw = json.loads(data) if data else {}
-            return cls({k: Tracked(**v) for k, v in raw.items()})
-        except (ValueError, TypeError) as exc:
-            log.warning("revisit state of %s unreadable (%s): starting empty", outlet_key, exc)
-            return cls()
+    def load(cls, store: Store, outlet: str, problems: list[str] | None = None) -> Tracker:
+        """The state in the store; empty when absent or unreadable (newsmon.state's policy)."""
+        items = state.load(store, keys.revisits(outlet), problems=problems, parse=_parse)
+        return cls(items)
 
-    def save(self, store: Store, outlet_key: str, policy: Revisit, now: datetime) -> None:
+    def save(self, store: Store, outlet: str, policy: Revisit, now: datetime) -> None:
         """Write the state, without articles whose window has closed."""
         horizon = now - timedelta(hours=policy.within_hours)
         keep = {k: asdict(v) for k, v in self.items.items() if datetime.fromisoformat(v.since) >= horizon}
-        store.put(state_key(outlet_key), json.dumps(keep, sort_keys=True).encode(), "application/json")
+        state.save(store, keys.revisits(outlet), keep)
 
     def note(self, page: Page, note: Note | None) -> None:
         """Track (or refresh) the article a fetched page became; a page that became none is ignored.
@@ -133,3 +123,8 @@ def revisits(
             continue  # the outlet's rules changed since; the article is left as stored
         page = fetcher.fetch(item.url, headers=item.headers())
         yield page, Candidate(url=item.url, outlet=fetcher.outlet.name, source="revisit"), item
+
+
+def _parse(value: dict) -> dict[str, Tracked]:
+    """The stored JSON as records; a missing or unknown field is a TypeError (unreadable)."""
+    return {k: Tracked(**v) for k, v in value.items()}

@@ -201,20 +201,31 @@ def _drain(robots: Robots) -> int:
 
 
 def store_known(store: Store) -> KnownLoader:
-    """A ``KnownLoader`` over the outlet's index in ``store`` (read afresh at every full answer)."""
-    from newsmon.pipeline import _is_known  # the pipeline's own rule for "already stored"
+    """A ``KnownLoader`` over the outlet's index in ``store`` (read afresh at every full answer).
+
+    "Stored" is the pipeline's rule: the normalised address, or the outlet's own id in it.
+    """
+    from newsmon.identity import id_from_url, normalize_url
+    from newsmon.index import known_urls, load_index
 
     def load(outlet: Outlet) -> Callable[[Candidate], bool]:
-        index = store.load_index(outlet.name)
-        urls = {u for entry in index.values() for u in entry.urls}
-        return lambda cand: _is_known(cand, outlet, urls, index)
+        index = load_index(store, outlet.name)
+        urls = known_urls(index)
+
+        def known(cand: Candidate) -> bool:
+            if normalize_url(cand.url) in urls:
+                return True
+            aid = id_from_url(outlet.name, outlet.profile, cand.url)
+            return aid is not None and aid in index
+
+        return known
 
     return load
 
 
 def seed_from_store(watcher: FeedWatcher, store: Store) -> None:
     """Seed every outlet's feeds with the validators of the pipeline's last completed pass."""
-    from newsmon.pipeline import _load_validators
+    from newsmon import keys, state
 
     for name in {f.outlet for f in watcher.feeds}:
-        watcher.seed(name, _load_validators(store, name))
+        watcher.seed(name, state.load(store, keys.feed_validators(name)))

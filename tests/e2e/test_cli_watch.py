@@ -20,6 +20,7 @@ from support import FixtureSite, WebhookReceiver, write_config
 from newsmon import embedded
 from newsmon.config import StorageConfig
 from newsmon.store import Store
+from newsmon.tables import read_prefix
 from tests.e2e.helpers import REPO
 
 pytestmark = pytest.mark.e2e
@@ -32,7 +33,7 @@ WAIT_SECONDS = 180
 
 def _titles(store: Store) -> set[str]:
     try:
-        return {a["title"] for a in store.read_prefix("articles").to_pylist()}
+        return {a["title"] for a in read_prefix(store, "articles").to_pylist()}
     except Exception:  # the store is down right now
         return set()
 
