@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: install run test test-celery lint demo bench bench-load bench-alert bench-parse faults stop store-start clean eval-detect bench-detect
+.PHONY: install run test test-celery lint demo bench bench-load bench-alert bench-parse bench-latency faults stop store-start clean eval-detect bench-detect
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ demo: install
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
+
+# publish->alert latency on a real Airflow (LocalExecutor on the local PostgreSQL, database
+# newsmon_latency) with the feed watcher, against the 15-minute cron; idle requests/hour (~9 min)
+bench-latency: install
+	$(BIN)/python bench/bench_latency.py
 
 # DAG parse time per file, beyond the Airflow SDK import (target < 1 s)
 bench-parse: install

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -104,6 +105,7 @@ class WebhookReceiver:
 
     def __init__(self) -> None:
         self.received: list[dict] = []
+        self.received_at: list[float] = []  # time.time() of each received message
         self.headers: list[dict] = []
         self.fail_next = 0
         self.fail_status = 503
@@ -121,6 +123,7 @@ class WebhookReceiver:
                     self.end_headers()
                     return
                 receiver.received.append(json.loads(data))
+                receiver.received_at.append(time.time())
                 receiver.headers.append(dict(self.headers))
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
