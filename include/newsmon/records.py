@@ -12,22 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# One news outlet as configured is declared (keys, defaults, checks) with the config models; it is
+# the record that starts the flow, so it is importable from here as before.
+from newsmon.config import Outlet
 
-@dataclass(frozen=True)
-class Outlet:
-    """One news outlet as configured: where to look and how politely."""
-
-    name: str
-    feeds: tuple[str, ...] = ()
-    sitemaps: tuple[str, ...] = ()
-    allowed_domains: tuple[str, ...] = ()
-    profile: str = "generic"
-    delay_seconds: float = 1.0
-    max_pages: int = 200
-    schedule: str | None = None
-    robots_sitemaps: bool = False  # also follow robots.txt Sitemap: lines when feeds work
-    quiet_runs: int | None = None  # runs without a new article before ops hear (None: health.quiet_runs)
-    pool: str | None = None  # Airflow pool bounding concurrent crawls (None: crawl_<first allowed domain>)
+__all__ = ["Alert", "Article", "Candidate", "Event", "Finding", "Outlet", "Page"]
 
 
 @dataclass(frozen=True)
