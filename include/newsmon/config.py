@@ -85,6 +85,14 @@ _CHANNEL_KEYS = {
     "slack": {"url"},
     "email": {"host", "port", "tls", "username", "password", "sender", "to", "ca_file"},
 }
+# The message for a missing (or empty) required key, as the CLI has always printed it.
+REQUIRED_MESSAGES = {
+    "storage": "must be a mapping, got NoneType",
+    "bucket": "required, a valid bucket name, got None",
+    "outlets": "required, a non-empty list of outlets",
+    "name": "required, lowercase letters, digits, '-' or '_', got None",
+    "allowed_domains": "required, a non-empty list",
+}
 _FILE_KEYS = {"storage", "outlets", "alerts", "alerting", "crawl", "detect", "health"}
 _NAME_RE = r"^[a-z0-9][a-z0-9_-]{0,62}$"
 _URL_RE = r"^https?://[^/\s]+"
@@ -110,6 +118,11 @@ def _as_list(value: Any) -> Any:
     if value is None:
         return []
     return [value] if isinstance(value, str) else value
+
+
+def _none_as_empty_list(value: Any) -> Any:
+    """``alerts:`` with no value (YAML null) means no channels."""
+    return () if value is None else value
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -363,7 +376,7 @@ class Config:
 
     storage: StorageConfig = Field(description="where the parquet lake goes")
     outlets: Annotated[tuple[Outlet, ...], Field(min_length=1)] = Field(description="the outlets crawled")
-    alerts: Annotated[tuple[AlertChannel, ...], BeforeValidator(_as_list)] = Field(
+    alerts: Annotated[tuple[AlertChannel, ...], BeforeValidator(_none_as_empty_list)] = Field(
         (), description="alert channels, all used at once"
     )
     crawl: Annotated[CrawlConfig, Section] = Field(CrawlConfig(), description="politeness shared by all outlets")
@@ -437,7 +450,7 @@ def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<di
     try:
         return _CONFIG_ADAPTER.validate_python(raw, context={"env": env, "source": source})
     except ValidationError as exc:
-        raise ConfigError(format_errors(exc, Config)) from None
+        raise ConfigError(format_errors(exc, Config, REQUIRED_MESSAGES)) from None
 
 
 def with_storage_overrides(config: Config, **overrides: Any) -> Config:

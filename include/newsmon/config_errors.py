@@ -67,25 +67,29 @@ def check_keys(mapping: dict[str, Any], allowed: set[str]) -> None:
             raise KeyProblem(str(key), "unknown key" + _hint(str(key), allowed))
 
 
-def format_errors(exc: ValidationError, root: type) -> str:
-    """The first error of ``exc`` (validating model ``root``) as ``key.path: message``."""
-    err = exc.errors(include_url=False)[0]
+def format_errors(exc: ValidationError, root: type, required: dict[str, str] | None = None) -> str:
+    """The first error of ``exc`` (validating model ``root``) as ``key.path: message``.
+
+    ``required`` gives the message for a missing or empty key by its name (default: ``required``).
+    """
+    errors = exc.errors(include_url=False)
+    # an unknown key first: a misspelt key also reads as a missing one, and the typo is the cause
+    err = next((e for e in errors if e["type"] in _UNKNOWN), errors[0])
     loc = [part for part in err["loc"] if isinstance(part, int) or not _is_schema_tag(part)]
     problem = (err.get("ctx") or {}).get("error")
     if isinstance(problem, KeyProblem):
         return f"{_path([*loc, *_split(problem.key)]) or 'config'}: {problem}"
-    return f"{_path(loc) or 'config'}: {_message(err, root, loc)}"
+    return f"{_path(loc) or 'config'}: {_message(err, root, loc, required or {})}"
 
 
-def _message(err: dict[str, Any], root: type, loc: list[Any]) -> str:
+def _message(err: dict[str, Any], root: type, loc: list[Any], required: dict[str, str]) -> str:
     kind, value = err["type"], err.get("input")
     ctx = err.get("ctx") or {}
     if kind in _UNKNOWN:
         return "unknown key" + _hint(str(loc[-1]), set(file_fields(_model_at(root, loc[:-1]))))
-    if kind in _MISSING:
-        return "required"
-    if kind == "too_short":
-        return "required, a non-empty list"
+    if kind in _MISSING or kind == "too_short":
+        name = str(loc[-1]) if loc else ""
+        return required.get(name, "required" if kind in _MISSING else "required, a non-empty list")
     if kind in _MAPPING_TYPES:
         return f"must be a mapping, got {type(value).__name__}"
     if kind in _TYPE_WORDS:
@@ -145,3 +149,27 @@ def _dataclass_in(annotation: Any) -> type | None:
         if found is not None:
             return found
     return None
+
+
+def file_keys(root: type, prefix: str = "") -> dict[str, Any]:
+    """Every key a file may set below model ``root``, dotted (``outlets[].name``) -> its FieldInfo.
+
+    A section (a nested model) is listed with its keys; a list of models is written ``key[]``.
+    """
+    keys: dict[str, Any] = {}
+    for name in file_fields(root):
+        info = root.__pydantic_fields__[name]
+        path = f"{prefix}{name}"
+        keys[path] = info
+        inner = _dataclass_in(info.annotation)
+        if inner is not None:
+            many = _is_sequence(info.annotation)
+            keys.update(file_keys(inner, f"{path}[]." if many else f"{path}."))
+    return keys
+
+
+def _is_sequence(annotation: Any) -> bool:
+    """True for ``tuple[X, ...]`` (through Annotated and ``| None``)."""
+    if typing.get_origin(annotation) in (tuple, list):
+        return True
+    return any(_is_sequence(arg) for arg in typing.get_args(annotation) if arg is not Ellipsis)
