@@ -273,3 +273,8 @@ def test_env_defaults_and_email_port_follow_tls():
     cfg = parse_config(raw, env={"S3": ""})  # an empty variable counts as unset
     assert (cfg.storage.endpoint_url, cfg.storage.prefix) == ("http://127.0.0.1:9000", "lake")
     assert (cfg.alerts[0].port, cfg.alerts[0].to, cfg.alerts[0].name) == (465, ("a@x",), "email[0]")
+
+
+def test_a_numeric_smtp_password_is_text():
+    channel = {"type": "email", "host": "h", "sender": "n@x", "to": ["a@x"], "username": "u", "password": 1234}
+    assert parse_config({**GOOD, "alerts": [channel]}, env={}).alerts[0].password == "1234"

@@ -98,7 +98,9 @@ _NAME_RE = r"^[a-z0-9][a-z0-9_-]{0,62}$"
 _URL_RE = r"^https?://[^/\s]+"
 _POOL_RE = r"^[A-Za-z0-9_.-]{1,256}$"
 _ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
-_MODEL = ConfigDict(extra="forbid", strict=False)
+# Every model rejects keys it does not declare. Type strictness is per field (Bool, Int, Float,
+# strict strings): a YAML "yes" or "2" must not pass for a boolean or a number.
+_MODEL = ConfigDict(extra="forbid")
 
 
 def _check(pattern: str, what: str) -> AfterValidator:
@@ -106,6 +108,7 @@ def _check(pattern: str, what: str) -> AfterValidator:
     compiled = re.compile(pattern)
 
     def check(value: str) -> str:
+        """``value`` itself, when it matches."""
         if not compiled.match(value):
             raise ValueError(f"{what}, got {value!r}")
         return value
@@ -131,14 +134,22 @@ def _none_as_empty(value: Any) -> Any:
 
 
 def _null_as_blank(value: Any) -> Any:
+    """``url:`` with no value reads as no URL (the check then says what is missing)."""
     return "" if value is None else value
 
 
+def _number_as_text(value: Any) -> Any:
+    """A login or password YAML reads as a number (``password: 1234``) is still that text."""
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+
 def _strip_str(value: Any) -> Any:
+    """Surrounding blanks are not part of a value."""
     return value.strip() if isinstance(value, str) else value
 
 
 def _nonempty(value: str) -> str:
+    """A text key given must say something."""
     if not value:
         raise ValueError("must be a non-empty string")
     return value
@@ -152,6 +163,7 @@ Bool = Annotated[bool, Field(strict=True)]
 Int = Annotated[int, Field(strict=True)]
 Float = Annotated[float, Field(strict=True)]
 Section = BeforeValidator(_none_as_empty)
+Login = Annotated[str, BeforeValidator(_number_as_text)]
 PoolName = Annotated[str, Field(strict=True), _check(_POOL_RE, "an Airflow pool name (letters, digits, '_', '-', '.')")]
 
 
@@ -265,8 +277,8 @@ class AlertChannel:
     host: str = Field("", description="email: the SMTP server")
     port: Annotated[Int, Field(ge=1)] = Field(SMTP_PORTS["starttls"], description="email: unset: 587, 465 with ssl")
     tls: Literal["starttls", "ssl", "none"] = Field("starttls", description="email: starttls, ssl or none")
-    username: str | None = Field(None, description="email: SMTP login (with password)")
-    password: str | None = Field(None, repr=False, description="email: SMTP password (a secret: ${VAR})")
+    username: Login | None = Field(None, description="email: SMTP login (with password)")
+    password: Login | None = Field(None, repr=False, description="email: SMTP password (a secret: ${VAR})")
     sender: str = Field("", description="email: the From address")
     to: Texts = Field((), description="email: recipients")
     ca_file: str | None = Field(None, description="email: extra CA bundle for a private SMTP server")

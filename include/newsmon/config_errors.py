@@ -83,6 +83,7 @@ def format_errors(exc: ValidationError, root: type, required: dict[str, str] | N
 
 
 def _message(err: dict[str, Any], root: type, loc: list[Any], required: dict[str, str]) -> str:
+    """What is wrong with the key at ``loc``, in the words the CLI has always used."""
     kind, value = err["type"], err.get("input")
     ctx = err.get("ctx") or {}
     if kind in _UNKNOWN:
@@ -106,11 +107,13 @@ def _message(err: dict[str, Any], root: type, loc: list[Any], required: dict[str
 
 
 def _hint(key: str, allowed: set[str]) -> str:
+    """`` (did you mean 'x'?)`` for a close key, else the list of allowed keys."""
     close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=SUGGEST_CUTOFF)
     return f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(sorted(allowed))})"
 
 
 def _path(parts: list[Any]) -> str:
+    """``["outlets", 0, "feeds", 1]`` -> ``outlets[0].feeds[1]``."""
     out = ""
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
