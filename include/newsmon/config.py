@@ -27,7 +27,7 @@ from pydantic.dataclasses import dataclass
 from pydantic.json_schema import SkipJsonSchema
 
 from newsmon.config_errors import ConfigError, KeyProblem, check_keys, format_errors
-from newsmon.profiles import PROFILES
+from newsmon.profiles import KNOWN_PROFILES
 
 __all__ = [
     "ALERT_TYPES",
@@ -77,7 +77,6 @@ DEFAULT_MAX_FALLBACK_SHARE = 0.5
 # SMTP submission port with STARTTLS (RFC 6409); implicit TLS (`tls: ssl`) uses 465 (RFC 8314).
 SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 587}
 
-KNOWN_PROFILES = (*PROFILES, "generic")  # a profile registered in profiles.py is known here
 ALERT_TYPES = ("webhook", "slack", "email")
 _COMMON_CHANNEL_KEYS = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id", "ops"}
 _CHANNEL_KEYS = {

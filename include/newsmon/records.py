@@ -11,12 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-# One news outlet as configured is declared (keys, defaults, checks) with the config models; it is
-# the record that starts the flow, so it is importable from here as before.
-from newsmon.config import Outlet
+if TYPE_CHECKING:
+    from newsmon.config import Outlet
 
 __all__ = ["Alert", "Article", "Candidate", "Event", "Finding", "Outlet", "Page"]
+
+
+def __getattr__(name: str) -> Any:
+    """``Outlet``: one news outlet as configured, declared (keys, defaults, checks) with the config
+    models in newsmon.config and importable from here as before. Imported on first use, so that
+    extraction and detection (``newsmon analyze``) do not load pydantic and the config models."""
+    if name == "Outlet":
+        from newsmon.config import Outlet
+
+        return Outlet
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
