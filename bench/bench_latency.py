@@ -30,7 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "tests"), str(REPO / "scripts")]
+sys.path[:0] = [str(REPO / "tests" / "helpers"), str(REPO / "scripts")]
 
 from celery_e2e import BIN, PG, free_port, pg, pg_rows, reachable, run  # noqa: E402
 from live_site import LiveFeed  # noqa: E402
@@ -200,6 +200,12 @@ def start_airflow(env: dict[str, str], work: Path) -> list[subprocess.Popen]:
         time.sleep(2)
     for dag_id in ("news_alerts", "news_monitor"):
         run(["airflow", "dags", "unpause", dag_id], env, work / "unpause.log")
+    # unpausing runs the cron's latest tick at once; publishing waits for it, so that run is not
+    # credited with the watcher's latency
+    busy = "SELECT count(*) FROM dag_run WHERE dag_id='news_monitor' AND state IN ('queued', 'running')"
+    settle = time.monotonic() + 20
+    while time.monotonic() < deadline and (pg_rows(busy, DB)[0][0] or time.monotonic() < settle):
+        time.sleep(1)
     return procs
 
 

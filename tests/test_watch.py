@@ -14,9 +14,8 @@ from live_site import EditablePage, LiveFeed
 from support import FixtureSite, WebhookReceiver, write_config
 
 from newsmon import watch
-from newsmon.config import load_config
+from newsmon.config import Revisit, load_config
 from newsmon.pipeline import run_alerts, run_outlet
-from newsmon.records import Revisit
 from newsmon.revisit import Tracked, is_due
 from newsmon.tables import read_prefix
 

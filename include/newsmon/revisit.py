@@ -20,9 +20,10 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newsmon import keys, state
-from newsmon.records import Candidate, Page, Revisit
+from newsmon.records import Candidate, Page
 
 if TYPE_CHECKING:
+    from newsmon.config import Revisit
     from newsmon.discover import Robots
     from newsmon.fetch import Fetcher
     from newsmon.raw import Note

@@ -14,6 +14,7 @@ import sys
 import time
 
 import pytest
+from e2e_helpers import REPO
 from live_site import LiveFeed
 from support import FixtureSite, WebhookReceiver, write_config
 
@@ -21,7 +22,6 @@ from newsmon import embedded
 from newsmon.config import StorageConfig
 from newsmon.store import Store
 from newsmon.tables import read_prefix
-from tests.e2e.helpers import REPO
 
 pytestmark = pytest.mark.e2e
 
