@@ -14,7 +14,7 @@ from live_site import EditablePage, LiveFeed
 from support import FixtureSite, WebhookReceiver, write_config
 
 from newsmon import watch
-from newsmon.config import Revisit, load_config
+from newsmon.config import ConfigError, Revisit, load_config, parse_config
 from newsmon.pipeline import run_alerts, run_outlet
 from newsmon.revisit import Tracked, is_due
 from newsmon.tables import read_prefix
@@ -143,3 +143,15 @@ def test_edited_article_becomes_version_2_without_refetch_known(tmp_path, seawee
 
     fetches = [f for f in read_prefix(store, "fetches").to_pylist() if f["url"].endswith(ART)]
     assert sorted(f["error"] or "ok" for f in fetches) == ["not_modified", "ok", "ok"]
+
+
+def test_revisit_config_defaults_and_a_bad_key_named():
+    outlet = {"name": "asiae", "allowed_domains": ["asiae.co.kr"], "feeds": ["https://x.kr/f"]}
+    base = {"storage": {"bucket": "newsmon"}, "outlets": [outlet]}
+    assert parse_config(base).outlets[0].revisit == Revisit(within_hours=48.0, after_minutes=(15, 60, 240, 1440))
+    every = {**base, "outlets": [{**outlet, "revisit": {"after_minutes": [0]}}]}
+    assert parse_config(every).outlets[0].revisit.after_minutes == (0,)
+    for bad, key in (({"after_minutes": ["soon"]}, "after_minutes"), ({"within_hour": 3}, "within_hour")):
+        raw = {**base, "outlets": [{**outlet, "revisit": bad}]}
+        with pytest.raises(ConfigError, match=rf"outlets\[0\]\.revisit\.{key}"):
+            parse_config(raw)
