@@ -1,4 +1,4 @@
-"""Command line: ``newsmon analyze | run | status | reprocess | store``.
+"""Command line: ``newsmon analyze | run | status | reprocess | report | store``.
 
 ``analyze`` is the contract acceptance checks use: it imports neither boto3 nor Airflow, so
 many pages in one process go as fast as extraction and detection allow.
@@ -70,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("report", help="write the analyst report (static HTML) from the lake")
+    p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
+    p.add_argument("--since", type=_date, required=True, help="first UTC publish day (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, default=None, help="last UTC publish day (default: today)")
+    p.add_argument("--out", required=True, help="directory to write the pages into")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("store", help="start/stop the embedded SeaweedFS S3 store")
     p.add_argument("action", choices=["start", "stop", "status"])
@@ -216,8 +223,8 @@ def _storage_failed(what: str, exc: BaseException) -> _Stop:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """One pass over the outlets; prints a summary. Exit 0 when the run completed."""
-    from newsmon.pipeline import new_run_id, run_all
     from newsmon.console import progress_bar
+    from newsmon.pipeline import new_run_id, run_all
     from newsmon.store import STORAGE_ERRORS, StorageError, Store
 
     config = _config(args)
@@ -261,8 +268,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """The last ``--last`` runs per outlet from the ``runs`` table; exit 0 also when there are none."""
-    from newsmon.lake import recent_runs
     from newsmon.console import print_table, status_rows
+    from newsmon.lake import recent_runs
     from newsmon.store import STORAGE_ERRORS, MissingBucket, StorageError, Store
 
     config = _config(args, check_outlets=False)  # a removed outlet's runs are still shown
@@ -333,6 +340,31 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         print(f"  partitions written: {written}")
         for problem in r.problems[:5]:
             print(f"  problem: {problem}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the static report for ``--since``..``--until`` into ``--out``; prints the overview's path."""
+    from datetime import UTC, datetime
+
+    from newsmon.report_job import build_report
+    from newsmon.store import STORAGE_ERRORS, MissingBucket, StorageError, Store
+
+    config = _config(args, check_outlets=False)
+    until = args.until or datetime.now(UTC).date()
+    if until < args.since:
+        raise _Stop(2, f"--until {until} is before --since {args.since}")
+    store = Store(config.storage)
+    try:
+        store.check(create=False)
+        site = build_report(config, store, args.since, until, args.out)
+    except MissingBucket as exc:
+        raise _Stop(3, str(exc)) from None
+    except StorageError as exc:
+        raise _Stop(3, str(exc)) from None
+    except (*STORAGE_ERRORS, OSError) as exc:
+        raise _storage_failed("report", exc) from None
+    print(f"report: {len(site.pages)} pages in {site.out} (open {site.index.resolve().as_uri()})")
     return 0
 
 
