@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from newsmon.config import StorageConfig
-from newsmon.lakesql import connect, table_glob
+from newsmon.lakesql import connect
 
 KINDS = ("agreement", "dispute")
 _COLUMNS = (
@@ -103,38 +103,25 @@ class ReportData:
 
 def query_rows(cfg: StorageConfig, since: date, until: date) -> list[dict]:
     """Event rows of the window (publish dates ``since``..``until``), each with source_id and lang."""
-    con = connect(cfg)
+    con = connect(cfg, ("events", "articles"))
     try:
-        sql = f"""
+        cur = con.execute(
+            f"""
             with ev as (
-                select distinct {_COLUMNS}
-                from read_parquet('{table_glob(cfg, "events")}', hive_partitioning = true, union_by_name = true)
-                where dt between $since and $until
+                select distinct {_COLUMNS} from events where dt between $since and $until
             ), art as (
                 select article_id, version, any_value(source_id) as source_id, any_value(lang) as lang
-                from read_parquet('{table_glob(cfg, "articles")}', hive_partitioning = true, union_by_name = true)
-                where dt between $since and $until
+                from articles where dt between $since and $until
                 group by article_id, version
             )
             select ev.*, art.source_id, art.lang from ev left join art using (article_id, version)
-        """
-        try:
-            cur = con.execute(sql, {"since": since, "until": until})
-        except duckdb_io_error() as exc:
-            if "No files found" in str(exc):
-                return []  # an empty lake is an empty report, not an error
-            raise
+            """,
+            {"since": since.isoformat(), "until": until.isoformat()},
+        )
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     finally:
         con.close()
-
-
-def duckdb_io_error() -> type[Exception]:
-    """DuckDB's IO error class (imported late: the module is light to import)."""
-    import duckdb
-
-    return duckdb.IOException
 
 
 def story_of(row: dict, book: dict[str, str]) -> str:
