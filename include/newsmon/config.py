@@ -104,6 +104,8 @@ class AlertChannel:
     to: tuple[str, ...] = ()
     ca_file: str | None = None  # email: extra CA bundle for a private SMTP server
     ops: bool = True  # also carries ops notices (an outlet gone quiet, a failed task)
+    route: Any = None  # newsmon.alert.routing.Route: which events this channel gets (None: all)
+    brief: Any = None  # newsmon.alert.brief.BriefSchedule: one message a day instead of single alerts
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<di
         raise ConfigError(f"alerts: duplicate channel name {next(n for n in cnames if cnames.count(n) > 1)!r}")
     alerting = _alerting(top.get("alerting") or {})
     taxonomy = _detect(top.get("detect") or {}, source)
+    _check_route_topics(alerts, taxonomy)
     return Config(
         storage=storage,
         outlets=outlets,
@@ -335,6 +338,21 @@ def _detect(value: Any, source: str) -> str | None:
     return str(full)
 
 
+def _check_route_topics(alerts: tuple[AlertChannel, ...], taxonomy: str | None) -> None:
+    """Every ``alerts[i].topics`` id must be a topic of the taxonomy in use."""
+    from newsmon.alert.routing import RouteError, check_topics
+    from newsmon.detect import load_taxonomy
+
+    if not any(a.route and a.route.topics for a in alerts):
+        return
+    known = load_taxonomy(taxonomy).topics
+    for i, channel in enumerate(alerts):
+        try:
+            check_topics(channel.route, f"alerts[{i}]", known)
+        except RouteError as exc:
+            raise ConfigError(str(exc)) from None
+
+
 def _outlet(value: Any, key: str) -> Outlet:
     m = _mapping(value, key)
     allowed = {
@@ -404,8 +422,11 @@ def _alert(value: Any, key: str) -> AlertChannel:
     kind = m.get("type")
     if kind not in ALERT_TYPES:
         raise ConfigError(f"{key}.type: must be one of {', '.join(ALERT_TYPES)}, got {kind!r}")
-    common = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id", "ops"}
-    _check_keys(m, common | _CHANNEL_KEYS[kind], key)
+    from newsmon.alert.brief import parse_brief
+    from newsmon.alert.routing import ROUTE_KEYS, RouteError, parse_route
+
+    common = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id", "ops", "brief"}
+    _check_keys(m, common | ROUTE_KEYS | _CHANNEL_KEYS[kind], key)
     conn_id = m.get("conn_id")
     if conn_id is not None and (not isinstance(conn_id, str) or not conn_id.strip()):
         raise ConfigError(f"{key}.conn_id: must be an Airflow connection id")
@@ -426,6 +447,11 @@ def _alert(value: Any, key: str) -> AlertChannel:
         "ops": ops,
         "timeout_seconds": _number(m.get("timeout_seconds", 10.0), f"{key}.timeout_seconds", 0.1),
     }
+    try:
+        kwargs["route"] = parse_route(m, key)
+        kwargs["brief"] = parse_brief(m["brief"], f"{key}.brief") if m.get("brief") is not None else None
+    except RouteError as exc:
+        raise ConfigError(str(exc)) from None
     default_max = None if kind == "webhook" else DEFAULT_MAX_ALERTS_PER_RUN
     if m.get("max_per_run", default_max) is not None:
         kwargs["max_per_run"] = _number(m.get("max_per_run", default_max), f"{key}.max_per_run", 1, int)

@@ -1,0 +1,242 @@
+"""The morning brief: one message a day per brief channel, every event it has not been briefed on.
+
+A channel with ``brief: {at: "08:00", tz: "Asia/Seoul"}`` gets no single alerts; instead, once a
+day, one message with every agreement and dispute of the last ``BRIEF_LOOKBACK_DAYS`` it was not
+briefed on yet, grouped by topic and story, and the label flips. Routing rules apply first.
+
+Exactly once, across retries and reruns, with a ledger beside the alert ledger::
+
+    alerts/brief/<channel>/<day>.json        the day's brief, frozen before the first attempt
+    alerts/brief/<channel>/<day>.sent.json   written once the channel accepted it
+    alerts/briefed/<channel>/<key>.json      every event of an accepted brief
+    alerts/skipped/<channel>/<key>.json      events the channel's routing turned away
+
+``day`` is the channel's local date. A retry resends the frozen brief (same content, same
+``Idempotency-Key``), so a receiver that failed and recovered gets one brief. Once ``.sent``
+exists, the day is done. A brief frozen on an earlier day and never accepted is dropped when the
+next day's brief is made: its events were never briefed, so they go into that one instead.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from newsmon.alert.routing import Route, RouteError
+from newsmon.config import AlertChannel, Config
+from newsmon.store import Store, safe_key_part
+
+log = logging.getLogger(__name__)
+
+# Events detected this many days back are offered to a brief: a week covers a channel that was
+# down over a long weekend; older news is history, not a morning brief.
+BRIEF_LOOKBACK_DAYS = 7
+# Attempts per brief within one pass (a receiver restarting answers 5xx a couple of times).
+BRIEF_ATTEMPTS = 3
+BRIEF_BACKOFF_SECONDS = 0.5
+OPPOSITE = {"agreement": "dispute", "dispute": "agreement"}
+_AT_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class BriefSchedule:
+    """When a channel's brief is due: ``at`` (HH:MM) in time zone ``tz``."""
+
+    at: str = "08:00"
+    tz: str = "Asia/Seoul"
+
+    def local(self, now: datetime) -> datetime:
+        """``now`` in the channel's zone."""
+        return now.astimezone(ZoneInfo(self.tz))
+
+    def day(self, now: datetime) -> date:
+        """The channel's local date at ``now``: a brief's identity."""
+        return self.local(now).date()
+
+    def due(self, now: datetime) -> bool:
+        """True once the local time has reached ``at`` today."""
+        return self.local(now).strftime("%H:%M") >= self.at
+
+
+@dataclass
+class BriefResult:
+    """What one channel's brief pass did."""
+
+    channel: str
+    day: str
+    state: str  # sent | already_sent | nothing_new | not_due | failed
+    events: int = 0
+    flips: int = 0
+    error: str | None = None
+
+
+def parse_brief(value, key: str) -> BriefSchedule:
+    """``brief: {at: "HH:MM", tz: "Area/City"}``; RouteError naming the key otherwise."""
+    if not isinstance(value, dict):
+        raise RouteError(f'{key}: must be a mapping like {{at: "08:00", tz: "Asia/Seoul"}}')
+    unknown = sorted(set(value) - {"at", "tz"})
+    if unknown:
+        raise RouteError(f"{key}.{unknown[0]}: unknown key (have: at, tz)")
+    at, tz = str(value.get("at", "08:00")), value.get("tz", "Asia/Seoul")
+    if not _AT_RE.match(at):
+        raise RouteError(f"{key}.at: must be HH:MM (24 h), got {value.get('at')!r}")
+    try:
+        ZoneInfo(str(tz))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise RouteError(f"{key}.tz: unknown time zone {tz!r} (e.g. Asia/Seoul, UTC)") from None
+    return BriefSchedule(at=at, tz=str(tz))
+
+
+def recent_rows(config: Config, now: datetime) -> list[dict]:
+    """Event rows of the lake detected within ``BRIEF_LOOKBACK_DAYS`` of ``now``."""
+    import pyarrow.compute as pc
+
+    from newsmon.lakesql import dataset
+
+    since = now - timedelta(days=BRIEF_LOOKBACK_DAYS)
+    events = dataset(config.storage, "events")
+    # dt is the publish date; an event is detected on or after it, so this only prunes
+    table = events.to_table(filter=pc.field("dt") >= (since - timedelta(days=BRIEF_LOOKBACK_DAYS)).date().isoformat())
+    rows = [r for r in table.to_pylist() if r["detected_at"] is None or r["detected_at"] >= since]
+    unique = {(r["article_id"], r["version"], r["topic"], r["kind"], r["evidence"]): r for r in rows}
+    return list(unique.values())
+
+
+def run_briefs(
+    config: Config, store: Store, now: datetime | None = None, only_due: bool = False, sleep=time.sleep
+) -> list[BriefResult]:
+    """Brief every brief channel (only those whose time has come with ``only_due``)."""
+    from newsmon.alert.delivery import stories_for
+
+    now = now or datetime.now(UTC)
+    channels = [c for c in config.alerts if c.brief is not None]
+    if not channels:
+        return []
+    rows = recent_rows(config, now)
+    payloads = stories_for(store, rows, config.alerting, now) if rows else {}
+    return [brief_channel(store, c, payloads, now, sleep, only_due) for c in channels]
+
+
+def brief_channel(
+    store: Store, channel: AlertChannel, payloads: dict[str, dict], now: datetime, sleep=time.sleep, only_due=False
+) -> BriefResult:
+    """Make (or reuse) the channel's brief for its local day and send it once."""
+    cname = safe_key_part(channel.name)
+    day = channel.brief.day(now).isoformat()
+    base = f"alerts/brief/{cname}/{day}"
+    if store.exists(f"{base}.sent.json"):
+        return BriefResult(channel.name, day, "already_sent")
+    if only_due and not channel.brief.due(now):
+        return BriefResult(channel.name, day, "not_due")
+    raw = store.get(f"{base}.json")
+    brief = json.loads(raw) if raw else prepare(store, channel, cname, day, payloads)
+    if brief is None:
+        return BriefResult(channel.name, day, "nothing_new")
+    result = BriefResult(channel.name, day, "sent", len(brief["events"]), sum(e["change"] for e in brief["events"]))
+    result.error = _send_with_retries(channel, brief, sleep)
+    if result.error is not None:
+        result.state = "failed"
+        log.warning("brief %s to %s failed (%s); kept for the next pass", brief["id"], channel.name, result.error)
+        return result
+    for event in brief["events"]:
+        record = json.dumps({"brief": brief["id"], "sent_at": datetime.now(UTC).isoformat(), **event}).encode()
+        store.put(f"alerts/briefed/{cname}/{event['id']}.json", record, "application/json", if_absent=True)
+    store.put(
+        f"{base}.sent.json",
+        json.dumps({"id": brief["id"], "events": len(brief["events"])}).encode(),
+        "application/json",
+    )
+    return result
+
+
+def prepare(store: Store, channel: AlertChannel, cname: str, day: str, payloads: dict[str, dict]) -> dict | None:
+    """Freeze the day's brief in the store: every routed event not briefed nor skipped yet."""
+    _drop_stale(store, cname, day)
+    done = _keys(store, f"alerts/briefed/{cname}/") | _keys(store, f"alerts/skipped/{cname}/")
+    route = channel.route or Route()
+    events = []
+    for akey, p in sorted(payloads.items(), key=lambda kv: (kv[1]["topic"], kv[1]["story"], kv[1]["kind"])):
+        if akey in done:
+            continue
+        p = _mark_change(p, done)
+        why = route.reason(p)
+        if why is not None:
+            skip = json.dumps({"id": akey, "reason": why, "at": datetime.now(UTC).isoformat()}).encode()
+            store.put(f"alerts/skipped/{cname}/{akey}.json", skip, "application/json", if_absent=True)
+            continue
+        events.append(p)
+    if not events:
+        return None
+    events = _flips_within(events)
+    brief = {
+        "id": f"brief-{cname}-{day}",
+        "channel": channel.name,
+        "day": day,
+        "tz": channel.brief.tz,
+        "events": events,
+    }
+    store.put(f"alerts/brief/{cname}/{day}.json", json.dumps(brief, ensure_ascii=False).encode(), "application/json")
+    return brief
+
+
+def _mark_change(payload: dict, done: set[str]) -> dict:
+    """Marked as a flip when the channel was briefed on (or skipped) the opposite kind of the story."""
+    from newsmon.alert.delivery import alert_key
+
+    other = OPPOSITE.get(payload["kind"])
+    if other and alert_key(payload["story"], payload["topic"], other) in done:
+        return {**payload, "change": True, "previous_kind": other}
+    return payload
+
+
+def _flips_within(events: list[dict]) -> list[dict]:
+    """Both kinds of one story and topic in one brief: the later-detected one is a flip."""
+    by_pair: dict[tuple[str, str], list[dict]] = {}
+    for e in events:
+        by_pair.setdefault((e["story"], e["topic"]), []).append(e)
+    out = []
+    for e in events:
+        pair = by_pair[(e["story"], e["topic"])]
+        earlier = [o for o in pair if o is not e and (o.get("detected_at") or "") < (e.get("detected_at") or "")]
+        if earlier and not e.get("change"):
+            e = {**e, "change": True, "previous_kind": earlier[0]["kind"]}
+        out.append(e)
+    return out
+
+
+def _drop_stale(store: Store, cname: str, day: str) -> None:
+    """Remove briefs of earlier days that were never accepted (their events go into today's)."""
+    keys = set(store.keys(f"alerts/brief/{cname}/"))
+    for key in keys:
+        name = key.rsplit("/", 1)[1]
+        if name.endswith(".sent.json") or name == f"{day}.json":
+            continue
+        if key.removesuffix(".json") + ".sent.json" not in keys:
+            log.warning("brief %s was never accepted; its events go into the brief of %s", key, day)
+            store.delete(key)
+
+
+def _keys(store: Store, prefix: str) -> set[str]:
+    """The alert keys recorded under a ledger prefix."""
+    return {k[len(prefix) :].removesuffix(".json") for k in store.keys(prefix)}
+
+
+def _send_with_retries(channel: AlertChannel, brief: dict, sleep) -> str | None:
+    """None when the channel accepted the brief, else the last error."""
+    from newsmon.alert.brief_message import send_brief
+
+    error = None
+    for attempt in range(BRIEF_ATTEMPTS):
+        try:
+            send_brief(channel, brief)
+            return None
+        except Exception as exc:  # any failure of a channel means "not delivered", never a crash
+            error = str(exc) or type(exc).__name__
+            if attempt + 1 < BRIEF_ATTEMPTS:
+                sleep(BRIEF_BACKOFF_SECONDS * (2**attempt))
+    return error
