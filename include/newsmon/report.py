@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from newsmon.alert.message import KST, highlight_html
 from newsmon.report_chart import svg
-from newsmon.report_data import KINDS, ReportData
+from newsmon.report_data import ReportData
 
 TEMPLATES = Path(__file__).parent / "templates" / "report"
 # Story cards on a topic page: 300 cards of ~2 KB keep a page well under the 2 MB target however
@@ -84,15 +84,6 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def totals(data: ReportData) -> dict[str, dict[str, int]]:
-    """topic -> kind -> stories over the window."""
-    out = {}
-    for topic in data.topics:
-        stories = {k: {c.story for c in data.cards[topic] if k in c.kinds} for k in KINDS}
-        out[topic] = {k: len(v) for k, v in stories.items()}
-    return out
-
-
 def write_site(data: ReportData, out: str | Path, built: datetime | None = None) -> Site:
     """Render every page of the report for ``data`` into directory ``out``."""
     out = Path(out)
@@ -103,7 +94,7 @@ def write_site(data: ReportData, out: str | Path, built: datetime | None = None)
         "data": data,
         "topics": data.topics,
         "charts": charts,
-        "totals": totals(data),
+        "totals": data.totals,
         "built": f"{(built or datetime.now(UTC)):%Y-%m-%d %H:%M} UTC",
     }
     latest = sorted(
@@ -117,7 +108,7 @@ def write_site(data: ReportData, out: str | Path, built: datetime | None = None)
         html = env.get_template("topic.html").render(
             topic=topic,
             cards=cards[:MAX_CARDS_PER_TOPIC],
-            hidden=max(len(cards) - MAX_CARDS_PER_TOPIC, 0),
+            hidden=max(data.stories.get(topic, 0) - len(cards[:MAX_CARDS_PER_TOPIC]), 0),
             rows=sorted(data.counts.get(topic, {}).items()),
             **common,
         )

@@ -91,7 +91,9 @@ class ReportData:
     since: date
     until: date
     counts: dict[str, dict[tuple[str, str], int]]  # topic -> (day ISO, kind) -> stories
-    cards: dict[str, list[StoryCard]]  # topic -> cards, newest event first
+    cards: dict[str, list[StoryCard]]  # topic -> cards, newest event first (the newest ones only)
+    totals: dict[str, dict[str, int]] = field(default_factory=dict)  # topic -> kind -> stories
+    stories: dict[str, int] = field(default_factory=dict)  # topic -> stories in the window
     events: int = 0
     articles: int = 0
 
@@ -131,8 +133,10 @@ def story_of(row: dict, book: dict[str, str]) -> str:
     return book.get(row["article_id"]) or "a-" + hashlib.sha256(row["article_id"].encode()).hexdigest()[:16]
 
 
-def build(rows: list[dict], since: date, until: date, book: dict[str, str] | None = None) -> ReportData:
-    """Daily counts and story cards from the event rows of a window."""
+def build(
+    rows: list[dict], since: date, until: date, book: dict[str, str] | None = None, max_cards: int | None = None
+) -> ReportData:
+    """Daily counts, story totals and (the newest ``max_cards`` per topic) story cards from event rows."""
     book = book or {}
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     counted: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
@@ -146,13 +150,20 @@ def build(rows: list[dict], since: date, until: date, book: dict[str, str] | Non
         for day, kind, _story in seen:
             per[(day, kind)] += 1
         counts[topic] = dict(per)
-    cards: dict[str, list[StoryCard]] = defaultdict(list)
+    by_topic: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
     for (story, topic), members in groups.items():
-        cards[topic].append(card(story, topic, members))
-    for topic_cards in cards.values():
-        topic_cards.sort(key=lambda c: (_ts(c.last_event), c.story), reverse=True)
+        last = max(_ts(r.get("published_at") or r.get("detected_at")) for r in members)
+        by_topic[topic].append((last, story))
+        for kind in {r["kind"] for r in members}:
+            totals[topic][kind] = totals[topic].get(kind, 0) + 1
+    cards: dict[str, list[StoryCard]] = {}
+    for topic, order in by_topic.items():
+        order.sort(reverse=True)
+        cards[topic] = [card(story, topic, groups[(story, topic)]) for _last, story in order[:max_cards]]
     articles = len({r["article_id"] for r in rows})
-    return ReportData(since, until, counts, dict(cards), events=len(rows), articles=articles)
+    stories = {t: len(o) for t, o in by_topic.items()}
+    return ReportData(since, until, counts, cards, dict(totals), stories, events=len(rows), articles=articles)
 
 
 def card(story: str, topic: str, members: list[dict]) -> StoryCard:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from newsmon.config import Config
-from newsmon.report import Site, write_site
+from newsmon.report import MAX_CARDS_PER_TOPIC, Site, write_site
 from newsmon.report_data import ReportData, build, query_rows
 from newsmon.store import Store, safe_key_part
 
@@ -32,7 +32,7 @@ def load_data(config: Config, store: Store, since: date, until: date) -> ReportD
     if until < since:
         raise ValueError(f"--until {until} is before --since {since}")
     rows = query_rows(config.storage, since, until)
-    return build(rows, since, until, story_map(store, config))
+    return build(rows, since, until, story_map(store, config), max_cards=MAX_CARDS_PER_TOPIC)
 
 
 def build_report(config: Config, store: Store, since: date, until: date, out: str | Path) -> Site:
