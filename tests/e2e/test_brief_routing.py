@@ -191,3 +191,43 @@ def test_cli_brief_sends_now_and_then_nothing(store, seaweed, tmp_path, s3_env):
         again = newsmon("brief", "--config", str(cfg), "--json", env=s3_env)
         assert again.returncode == 0 and json.loads(again.stdout)[0]["state"] == "already_sent"
     assert len(hook.received) == 1 and set(_briefed(hook)) == _want(events)
+
+
+def test_brief_on_slack_and_email_through_failing_receivers(store, seaweed, lake, tmp_path):
+    from receivers import SlackReceiver, SmtpReceiver
+
+    _articles, events = lake
+    with SlackReceiver() as slack, SmtpReceiver(tmp_path) as smtp:
+        brief = {"at": "08:00", "tz": "Asia/Seoul"}
+        config = _config(
+            seaweed,
+            store.bucket,
+            [
+                {"type": "slack", "name": "slack", "url": slack.url, "brief": brief},
+                {
+                    "type": "email",
+                    "name": "mail",
+                    "host": "127.0.0.1",
+                    "port": smtp.port,
+                    "username": smtp.USER,
+                    "password": smtp.PASSWORD,
+                    "sender": "newsmon@example.org",
+                    "to": ["desk@example.org"],
+                    "ca_file": str(smtp.cert),
+                    "brief": brief,
+                    "kinds": ["agreement"],
+                },
+            ],
+        )
+        slack.fail_next, smtp.fail_next = 2, 1  # both recover within the pass
+        for _ in range(3):  # the pass, a retry and a rerun
+            run_briefs(config, store, now=NOW, sleep=NO_SLEEP)
+    assert slack.rejected == [] and len(slack.received) == 1 and len(smtp.messages) == 1
+    raw = str(slack.received[0])
+    assert "<script>" not in raw and "&lt;script&gt;" in raw
+    mail = smtp.messages[0]
+    assert mail["X-Newsmon-Brief-Id"] == "brief-mail-2026-11-11"
+    text = mail.get_body(("plain",)).get_content()
+    agreements = {(s, t) for s, t, k in _want(events, kinds=["agreement"])}
+    assert text.count("\n* ") == len(agreements)  # one line per story with an agreement
+    assert "dispute " not in text.replace("(was dispute)", "")
