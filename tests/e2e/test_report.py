@@ -97,6 +97,9 @@ def test_empty_window_and_bad_window(lake, tmp_path, s3_env):
     assert "No agreements or disputes" in (tmp_path / "e" / "index.html").read_text(encoding="utf-8")
     bad = _report(cfg, s3_env, tmp_path / "b", since="2026-11-10", until="2026-11-01")
     assert bad.returncode == 2 and "--until" in bad.stderr
+    cfg.write_text(cfg.read_text().replace(cfg.read_text().split('"bucket": "')[1].split('"')[0], "never-made"))
+    missing = _report(cfg, s3_env, tmp_path / "m")
+    assert missing.returncode == 3 and "no bucket 'never-made'" in missing.stderr
 
 
 def test_publish_writes_dated_and_latest(lake, tmp_path, store, s3_env):
