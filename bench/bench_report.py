@@ -52,6 +52,7 @@ def lake_rows(articles: int, days: int) -> tuple[list[dict], list[dict]]:
 
 
 def main() -> int:
+    """Start a store, run the benchmark, stop the store; the exit code."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--days", type=int, default=30)

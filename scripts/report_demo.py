@@ -25,10 +25,12 @@ BUCKET = "newsmon-demo"
 
 
 def _newsmon(*args: str, env: dict) -> subprocess.CompletedProcess:
+    """The CLI in a child process, as a user runs it."""
     return subprocess.run([sys.executable, "-m", "newsmon", *args], env=env, text=True, capture_output=True)
 
 
 def main() -> int:
+    """Start the demo store, fill it when empty, build the report; the exit code."""
     work = REPO / "var" / "demo"
     store_dir = work / "seaweedfs"
     s3, master, volume, filer = embedded.free_ports(4)

@@ -45,6 +45,7 @@ def available() -> bool:
 
 
 def _free_port() -> int:
+    """A free TCP port on loopback for DevTools."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -75,6 +76,7 @@ class Browser:
             self.call(f"{domain}.enable")
 
     def _page_socket(self) -> str:
+        """The DevTools websocket of chromium's first page, once it listens."""
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             try:

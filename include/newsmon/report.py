@@ -68,6 +68,7 @@ def lang_of(text: str) -> str:
 
 
 def _environment() -> jinja2.Environment:
+    """Jinja2 over the report templates: autoescaping on, helpers as globals."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -117,6 +118,7 @@ def write_site(data: ReportData, out: str | Path, built: datetime | None = None)
 
 
 def _write(path: Path, html: str) -> Path:
+    """Write one page as UTF-8; its path."""
     path.write_text(html, encoding="utf-8")
     return path
 

@@ -226,13 +226,16 @@ def flips(rows: list[dict]) -> list[Flip]:
 
 
 def _day(value) -> str:
+    """A partition date (date or string) as YYYY-MM-DD."""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _ts(value) -> float:
+    """Sort key of a time; missing times sort first."""
     return value.timestamp() if isinstance(value, datetime) else float("-inf")
 
 
 def _min_time(values) -> datetime | None:
+    """The earliest of the given times, None when there is none."""
     times = [v for v in values if isinstance(v, datetime)]
     return min(times) if times else None

@@ -100,6 +100,7 @@ def check_topics(route: Route, key: str, known: Iterable[str]) -> None:
 
 
 def _names(value: Any, key: str) -> tuple[str, ...]:
+    """A list of names (one name alone is a list of one); RouteError naming ``key`` otherwise."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
