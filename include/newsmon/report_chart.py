@@ -18,14 +18,16 @@ KIND_COLOURS = {"agreement": "#1b7f5b", "dispute": "#c0392b"}
 # Sized for a laptop screen beside nothing: a 60-day window still gives each day ~10 px.
 CHART_WIDTH = 640
 CHART_HEIGHT = 160
+# A day over a long window (a year is ~1.7 px) would vanish; 2 px keeps every bar visible.
+MIN_BAR_PX = 2.0
 
 
 def spec(topic: str, counts: dict[tuple[str, str], int], since: date, until: date) -> dict:
-    """The Vega-Lite spec of one topic's chart (only (day, kind) pairs with stories become bars)."""
+    """The Vega-Lite spec of one topic's chart (only (day, kind) pairs with stories in the window become bars)."""
     values = [
         {"day": day, "kind": kind, "stories": n if kind == "agreement" else -n}
         for (day, kind), n in sorted(counts.items())
-        if n > 0
+        if n > 0 and since.isoformat() <= day <= until.isoformat()
     ]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
@@ -34,7 +36,7 @@ def spec(topic: str, counts: dict[tuple[str, str], int], since: date, until: dat
         "height": CHART_HEIGHT,
         "background": "white",
         "data": {"values": values},
-        "mark": {"type": "bar", "tooltip": False},
+        "mark": {"type": "bar", "tooltip": False, "width": bar_width(since, until)},
         "encoding": {
             "x": {
                 "field": "day",
@@ -48,7 +50,7 @@ def spec(topic: str, counts: dict[tuple[str, str], int], since: date, until: dat
                 "field": "stories",
                 "type": "quantitative",
                 "title": "stories",
-                "axis": {"tickMinStep": 1, "format": "d", "labelExpr": "abs(datum.value)"},
+                "axis": {"tickMinStep": 1, "format": "d", "labelExpr": "datum.value % 1 ? '' : abs(datum.value)"},
             },
             "color": {
                 "field": "kind",
@@ -59,6 +61,12 @@ def spec(topic: str, counts: dict[tuple[str, str], int], since: date, until: dat
         },
         "config": {"font": "sans-serif", "view": {"stroke": None}},
     }
+
+
+def bar_width(since: date, until: date) -> float:
+    """Pixels per bar: nine tenths of a day's width, but never thinner than ``MIN_BAR_PX``."""
+    days = (until - since).days + 1
+    return round(max(MIN_BAR_PX, 0.9 * CHART_WIDTH / max(days, 1)), 2)
 
 
 def svg(topic: str, counts: dict[tuple[str, str], int], since: date, until: date) -> str:
