@@ -20,6 +20,7 @@ from support import FixtureSite, write_config  # noqa: E402
 from newsmon import embedded  # noqa: E402
 from newsmon.config import load_config  # noqa: E402
 from newsmon.store import Store  # noqa: E402
+from newsmon.tables import read_prefix  # noqa: E402
 
 BUCKET = "newsmon-demo"
 
@@ -49,7 +50,7 @@ def main() -> int:
                     print(proc.stdout, proc.stderr, file=sys.stderr)
                     return proc.returncode
             days = sorted(
-                {r["published_at"].date() for r in store.read_prefix("events").to_pylist() if r["published_at"]}
+                {r["published_at"].date() for r in read_prefix(store, "events").to_pylist() if r["published_at"]}
             )
             if not days:
                 print("the demo crawl found no agreement or dispute: nothing to report", file=sys.stderr)

@@ -17,7 +17,8 @@ import pyarrow as pa
 
 from newsmon.lake import merged_table, write_partition
 from newsmon.schema import ARTICLES, EVENTS
-from newsmon.store import Store, body_sha256
+from newsmon.store import Store
+from newsmon.tables import body_sha256
 
 TOPICS = ("taiwan", "tariffs_trade", "export_controls", "fentanyl")
 HOSTILE = '<script>alert("x")</script><img src="http://203.0.113.9/t.png">'
@@ -38,7 +39,7 @@ def make_rows(start: date, days: int, stories: int, seed: int = 7) -> tuple[list
         kind = rnd.choice(("agreement", "dispute"))
         flips = n % 5 == 0
         for edition, lang in (("asiae", "ko"), ("asiae-en", "en"))[: 1 + n % 2]:
-            aid = f"asiae-{lang}-{source_id}"
+            aid = f"{edition}-{lang}-{source_id}"  # identity.article_id: outlet-edition-id
             url = f"https://www.asiae.co.kr/{'en/' if lang == 'en' else ''}article/{source_id}"
             title = f"미중 {topic} 기사 {n} <b>속보</b>" if lang == "ko" else f"US-China {topic} story {n} <i>now</i>"
             versions = 2 if flips else 1

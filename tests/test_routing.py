@@ -67,3 +67,14 @@ def test_bad_rules_name_the_key(rule, message):
 def test_unknown_topic_names_the_key():
     with pytest.raises(RouteError, match=r"^alerts\[2\]\.topics: unknown topic id 'tiawan'"):
         check_topics(Route(topics=("taiwan", "tiawan")), "alerts[2]", {"taiwan", "fentanyl"})
+
+
+def test_routing_brief_and_report_keys_are_pinned():
+    from newsmon import keys
+
+    assert keys.skipped("taiwan desk", "k") == "alerts/skipped/taiwan_desk/k.json"
+    assert keys.brief("desk", "2026-11-11") == "alerts/brief/desk/2026-11-11.json"
+    assert keys.brief_sent("desk", "2026-11-11") == "alerts/brief/desk/2026-11-11.sent.json"
+    assert keys.briefed("desk", "k") == "alerts/briefed/desk/k.json"
+    assert keys.report_page(keys.report_dated("2026-11-11"), "index.html") == "reports/dt=2026-11-11/index.html"
+    assert keys.report_page(keys.REPORTS_LATEST, "topic-a b.html") == "reports/latest/topic-a_b.html"

@@ -11,12 +11,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from newsmon import keys
 from newsmon.config import Config
 from newsmon.report import MAX_CARDS_PER_TOPIC, Site, write_site
 from newsmon.report_data import ReportData, build, query_rows
-from newsmon.store import Store, safe_key_part
-
-REPORTS_PREFIX = "reports/"
+from newsmon.store import Store
 
 
 def story_map(store: Store, config: Config) -> dict[str, str]:
@@ -43,13 +42,12 @@ def build_report(config: Config, store: Store, since: date, until: date, out: st
 def publish(store: Store, site: Site, day: date) -> list[str]:
     """Upload the site to ``reports/dt=DAY/`` and ``reports/latest/``; returns the keys written."""
     written = []
-    dated = f"{REPORTS_PREFIX}dt={day.isoformat()}/"
-    latest = f"{REPORTS_PREFIX}latest/"
+    dated, latest = keys.report_dated(day.isoformat()), keys.REPORTS_LATEST
     names = {p.name for p in site.pages}
     for page in site.pages:
         body = page.read_bytes()
         for prefix in (dated, latest):
-            key = prefix + safe_key_part(page.name)
+            key = keys.report_page(prefix, page.name)
             store.put(key, body, "text/html; charset=utf-8")
             written.append(key)
     for key in list(store.keys(latest)):

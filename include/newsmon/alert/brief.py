@@ -19,7 +19,6 @@ next day's brief is made: its events were never briefed, so they go into that on
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -27,9 +26,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from newsmon import keys, state
 from newsmon.alert.routing import Route, RouteError
 from newsmon.config import AlertChannel, Config
-from newsmon.store import Store, safe_key_part
+from newsmon.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -126,15 +126,14 @@ def brief_channel(
     store: Store, channel: AlertChannel, payloads: dict[str, dict], now: datetime, sleep=time.sleep, only_due=False
 ) -> BriefResult:
     """Make (or reuse) the channel's brief for its local day and send it once."""
-    cname = safe_key_part(channel.name)
+    cname = channel.name
     day = channel.brief.day(now).isoformat()
-    base = f"alerts/brief/{cname}/{day}"
-    if store.exists(f"{base}.sent.json"):
+    if store.exists(keys.brief_sent(cname, day)):
         return BriefResult(channel.name, day, "already_sent")
     if only_due and not channel.brief.due(now):
         return BriefResult(channel.name, day, "not_due")
-    raw = store.get(f"{base}.json")
-    brief = json.loads(raw) if raw else prepare(store, channel, cname, day, payloads)
+    frozen = state.load(store, keys.brief(cname, day), default=lambda: None, remove_bad=True)
+    brief = frozen if frozen and "events" in frozen else prepare(store, channel, day, payloads)
     if brief is None:
         return BriefResult(channel.name, day, "nothing_new")
     result = BriefResult(channel.name, day, "sent", len(brief["events"]), sum(e["change"] for e in brief["events"]))
@@ -144,20 +143,17 @@ def brief_channel(
         log.warning("brief %s to %s failed (%s); kept for the next pass", brief["id"], channel.name, result.error)
         return result
     for event in brief["events"]:
-        record = json.dumps({"brief": brief["id"], "sent_at": datetime.now(UTC).isoformat(), **event}).encode()
-        store.put(f"alerts/briefed/{cname}/{event['id']}.json", record, "application/json", if_absent=True)
-    store.put(
-        f"{base}.sent.json",
-        json.dumps({"id": brief["id"], "events": len(brief["events"])}).encode(),
-        "application/json",
-    )
+        record = {"brief": brief["id"], "sent_at": datetime.now(UTC).isoformat(), **event}
+        state.save(store, keys.briefed(cname, event["id"]), record, if_absent=True)
+    state.save(store, keys.brief_sent(cname, day), {"id": brief["id"], "events": len(brief["events"])})
     return result
 
 
-def prepare(store: Store, channel: AlertChannel, cname: str, day: str, payloads: dict[str, dict]) -> dict | None:
+def prepare(store: Store, channel: AlertChannel, day: str, payloads: dict[str, dict]) -> dict | None:
     """Freeze the day's brief in the store: every routed event not briefed nor skipped yet."""
+    cname = channel.name
     _drop_stale(store, cname, day)
-    done = _keys(store, f"alerts/briefed/{cname}/") | _keys(store, f"alerts/skipped/{cname}/")
+    done = _recorded(store, keys.briefed_prefix(cname)) | _recorded(store, keys.skipped_prefix(cname))
     route = channel.route or Route()
     events = []
     for akey, p in sorted(payloads.items(), key=lambda kv: (kv[1]["topic"], kv[1]["story"], kv[1]["kind"])):
@@ -166,21 +162,20 @@ def prepare(store: Store, channel: AlertChannel, cname: str, day: str, payloads:
         p = _mark_change(p, done)
         why = route.reason(p)
         if why is not None:
-            skip = json.dumps({"id": akey, "reason": why, "at": datetime.now(UTC).isoformat()}).encode()
-            store.put(f"alerts/skipped/{cname}/{akey}.json", skip, "application/json", if_absent=True)
+            skip = {"id": akey, "reason": why, "at": datetime.now(UTC).isoformat()}
+            state.save(store, keys.skipped(cname, akey), skip, if_absent=True)
             continue
         events.append(p)
     if not events:
         return None
-    events = _flips_within(events)
     brief = {
-        "id": f"brief-{cname}-{day}",
+        "id": f"brief-{keys.safe(cname)}-{day}",
         "channel": channel.name,
         "day": day,
         "tz": channel.brief.tz,
-        "events": events,
+        "events": _flips_within(events),
     }
-    store.put(f"alerts/brief/{cname}/{day}.json", json.dumps(brief, ensure_ascii=False).encode(), "application/json")
+    state.save(store, keys.brief(cname, day), brief)
     return brief
 
 
@@ -211,17 +206,17 @@ def _flips_within(events: list[dict]) -> list[dict]:
 
 def _drop_stale(store: Store, cname: str, day: str) -> None:
     """Remove briefs of earlier days that were never accepted (their events go into today's)."""
-    keys = set(store.keys(f"alerts/brief/{cname}/"))
-    for key in keys:
+    held = set(store.keys(keys.brief_prefix(cname)))
+    for key in held:
         name = key.rsplit("/", 1)[1]
-        if name.endswith(".sent.json") or name == f"{day}.json":
+        if name.endswith(".sent.json") or key == keys.brief(cname, day):
             continue
-        if key.removesuffix(".json") + ".sent.json" not in keys:
+        if keys.brief_sent(cname, name.removesuffix(".json")) not in held:
             log.warning("brief %s was never accepted; its events go into the brief of %s", key, day)
             store.delete(key)
 
 
-def _keys(store: Store, prefix: str) -> set[str]:
+def _recorded(store: Store, prefix: str) -> set[str]:
     """The alert keys recorded under a ledger prefix."""
     return {k[len(prefix) :].removesuffix(".json") for k in store.keys(prefix)}
 
