@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.alert.routing import Route, RouteError, check_topics, parse_route
+from newsmon.alert.routing import Route
+from newsmon.config import ConfigError, parse_config
+
+BASE = {"storage": {"bucket": "abc"}, "outlets": [{"name": "asiae", "feeds": ["http://x/r"], "allowed_domains": ["x"]}]}
+
+
+def parse_route(rule: dict, key: str = "") -> Route:
+    """The Route of a webhook channel with ``rule``, through the real config models."""
+    channels = [{"type": "webhook", "url": "http://127.0.0.1:9/h"}] * 2 + [
+        {"type": "webhook", "url": "http://a/b", **rule}
+    ]
+    return Route.of(parse_config({**BASE, "alerts": channels}, env={}).alerts[2])
+
 
 EVENT = {
     "topic": "taiwan",
@@ -51,22 +63,33 @@ def test_changes_only_passes_a_flip_and_language_is_guessed_without_lang():
 @pytest.mark.parametrize(
     ("rule", "message"),
     [
-        ({"topics": []}, "alerts[1].topics: must be a non-empty list"),
-        ({"kinds": ["truce"]}, "alerts[1].kinds: unknown kind 'truce'"),
-        ({"min_confidence": "high"}, "alerts[1].min_confidence: must be a number"),
-        ({"min_confidence": True}, "alerts[1].min_confidence: must be a number"),
-        ({"changes_only": 1}, "alerts[1].changes_only: must be true or false"),
-        ({"languages": [""]}, "alerts[1].languages: must be a non-empty list"),
+        ({"topics": ["taiwan", "tiawan"]}, "alerts[2].topics: unknown topic id 'tiawan'"),
+        ({"kinds": ["truce"]}, "alerts[2].kinds[0]: must be one of 'agreement' or 'dispute'"),
+        ({"min_confidence": "high"}, "alerts[2].min_confidence: must be a number"),
+        ({"min_confidence": True}, "alerts[2].min_confidence: must be a number"),
+        ({"min_confidence": -0.1}, "alerts[2].min_confidence: must be >= 0"),
+        ({"changes_only": 1}, "alerts[2].changes_only: must be true or false"),
+        ({"languages": [""]}, "alerts[2].languages[0]: must be a non-empty string"),
+        ({"brief": {"at": "25:00"}}, "alerts[2].brief.at: must be HH:MM"),
+        ({"brief": {"tz": "Asia/Seul"}}, "alerts[2].brief.tz: unknown time zone 'Asia/Seul'"),
+        ({"brief": "08:00"}, "alerts[2].brief: must be a mapping"),
     ],
 )
 def test_bad_rules_name_the_key(rule, message):
-    with pytest.raises(RouteError, match="^" + message.replace("[", r"\[").replace("]", r"\]")):
-        parse_route(rule, "alerts[1]")
+    with pytest.raises(ConfigError) as err:
+        parse_route(rule)
+    assert str(err.value).startswith(message), str(err.value)
 
 
-def test_unknown_topic_names_the_key():
-    with pytest.raises(RouteError, match=r"^alerts\[2\]\.topics: unknown topic id 'tiawan'"):
-        check_topics(Route(topics=("taiwan", "tiawan")), "alerts[2]", {"taiwan", "fentanyl"})
+def test_brief_defaults_and_due_time():
+    from datetime import UTC, datetime
+
+    channels = [{"type": "webhook", "url": "http://a/b", "brief": {}}]
+    brief = parse_config({**BASE, "alerts": channels}, env={}).alerts[0].brief
+    assert (brief.at, brief.tz) == ("08:00", "Asia/Seoul")
+    assert not brief.due(datetime(2026, 11, 10, 22, 59, tzinfo=UTC))  # 07:59 in Seoul
+    assert brief.due(datetime(2026, 11, 10, 23, 0, tzinfo=UTC))
+    assert str(brief.day(datetime(2026, 11, 10, 23, 0, tzinfo=UTC))) == "2026-11-11"
 
 
 def test_routing_brief_and_report_keys_are_pinned():

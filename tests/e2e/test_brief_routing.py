@@ -155,7 +155,7 @@ def test_routing_and_brief_config_errors_name_the_key(seaweed):
     hook = {"type": "webhook", "url": "http://127.0.0.1:9/h"}
     for extra, key in [
         ({"topics": ["taiwan", "tiawan"]}, "alerts[0].topics: unknown topic id 'tiawan'"),
-        ({"kinds": ["truce"]}, "alerts[0].kinds: unknown kind 'truce'"),
+        ({"kinds": ["truce"]}, "alerts[0].kinds[0]: must be one of 'agreement' or 'dispute'"),
         ({"min_confidence": 1.5}, "alerts[0].min_confidence"),
         ({"changes_only": "yes"}, "alerts[0].changes_only"),
         ({"brief": {"at": "8am"}}, "alerts[0].brief.at"),

@@ -20,14 +20,12 @@ next day's brief is made: its events were never briefed, so they go into that on
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime, timedelta
 
 from newsmon import keys, state
-from newsmon.alert.routing import Route, RouteError
+from newsmon.alert.routing import Route
 from newsmon.config import AlertChannel, Config
 from newsmon.store import Store
 
@@ -40,27 +38,6 @@ BRIEF_LOOKBACK_DAYS = 7
 BRIEF_ATTEMPTS = 3
 BRIEF_BACKOFF_SECONDS = 0.5
 OPPOSITE = {"agreement": "dispute", "dispute": "agreement"}
-_AT_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
-
-@dataclass(frozen=True)
-class BriefSchedule:
-    """When a channel's brief is due: ``at`` (HH:MM) in time zone ``tz``."""
-
-    at: str = "08:00"
-    tz: str = "Asia/Seoul"
-
-    def local(self, now: datetime) -> datetime:
-        """``now`` in the channel's zone."""
-        return now.astimezone(ZoneInfo(self.tz))
-
-    def day(self, now: datetime) -> date:
-        """The channel's local date at ``now``: a brief's identity."""
-        return self.local(now).date()
-
-    def due(self, now: datetime) -> bool:
-        """True once the local time has reached ``at`` today."""
-        return self.local(now).strftime("%H:%M") >= self.at
 
 
 @dataclass
@@ -73,23 +50,6 @@ class BriefResult:
     events: int = 0
     flips: int = 0
     error: str | None = None
-
-
-def parse_brief(value, key: str) -> BriefSchedule:
-    """``brief: {at: "HH:MM", tz: "Area/City"}``; RouteError naming the key otherwise."""
-    if not isinstance(value, dict):
-        raise RouteError(f'{key}: must be a mapping like {{at: "08:00", tz: "Asia/Seoul"}}')
-    unknown = sorted(set(value) - {"at", "tz"})
-    if unknown:
-        raise RouteError(f"{key}.{unknown[0]}: unknown key (have: at, tz)")
-    at, tz = str(value.get("at", "08:00")), value.get("tz", "Asia/Seoul")
-    if not _AT_RE.match(at):
-        raise RouteError(f"{key}.at: must be HH:MM (24 h), got {value.get('at')!r}")
-    try:
-        ZoneInfo(str(tz))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise RouteError(f"{key}.tz: unknown time zone {tz!r} (e.g. Asia/Seoul, UTC)") from None
-    return BriefSchedule(at=at, tz=str(tz))
 
 
 def recent_rows(config: Config, now: datetime) -> list[dict]:
@@ -154,7 +114,7 @@ def prepare(store: Store, channel: AlertChannel, day: str, payloads: dict[str, d
     cname = channel.name
     _drop_stale(store, cname, day)
     done = _recorded(store, keys.briefed_prefix(cname)) | _recorded(store, keys.skipped_prefix(cname))
-    route = channel.route or Route()
+    route = Route.of(channel)
     events = []
     for akey, p in sorted(payloads.items(), key=lambda kv: (kv[1]["topic"], kv[1]["story"], kv[1]["kind"])):
         if akey in done:

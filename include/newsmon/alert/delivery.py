@@ -201,7 +201,7 @@ def _deliver_channel(store: Store, channel: AlertChannel, payloads: dict[str, di
     for akey, p in payloads.items():
         todo.setdefault(akey, p)
     fresh = []
-    route = channel.route or Route()
+    route = Route.of(channel)
     for akey, p in todo.items():
         if store.exists(keys.sent(cname, akey)):
             result.already_sent += 1

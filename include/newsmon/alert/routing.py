@@ -3,6 +3,7 @@
 Keys on any ``alerts[]`` channel, all optional (absent = no restriction)::
 
     topics: [taiwan, export_controls]   # topic ids of the taxonomy; an unknown id is a config error
+                                        # (the keys are validated in newsmon.config.AlertChannel)
     kinds: [dispute]                    # agreement | dispute
     min_confidence: 0.7                 # 0..1
     outlets: [asiae, asiae-en]          # outlet names (of the event's best report)
@@ -18,17 +19,11 @@ so a rule that later widens applies to new events only and never resends history
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-ROUTE_KEYS = {"topics", "kinds", "min_confidence", "outlets", "languages", "changes_only"}
-KINDS = ("agreement", "dispute")
+from newsmon.config import AlertChannel
+
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-
-
-class RouteError(ValueError):
-    """A routing rule is wrong; the message starts with the key."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +55,18 @@ class Route:
             return "not a label flip"
         return None
 
+    @classmethod
+    def of(cls, channel: AlertChannel) -> Route:
+        """The rules configured on ``channel`` (validated by newsmon.config)."""
+        return cls(
+            topics=tuple(channel.topics),
+            kinds=tuple(channel.kinds),
+            min_confidence=channel.min_confidence,
+            outlets=tuple(channel.outlets),
+            languages=tuple(channel.languages),
+            changes_only=channel.changes_only,
+        )
+
     def matches(self, payload: dict) -> bool:
         """True when ``payload`` goes to the channel."""
         return self.reason(payload) is None
@@ -68,41 +75,3 @@ class Route:
 def guess_lang(payload: dict) -> str:
     """``ko`` when the title or evidence has Hangul, else ``en`` (for events whose article is gone)."""
     return "ko" if _HANGUL.search(f"{payload.get('title', '')}{payload.get('evidence', '')}") else "en"
-
-
-def parse_route(m: dict[str, Any], key: str) -> Route:
-    """The routing keys of channel mapping ``m`` (config key ``key``), checked; topics later."""
-    kwargs: dict[str, Any] = {}
-    for name in ("topics", "kinds", "outlets", "languages"):
-        if name in m:
-            kwargs[name] = _names(m[name], f"{key}.{name}")
-    bad = [k for k in kwargs.get("kinds", ()) if k not in KINDS]
-    if bad:
-        raise RouteError(f"{key}.kinds: unknown kind {bad[0]!r} (one of {', '.join(KINDS)})")
-    if "min_confidence" in m:
-        value = m["min_confidence"]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-            raise RouteError(f"{key}.min_confidence: must be a number from 0 to 1, got {value!r}")
-        kwargs["min_confidence"] = float(value)
-    if "changes_only" in m:
-        if not isinstance(m["changes_only"], bool):
-            raise RouteError(f"{key}.changes_only: must be true or false")
-        kwargs["changes_only"] = m["changes_only"]
-    return Route(**kwargs)
-
-
-def check_topics(route: Route, key: str, known: Iterable[str]) -> None:
-    """RouteError naming ``key.topics`` when a topic id is not in the taxonomy."""
-    known = set(known)
-    for topic in route.topics:
-        if topic not in known:
-            raise RouteError(f"{key}.topics: unknown topic id {topic!r} (known: {', '.join(sorted(known))})")
-
-
-def _names(value: Any, key: str) -> tuple[str, ...]:
-    """A list of names (one name alone is a list of one); RouteError naming ``key`` otherwise."""
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        raise RouteError(f"{key}: must be a non-empty list of names")
-    return tuple(v.strip() for v in value)
