@@ -35,6 +35,7 @@ from newsmon.tables import content_hash, put_table_once, read_table
 SETTLE_DAYS = 2
 
 
+
 @dataclass
 class CompactResult:
     """What compaction did to one table."""
