@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_report.py [--articles 10000] [--days 30]
 
 Writes a synthetic asiae-shaped lake (Korean and English editions, four topics, some label flips;
-tests/report_lake.py) into the embedded SeaweedFS store, one object per partition as compaction
+tests/helpers/report_lake.py) into the embedded SeaweedFS store, one object per partition as compaction
 leaves it, then times in the same run:
 
 * the DuckDB query alone (events joined with articles over S3), the baseline;
@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "helpers"))
 
 from report_lake import TOPICS, make_rows, write_lake  # noqa: E402
 

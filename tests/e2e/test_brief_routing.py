@@ -10,13 +10,13 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from e2e_helpers import newsmon
 from report_lake import make_rows, write_lake
 from support import WebhookReceiver
 
 from newsmon.alert.brief import recent_rows, run_briefs
 from newsmon.alert.delivery import deliver
 from newsmon.config import ConfigError, parse_config
-from tests.e2e.helpers import newsmon
 
 pytestmark = pytest.mark.e2e
 

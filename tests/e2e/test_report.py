@@ -8,13 +8,13 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from e2e_helpers import newsmon
 from report_lake import HOSTILE, TOPICS, expected_counts, make_rows, write_lake
 from support import write_config
 
 from newsmon.config import load_config
 from newsmon.report import page_of
 from newsmon.report_job import build_report, publish
-from tests.e2e.helpers import newsmon
 
 pytestmark = pytest.mark.e2e
 

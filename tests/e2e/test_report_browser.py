@@ -15,13 +15,13 @@ from pathlib import Path
 
 import browser
 import pytest
+from e2e_helpers import REPO
 from report_lake import TOPICS, expected_counts, make_rows, write_lake
 from support import write_config
 
 from newsmon.config import load_config
 from newsmon.report import page_of
 from newsmon.report_job import build_report
-from tests.e2e.helpers import REPO
 
 pytestmark = [
     pytest.mark.e2e,
