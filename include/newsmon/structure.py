@@ -1,0 +1,186 @@
+"""Furniture by structure, in any language: what a recall-friendly extraction pass keeps that is
+not the article.
+
+Two steps. Before extraction, :func:`prune_page` removes elements whose markup names them as
+furniture (captions, credits, share rows, teasers, banners: class/id words, ``figcaption``).
+After extraction, :func:`drop_structural` walks trafilatura's body (``<p>``, ``<head>``,
+``<list>``, ``<quote>``, ``<table>`` with ``<ref>`` links) and removes blocks by shape:
+
+- link density: a block whose text is mostly link text is a teaser or link list;
+- repetition: a block that occurs twice on the page (embed placeholders, consent notes);
+- position: short unpunctuated lines before the first body paragraph (kicker, dateline, byline,
+  the deck when it repeats the page's description) and after the last one (credits, bylines);
+- phrases: multilingual lists (:mod:`newsmon.phrases`) as the second line, for blocks structure
+  alone cannot tell.
+
+Pure functions of their inputs; the trees are edited in place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from newsmon.phrases import is_furniture_phrase
+
+# A block whose link text is at least this share of its text is a teaser or a link list; body
+# paragraphs link a name or two (well under half their text).
+LINK_DENSITY_MAX = 0.75
+# A list is a link list when this share of its items are link-dense.
+LINK_LIST_SHARE = 0.6
+# A paragraph at least this long that ends like a sentence is body text; it bounds the lead and
+# the tail where short furniture lines sit.
+BODY_PARAGRAPH_CHARS = 120
+# Lines before the first body paragraph shorter than this, not ending like a sentence, are
+# kickers, datelines and bylines; after the last one, credits and author names.
+EDGE_LEAD_MAX_CHARS = 80
+EDGE_TAIL_MAX_CHARS = 40
+# A lead block repeats the title or the description (the deck) when one holds the other and the
+# shorter covers this share of the longer; 1.0 (equal only) measured best: a description is
+# often the first paragraph cut short, and containment took that paragraph.
+DECK_OVERLAP = 1.0
+# A repeated block is furniture from this length on (shorter repeats can be real: "Also at Walmart").
+REPEAT_MIN_CHARS = 25
+# A container named as furniture holding more <p> than this is a wrapper around the
+# article ("article-teaser", "paywall-content"), not furniture: kept.
+PRUNE_MAX_PARAGRAPHS = 0
+# Class/id words naming furniture containers in the page markup (any CMS, any language of content).
+FURNITURE_MARKUP = re.compile(
+    r"(?:^|[\s_-])(caption|figcaption|credits?|photo-?credit|byline|author-?(bio|info|box)|share|sharing|"
+    r"social|newsletter|related|teaser|recommend(ed|ations)?|promo|cookie|consent|paywall|subscribe|"
+    r"read-?more|more-?stories|next-?story|outbrain|taboola)(?:$|[\s_-])",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"'’)]\s*$")
+_NON_WORD = re.compile(r"\W+")
+_MARKED = etree.XPath("//*[@class or @id]")
+_CAPTIONS = etree.XPath("//figcaption")
+_PARAGRAPHS = etree.XPath(".//p")
+
+
+def prune_page(tree: etree._Element) -> None:
+    """Remove captions and the containers the markup names as furniture, before extraction.
+
+    The root, ``<body>`` and ``<article>``/``<main>`` are never removed (a page may carry a class
+    like "has-share-bar" on them)."""
+    for node in _CAPTIONS(tree):
+        _drop(node)
+    for node in _MARKED(tree):
+        if node.tag in ("html", "body", "article", "main") or node.getparent() is None:
+            continue
+        words = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if FURNITURE_MARKUP.search(words) and len(_PARAGRAPHS(node)) <= PRUNE_MAX_PARAGRAPHS:
+            _drop(node)
+
+
+def drop_structural(body: etree._Element, title: str, description: str) -> None:
+    """Remove furniture blocks from trafilatura's ``body`` by link density, repetition, position
+    around the body paragraphs, and (second line) phrases."""
+    blocks = list(body)
+    repeated = _repeated(blocks)
+    for el in blocks:
+        text = block_text(el)
+        if not text or _link_dense(el) or _normal(text) in repeated or is_furniture_phrase(text):
+            body.remove(el)
+    _trim_edges(body, title, description)
+
+
+def block_text(el: etree._Element) -> str:
+    """The text of one block, whitespace collapsed."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def _drop(node: etree._Element) -> None:
+    """Remove ``node`` and its subtree, keeping the text that follows it."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    tail = node.tail
+    prev = node.getprevious()
+    parent.remove(node)
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def _link_share(el: etree._Element) -> float:
+    """Share of the block's characters inside ``<ref>`` links."""
+    total = len(block_text(el))
+    if not total:
+        return 0.0
+    linked = sum(len(block_text(ref)) for ref in el.iter("ref"))
+    return linked / total
+
+
+def _link_dense(el: etree._Element) -> bool:
+    """A teaser line, or a list whose items are mostly teasers."""
+    if el.tag == "list":
+        items = [item for item in el if block_text(item)]
+        dense = sum(_link_share(item) >= LINK_DENSITY_MAX for item in items)
+        return bool(items) and dense / len(items) >= LINK_LIST_SHARE
+    # a linked heading opens a section as often as a teaser (live blogs, explainers), and a long
+    # sentence-ended paragraph is body even when linked whole (deal cards, quoted posts)
+    if el.tag == "head" or _is_body_paragraph(el):
+        return False
+    return _link_share(el) >= LINK_DENSITY_MAX
+
+
+def _repeated(blocks: list[etree._Element]) -> set[str]:
+    """Normalised texts of blocks (long enough to matter) that occur more than once."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for el in blocks:
+        key = _normal(block_text(el))
+        if len(key) >= REPEAT_MIN_CHARS:
+            (twice if key in seen else seen).add(key)
+    return twice
+
+
+def _is_body_paragraph(el: etree._Element) -> bool:
+    text = block_text(el)
+    return el.tag == "p" and len(text) >= BODY_PARAGRAPH_CHARS and bool(_SENTENCE_END.search(text))
+
+
+def _short_unpunctuated(el: etree._Element, max_chars: int) -> bool:
+    """A line shorter than ``max_chars`` that does not end like a sentence (not a heading)."""
+    text = block_text(el)
+    return el.tag != "head" and len(text) < max_chars and not _SENTENCE_END.search(text)
+
+
+def _repeats(el: etree._Element, known: tuple[str, ...]) -> bool:
+    """True when the block repeats the title or the page's description (the deck)."""
+    key = _normal(block_text(el))
+    return bool(key) and any(_same_text(key, k) for k in known if k)
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Equal, or one holds the other and they differ by little (a kicker, a trailing "...")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ and len(short) >= DECK_OVERLAP * len(long_)
+
+
+def _trim_edges(body: etree._Element, title: str, description: str) -> None:
+    """Drop furniture lines before the first and after the last body paragraph.
+
+    At the top, a block repeating the title or the description goes even when it reads as a body
+    paragraph (the deck); the first other body paragraph ends the lead."""
+    known = (_normal(title), _normal(description))
+    for el in list(body):
+        if _repeats(el, known) or _short_unpunctuated(el, EDGE_LEAD_MAX_CHARS):
+            body.remove(el)
+        elif _is_body_paragraph(el):
+            break
+    blocks = list(body)
+    anchors = [i for i, el in enumerate(blocks) if _is_body_paragraph(el)]
+    for el in blocks[anchors[-1] + 1 :] if anchors else ():
+        if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS):
+            body.remove(el)
+
+
+def _normal(text: str) -> str:
+    return _NON_WORD.sub(" ", text).strip().lower()
