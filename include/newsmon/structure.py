@@ -41,6 +41,9 @@ EDGE_TAIL_MAX_CHARS = 60
 # shorter covers this share of the longer; 1.0 (equal only) measured best: a description is
 # often the first paragraph cut short, and containment took that paragraph.
 DECK_OVERLAP = 1.0
+# A list is prose (kept) when this share of its items are sentences of at least PROSE_ITEM_CHARS.
+PROSE_LIST_SHARE = 0.5
+PROSE_ITEM_CHARS = 80
 # A short block with at least this many " | " separators is a metadata row ("Updated 15.59 |
 # Published 14.14", "Radio | News | 28 April 2023 | 10:00").
 METADATA_SEPARATORS = 2
@@ -144,8 +147,15 @@ def _box_list(el: etree._Element) -> bool:
     if el.tag != "list":
         return False
     prev, nxt = el.getprevious(), el.getnext()
-    introduced = prev is not None and block_text(prev).endswith(":") and nxt is not None
-    return not introduced
+    introduced = prev is not None and nxt is not None and (prev.tag == "head" or block_text(prev).endswith(":"))
+    return not introduced and not _prose_list(el)
+
+
+def _prose_list(el: etree._Element) -> bool:
+    """A list of sentences (steps, arguments), not of headlines or labels: content."""
+    items = [block_text(item) for item in el if block_text(item)]
+    sentences = [t for t in items if len(t) >= PROSE_ITEM_CHARS and _SENTENCE_END.search(t)]
+    return bool(items) and len(sentences) / len(items) >= PROSE_LIST_SHARE
 
 
 def _metadata_row(text: str) -> bool:
