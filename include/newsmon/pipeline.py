@@ -22,8 +22,10 @@ from newsmon.detect import detect, load_taxonomy
 from newsmon.discover import BACKFILL_MAX_PAGES, Robots, discover
 from newsmon.extract import ExtractionError, article_id, extract, normalize_url
 from newsmon.fetch import Fetcher
+from newsmon.furniture import OutletFurniture
+from newsmon.furniture_state import load_furniture, save_furniture
 from newsmon.profiles import get_profile
-from newsmon.records import Candidate, Outlet, Page
+from newsmon.records import Article, Candidate, Outlet, Page
 from newsmon.store import STORAGE_ERRORS, IndexEntry, Store, fingerprint, safe_key_part
 
 log = logging.getLogger(__name__)
@@ -98,6 +100,7 @@ def run_outlet(
     known_urls = {u for entry in index.values() for u in entry.urls}
     validators = _load_validators(store, outlet.name)
     batch = _Batch(store, outlet.name, run_id, started, config.crawl.user_agent)
+    learned = load_furniture(store, outlet.name)
     completed = False
     try:
         found = discover(outlet, fetcher, robots, None if since else validators, since=since)  # catch-up: full reads
@@ -118,7 +121,7 @@ def run_outlet(
                 _fail(result, page.error or "error")
             else:
                 result.fetched += 1
-                _process(page, cand, outlet, store, index, taxonomy, result, batch.notes)
+                _process(page, cand, outlet, store, index, taxonomy, result, batch.notes, learned)
             batch.flush_if_full()
         completed = True
     finally:
@@ -128,6 +131,7 @@ def run_outlet(
         batch.flush()
         alerting.add_to_outbox(store, outlet.name, run_id, result.event_keys)
         store.save_index(outlet.name, index)
+        save_furniture(store, outlet.name, learned)
         result.seconds = round(time.monotonic() - t0, 3)
         if completed:  # a pass that crashed is the task's failure to report, not the outlet's health
             # validators only after a whole pass: a 304 must never hide items a crash left unread
@@ -277,8 +281,12 @@ def _process(
     taxonomy,
     result: OutletResult,
     notes: dict[int, raw.Note] | None = None,
+    learned: OutletFurniture | None = None,
 ) -> None:
-    """Extract, detect and store one fetched page, updating the index in place."""
+    """Extract, detect and store one fetched page, updating the index in place.
+
+    With ``learned``, the page's lines teach the outlet's furniture, then its learned furniture
+    lines are stripped before detection (and counted in the row)."""
     try:
         article = extract(
             page.text,
@@ -297,6 +305,8 @@ def _process(
         page.error = f"extract_error:{type(exc).__name__}"
         _fail(result, "extract_error")
         return
+    if learned is not None:
+        article = strip_learned(article, learned)
     finding = detect(article, taxonomy)
     fp = fingerprint(article)
     urls = {normalize_url(page.url), normalize_url(page.final_url), article.url}
@@ -320,6 +330,13 @@ def _process(
     if ekey:
         result.event_keys.append(ekey)
         result.events += len(finding.events)
+
+
+def strip_learned(article: Article, learned: OutletFurniture) -> Article:
+    """Learn from the article's lines, then drop the outlet's furniture lines from its body."""
+    learned.observe(article.article_id, article.body)
+    body, removed = learned.strip(article.body)
+    return replace(article, body=body, furniture_removed=removed)
 
 
 def run_alerts(config: Config, store: Store) -> alerting.Delivery:
