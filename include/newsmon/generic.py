@@ -7,8 +7,8 @@ own configurations in the same run.
 
 - trafilatura's balanced mode (no ``favor_precision``): the precision mode cut some modern
   articles to a tenth of their body; structure then takes out what it was there for
-  (:mod:`newsmon.structure`: markup-named captions and share rows before extraction; link-dense
-  blocks, repeated blocks, the deck and short unpunctuated lines around the body after it;
+  (:mod:`newsmon.structure`: link-dense blocks, lists the prose does not introduce, repeated
+  blocks, metadata rows, the deck and short unpunctuated lines around the body;
   multilingual phrases of :mod:`newsmon.phrases` as the second line).
 - ``include_comments=False``: reader comments are not the article.
 - ``include_tables=True``: tables in articles are content (sports results, prices).
@@ -32,13 +32,11 @@ from trafilatura.metadata import extract_title
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from newsmon.structure import drop_structural, prune_page
+from newsmon.structure import drop_structural
 
 # trafilatura's mode: the balanced default keeps whole articles where favor_precision cut some to a
 # tenth; the structural filters below take out what the precision mode was there for.
 TRAFILATURA_MODE: dict = {}
-# Remove the containers the markup names as furniture before extraction (captions, share rows...).
-PRUNE_MARKUP = True
 # Lines at least this long are prose even when they contain a furniture word ("subscribe",
 # "newsletter"): furniture lines are calls to action of a sentence or two.
 FURNITURE_MAX_CHARS = 160
@@ -87,8 +85,6 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     published = _published(tree)
     author = _author(tree)
     description = _description(tree)
-    if PRUNE_MARKUP:
-        prune_page(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,

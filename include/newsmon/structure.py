@@ -1,9 +1,7 @@
 """Furniture by structure, in any language: what a recall-friendly extraction pass keeps that is
 not the article.
 
-Two steps. Before extraction, :func:`prune_page` removes elements whose markup names them as
-furniture (captions, credits, share rows, teasers, banners: class/id words, ``figcaption``).
-After extraction, :func:`drop_structural` walks trafilatura's body (``<p>``, ``<head>``,
+:func:`drop_structural` walks trafilatura's body (``<p>``, ``<head>``,
 ``<list>``, ``<quote>``, ``<table>`` with ``<ref>`` links) and removes blocks by shape:
 
 - link density: a block whose text is mostly link text is a teaser or link list;
@@ -50,38 +48,10 @@ METADATA_SEPARATORS = 2
 METADATA_MAX_CHARS = 160
 # A repeated block is furniture from this length on (shorter repeats can be real: "Also at Walmart").
 REPEAT_MIN_CHARS = 25
-# A container named as furniture holding more <p> than this is a wrapper around the
-# article ("article-teaser", "paywall-content"), not furniture: kept.
-PRUNE_MAX_PARAGRAPHS = 0
-# Class/id words naming furniture containers in the page markup (any CMS, any language of content).
-FURNITURE_MARKUP = re.compile(
-    r"(?:^|[\s_-])(caption|figcaption|credits?|photo-?credit|byline|author-?(bio|info|box)|share|sharing|"
-    r"social|newsletter|related|teaser|recommend(ed|ations)?|promo|cookie|consent|paywall|subscribe|"
-    r"read-?more|more-?stories|next-?story|outbrain|taboola)(?:$|[\s_-])",
-    re.I,
-)
 _SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"'’]\s*$")
 # " | " between fields: a metadata row (dates, section, programme), not prose.
 _FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
 _NON_WORD = re.compile(r"\W+")
-_MARKED = etree.XPath("//*[@class or @id]")
-_CAPTIONS = etree.XPath("//figcaption")
-_PARAGRAPHS = etree.XPath(".//p")
-
-
-def prune_page(tree: etree._Element) -> None:
-    """Remove captions and the containers the markup names as furniture, before extraction.
-
-    The root, ``<body>`` and ``<article>``/``<main>`` are never removed (a page may carry a class
-    like "has-share-bar" on them)."""
-    for node in _CAPTIONS(tree):
-        _drop(node)
-    for node in _MARKED(tree):
-        if node.tag in ("html", "body", "article", "main") or node.getparent() is None:
-            continue
-        words = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if FURNITURE_MARKUP.search(words) and len(_PARAGRAPHS(node)) <= PRUNE_MAX_PARAGRAPHS:
-            _drop(node)
 
 
 def drop_structural(body: etree._Element, title: str, description: str) -> None:
@@ -100,21 +70,6 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
 def block_text(el: etree._Element) -> str:
     """The text of one block, whitespace collapsed."""
     return " ".join(" ".join(el.itertext()).split())
-
-
-def _drop(node: etree._Element) -> None:
-    """Remove ``node`` and its subtree, keeping the text that follows it."""
-    parent = node.getparent()
-    if parent is None:
-        return
-    tail = node.tail
-    prev = node.getprevious()
-    parent.remove(node)
-    if tail:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
 
 
 def _link_share(el: etree._Element) -> float:
