@@ -8,6 +8,7 @@ from pathlib import Path
 
 from support import FixtureSite, write_config
 
+from newsmon import furniture_state
 from newsmon.config import load_config
 from newsmon.furniture import MIN_ARTICLES, OutletFurniture, from_json, line_key, to_json
 from newsmon.furniture_state import furniture_key
@@ -112,6 +113,7 @@ def test_state_round_trips_and_corrupt_state_starts_empty():
     state = _state_after(8)
     again = from_json(to_json(state))
     assert again.recent == state.recent and again.learned() == state.learned() == {line_key(t) for t in TEMPLATE}
+    assert sorted(again.texts.values()) == sorted(TEMPLATE)  # what was learned, readable
     assert from_json(b"{not json").recent == {}
     assert from_json(b'{"recent": [1, 2]}').recent == {}
     assert from_json(None).learned() == set()
@@ -150,7 +152,7 @@ def _bodies(store) -> dict[str, dict]:
     return latest
 
 
-def test_fixture_outlet_learns_its_template_in_run_and_reprocess(tmp_path, seaweed, store):
+def test_fixture_outlet_learns_its_template_in_run_and_reprocess(tmp_path, seaweed, store, s3_env, capsys):
     root = tmp_path / "site"
     _build_site(root)
     with FixtureSite(root=root) as site:
@@ -167,6 +169,9 @@ def test_fixture_outlet_learns_its_template_in_run_and_reprocess(tmp_path, seawe
     for i in QUOTED_IN:
         assert QUOTE in rows[f"story-{i}"]["body"]
     assert store.get(furniture_key("courier"))
+    assert furniture_state.main(["--config", str(tmp_path / "c.yaml"), "courier"]) == 0
+    shown = capsys.readouterr().out
+    assert TEMPLATE[0] in shown and TEMPLATE[1] in shown and QUOTE not in shown
 
     results = reprocess_from_raw(cfg, store)
     assert results[0].rebuilt == PAGES, results[0]
@@ -175,3 +180,5 @@ def test_fixture_outlet_learns_its_template_in_run_and_reprocess(tmp_path, seawe
     assert all(r["furniture_removed"] == 2 for r in rows.values())
     for i in QUOTED_IN:
         assert QUOTE in rows[f"story-{i}"]["body"]
+    furniture_state.main(["--config", str(tmp_path / "c.yaml"), "courier", "--reset"])
+    assert store.get(furniture_key("courier")) is None

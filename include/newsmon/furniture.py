@@ -31,6 +31,8 @@ KEY_CHARS = 16
 # Never strip a body below this many characters (extract.MIN_BODY_CHARS): a page whose every
 # line is "furniture" is a template page, and the caller decides what to do with it.
 MIN_KEPT_CHARS = 40
+# Characters of a learned line kept as text, so people can read what was learned.
+TEXT_CHARS = 300
 STATE_FORMAT = 1
 
 
@@ -48,13 +50,18 @@ class OutletFurniture:
     min_articles: int = MIN_ARTICLES
     recent: dict[str, list[str]] = field(default_factory=dict)  # article id -> line keys, oldest first
     counts: Counter = field(default_factory=Counter)  # line key -> articles in ``recent`` holding it
+    texts: dict[str, str] = field(default_factory=dict)  # learned key -> its line, for people to read
 
     def observe(self, article_id: str, body: str) -> None:
         """Remember the lines of one article (a new version replaces the article's old lines)."""
         self._forget(article_id)
-        keys = sorted({line_key(line) for line in body.split("\n") if line.strip()})
+        lines = {line_key(line): line for line in body.split("\n") if line.strip()}
+        keys = sorted(lines)
         self.recent[article_id] = keys
         self.counts.update(keys)
+        for key in keys:
+            if self.counts[key] >= self.min_articles and key not in self.texts:
+                self.texts[key] = lines[key][:TEXT_CHARS]
         while len(self.recent) > self.window:
             self._forget(next(iter(self.recent)))
 
@@ -81,11 +88,20 @@ class OutletFurniture:
             self.counts[key] -= 1
             if self.counts[key] <= 0:
                 del self.counts[key]
+            if self.counts.get(key, 0) < self.min_articles:
+                self.texts.pop(key, None)
 
 
 def to_json(state: OutletFurniture) -> bytes:
-    """The state as JSON: knobs and the remembered line keys per article, oldest first."""
-    doc = {"format": STATE_FORMAT, "window": state.window, "min_articles": state.min_articles, "recent": state.recent}
+    """The state as JSON: knobs, the learned lines (key -> text) and the remembered line keys per
+    article, oldest first."""
+    doc = {
+        "format": STATE_FORMAT,
+        "window": state.window,
+        "min_articles": state.min_articles,
+        "learned": {key: state.texts.get(key, "") for key in sorted(state.learned())},
+        "recent": state.recent,
+    }
     return json.dumps(doc, separators=(",", ":")).encode()
 
 
@@ -106,6 +122,10 @@ def from_json(data: bytes | None, window: int = WINDOW, min_articles: int = MIN_
         if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
             state.recent[str(article_id)] = keys
             state.counts.update(keys)
+    learned = doc.get("learned")
+    if isinstance(learned, dict):
+        kept = {k: v for k, v in learned.items() if isinstance(v, str)}
+        state.texts = {k: v for k, v in kept.items() if state.counts.get(k, 0) >= min_articles}
     while len(state.recent) > window:
         state._forget(next(iter(state.recent)))
     return state
