@@ -3,17 +3,20 @@ through ``run`` and ``reprocess --from-raw`` on the real store."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
+import pytest
 from support import FixtureSite, write_config
 
 from newsmon import furniture_state
 from newsmon.config import load_config
-from newsmon.furniture import MIN_ARTICLES, OutletFurniture, from_json, line_key, to_json
+from newsmon.furniture import MIN_ARTICLES, OutletFurniture, from_dict, line_key, to_dict
 from newsmon.furniture_state import furniture_key
 from newsmon.pipeline import run_outlet
 from newsmon.reprocess import reprocess_from_raw
+from newsmon.tables import read_prefix
 
 PAGES = 32
 # template lines the outlet prints on every article: long, sentence-shaped, no furniture word, so
@@ -109,14 +112,22 @@ def test_the_window_forgets_old_articles():
     assert not state.is_furniture("A retired banner line that the outlet printed last month on every page.")
 
 
-def test_state_round_trips_and_corrupt_state_starts_empty():
+def test_state_round_trips_and_bad_shapes_are_refused():
     state = _state_after(8)
-    again = from_json(to_json(state))
+    again = from_dict(json.loads(json.dumps(to_dict(state))))
     assert again.recent == state.recent and again.learned() == state.learned() == {line_key(t) for t in TEMPLATE}
     assert sorted(again.texts.values()) == sorted(TEMPLATE)  # what was learned, readable
-    assert from_json(b"{not json").recent == {}
-    assert from_json(b'{"recent": [1, 2]}').recent == {}
-    assert from_json(None).learned() == set()
+    for bad in ({"recent": [1, 2]}, {"recent": {"a": "not a list"}}, {"learned": 3, "recent": {}}):
+        with pytest.raises(ValueError):
+            from_dict(bad)
+
+
+def test_unreadable_state_in_the_store_starts_empty_and_is_kept(store):
+    store.put(furniture_key("courier"), b"{not json", "application/json")
+    problems: list[str] = []
+    assert furniture_state.load_furniture(store, "courier", problems).recent == {}
+    assert problems and "unreadable" in problems[0]
+    assert any(k.startswith("_state/unreadable/") for k in store.keys("_state/"))
 
 
 def test_strip_never_empties_a_body():
@@ -145,7 +156,7 @@ def _config(tmp_path, site, seaweed, store):
 
 
 def _bodies(store) -> dict[str, dict]:
-    rows = store.read_prefix("articles").to_pylist()
+    rows = read_prefix(store, "articles").to_pylist()
     latest: dict[str, dict] = {}
     for row in sorted(rows, key=lambda r: r["version"]):
         latest[row["url"].rsplit("/", 1)[1]] = row

@@ -6,15 +6,14 @@ furniture for that outlet (a newsletter call, a standing credit, a "more from us
 its language or length, and no extractor's generic rules need to know it. A sentence two articles
 quote stays: two is far below ``min_articles``.
 
-Pure: :class:`OutletFurniture` learns (``observe``) and applies (``strip``) in memory; ``to_json``
-and ``from_json`` serialise it; where it is kept is the caller's business (see
+Pure: :class:`OutletFurniture` learns (``observe``) and applies (``strip``) in memory; ``to_dict``
+and ``from_dict`` serialise it; where it is kept is the caller's business (see
 :mod:`newsmon.furniture_state`). Lines are remembered as short hashes, not text.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -92,40 +91,33 @@ class OutletFurniture:
                 self.texts.pop(key, None)
 
 
-def to_json(state: OutletFurniture) -> bytes:
-    """The state as JSON: knobs, the learned lines (key -> text) and the remembered line keys per
-    article, oldest first."""
-    doc = {
+def to_dict(state: OutletFurniture) -> dict:
+    """The state as plain JSON data: knobs, the learned lines (key -> text) and the remembered line
+    keys per article, oldest first."""
+    return {
         "format": STATE_FORMAT,
         "window": state.window,
         "min_articles": state.min_articles,
         "learned": {key: state.texts.get(key, "") for key in sorted(state.learned())},
         "recent": state.recent,
     }
-    return json.dumps(doc, separators=(",", ":")).encode()
 
 
-def from_json(data: bytes | None, window: int = WINDOW, min_articles: int = MIN_ARTICLES) -> OutletFurniture:
-    """A state from :func:`to_json` output, with the given knobs (they may have changed since).
+def from_dict(doc: dict, window: int = WINDOW, min_articles: int = MIN_ARTICLES) -> OutletFurniture:
+    """A state from :func:`to_dict` data, with the given knobs (they may have changed since).
 
-    Missing or unreadable data gives an empty state: learning starts again, nothing is lost
-    but the memory of recent lines. Raises nothing."""
+    Raises ValueError for data of another shape (``newsmon.state.load`` then keeps the object
+    for a person and starts from an empty state)."""
+    recent, learned = doc.get("recent"), doc.get("learned", {})
+    if not isinstance(recent, dict) or not isinstance(learned, dict):
+        raise ValueError("furniture state: 'recent' and 'learned' must be objects")
     state = OutletFurniture(window=window, min_articles=min_articles)
-    try:
-        doc = json.loads(data) if data else {}
-    except (ValueError, UnicodeDecodeError):
-        return state
-    recent = doc.get("recent") if isinstance(doc, dict) else None
-    if not isinstance(recent, dict):
-        return state
     for article_id, keys in recent.items():
-        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
-            state.recent[str(article_id)] = keys
-            state.counts.update(keys)
-    learned = doc.get("learned")
-    if isinstance(learned, dict):
-        kept = {k: v for k, v in learned.items() if isinstance(v, str)}
-        state.texts = {k: v for k, v in kept.items() if state.counts.get(k, 0) >= min_articles}
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise ValueError(f"furniture state: lines of {article_id!r} are not a list of keys")
+        state.recent[str(article_id)] = keys
+        state.counts.update(keys)
+    state.texts = {k: v for k, v in learned.items() if isinstance(v, str) and state.counts.get(k, 0) >= min_articles}
     while len(state.recent) > window:
         state._forget(next(iter(state.recent)))
     return state

@@ -1,6 +1,7 @@
 """Where an outlet's learned furniture (:mod:`newsmon.furniture`) is kept: one small JSON object
-per outlet under ``_state/furniture/``. The one load/save pair, to move onto ``newsmon.state``
-when main has it.
+per outlet under ``_state/furniture/`` (:func:`newsmon.keys.furniture`), read and written through
+:mod:`newsmon.state` (missing: empty; unreadable: kept under ``_state/unreadable/``, said in the
+run's problems, empty).
 
 Inspect: ``python -m newsmon.furniture_state --config C OUTLET`` (the learned lines with the number
 of remembered articles holding each), or read the object ``_state/furniture/outlet=<name>.json``
@@ -11,23 +12,25 @@ run, and ``reprocess --from-raw`` relearns from the archive.
 
 from __future__ import annotations
 
-from newsmon.furniture import OutletFurniture, from_json, to_json
-from newsmon.store import Store, safe_key_part
+from newsmon import keys, state
+from newsmon.furniture import OutletFurniture, from_dict, to_dict
+from newsmon.store import Store
 
 
 def furniture_key(outlet: str) -> str:
     """The object key of an outlet's learned furniture."""
-    return f"_state/furniture/outlet={safe_key_part(outlet)}.json"
+    return keys.furniture(outlet)
 
 
-def load_furniture(store: Store, outlet: str) -> OutletFurniture:
-    """The outlet's learned furniture; an empty state when none is stored or it is unreadable."""
-    return from_json(store.get(furniture_key(outlet)))
+def load_furniture(store: Store, outlet: str, problems: list[str] | None = None) -> OutletFurniture:
+    """The outlet's learned furniture; empty when none is stored, or unreadable (then kept for a
+    person and said in ``problems``, the one policy of :mod:`newsmon.state`)."""
+    return state.load(store, keys.furniture(outlet), default=OutletFurniture, problems=problems, parse=from_dict)
 
 
-def save_furniture(store: Store, outlet: str, state: OutletFurniture) -> None:
+def save_furniture(store: Store, outlet: str, learned: OutletFurniture) -> None:
     """Store the outlet's learned furniture (one PUT)."""
-    store.put(furniture_key(outlet), to_json(state), "application/json")
+    state.save(store, keys.furniture(outlet), to_dict(learned))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,11 +51,13 @@ def main(argv: list[str] | None = None) -> int:
         store.delete(furniture_key(args.outlet))
         print(f"{furniture_key(args.outlet)}: deleted; learning starts again on the next run")
         return 0
-    state = load_furniture(store, args.outlet)
-    print(f"{args.outlet}: {len(state.recent)} articles remembered (window {state.window}), "
-          f"furniture = lines on >= {state.min_articles} of them")
-    for key in sorted(state.learned(), key=lambda k: -state.counts[k]):
-        print(f"{state.counts[key]:>5}  {state.texts.get(key, '(text not kept: ' + key + ')')}")
+    learned = load_furniture(store, args.outlet)
+    print(
+        f"{args.outlet}: {len(learned.recent)} articles remembered (window {learned.window}), "
+        f"furniture = lines on >= {learned.min_articles} of them"
+    )
+    for key in sorted(learned.learned(), key=lambda k: -learned.counts[k]):
+        print(f"{learned.counts[key]:>5}  {learned.texts.get(key, '(text not kept: ' + key + ')')}")
     return 0
 
 
