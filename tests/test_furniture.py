@@ -11,7 +11,7 @@ import pytest
 from support import FixtureSite, write_config
 
 from newsmon import furniture_state
-from newsmon.config import load_config
+from newsmon.config import ConfigError, load_config, parse_config
 from newsmon.furniture import MIN_ARTICLES, OutletFurniture, from_dict, line_key, to_dict
 from newsmon.furniture_state import furniture_key
 from newsmon.pipeline import run_outlet
@@ -193,3 +193,21 @@ def test_fixture_outlet_learns_its_template_in_run_and_reprocess(tmp_path, seawe
         assert QUOTE in rows[f"story-{i}"]["body"]
     furniture_state.main(["--config", str(tmp_path / "c.yaml"), "courier", "--reset"])
     assert store.get(furniture_key("courier")) is None
+
+
+def _outlet_raw(**extra) -> dict:
+    outlet = {"name": "courier", "feeds": ["https://c.example/rss"], "allowed_domains": ["c.example"], **extra}
+    return {"storage": {"bucket": "newsmon"}, "outlets": [outlet]}
+
+
+def test_knobs_come_from_the_outlet_config_and_a_bad_one_is_named(store):
+    cfg = parse_config(_outlet_raw(furniture_window=10, furniture_min_articles=3), env={})
+    outlet = cfg.outlet("courier")
+    knobs = (outlet.furniture_window, outlet.furniture_min_articles)
+    learned = furniture_state.load_furniture(store, "courier", None, *knobs)
+    assert (learned.window, learned.min_articles) == (10, 3)
+    default = parse_config(_outlet_raw(), env={}).outlet("courier")
+    assert (default.furniture_window, default.furniture_min_articles) == (300, MIN_ARTICLES)
+    with pytest.raises(ConfigError) as err:
+        parse_config(_outlet_raw(furniture_min_articles=1), env={})
+    assert str(err.value).startswith("outlets[0].furniture_min_articles:"), str(err.value)

@@ -13,7 +13,7 @@ run, and ``reprocess --from-raw`` relearns from the archive.
 from __future__ import annotations
 
 from newsmon import keys, state
-from newsmon.furniture import OutletFurniture, from_dict, to_dict
+from newsmon.furniture import MIN_ARTICLES, WINDOW, OutletFurniture, from_dict, to_dict
 from newsmon.store import Store
 
 
@@ -22,10 +22,18 @@ def furniture_key(outlet: str) -> str:
     return keys.furniture(outlet)
 
 
-def load_furniture(store: Store, outlet: str, problems: list[str] | None = None) -> OutletFurniture:
-    """The outlet's learned furniture; empty when none is stored, or unreadable (then kept for a
-    person and said in ``problems``, the one policy of :mod:`newsmon.state`)."""
-    return state.load(store, keys.furniture(outlet), default=OutletFurniture, problems=problems, parse=from_dict)
+def load_furniture(
+    store: Store, outlet: str, problems: list[str] | None = None, window: int = WINDOW, min_articles: int = MIN_ARTICLES
+) -> OutletFurniture:
+    """The outlet's learned furniture with these knobs; empty when none is stored, or unreadable
+    (then kept for a person and said in ``problems``, the one policy of :mod:`newsmon.state`)."""
+    return state.load(
+        store,
+        keys.furniture(outlet),
+        default=lambda: OutletFurniture(window=window, min_articles=min_articles),
+        problems=problems,
+        parse=lambda doc: from_dict(doc, window, min_articles),
+    )
 
 
 def save_furniture(store: Store, outlet: str, learned: OutletFurniture) -> None:

@@ -106,7 +106,9 @@ def run_outlet(
     # feed URL -> ETag / Last-Modified / last full read, from the last completed pass
     validators = state.load(store, keys.feed_validators(outlet.name), problems=result.problems)
     batch = _Batch(store, outlet.name, run_id, started, config.crawl.user_agent)
-    learned = load_furniture(store, outlet.name, result.problems)
+    learned = load_furniture(
+        store, outlet.name, result.problems, outlet.furniture_window, outlet.furniture_min_articles
+    )
     completed = False
     try:
         found = discover(outlet, fetcher, robots, None if since else validators, since=since)  # catch-up: full reads

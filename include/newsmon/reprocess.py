@@ -89,7 +89,7 @@ def reprocess_outlet(outlet: Outlet, store: Store, since: date | None = None) ->
             result.problems.append(f"{pair[0]} v{pair[1]}: the extractor now says {article.article_id}")
             continue
         built[pair] = article
-    built = _strip_learned(store, outlet.name, built, taxonomy)
+    built = _strip_learned(store, outlet, built, taxonomy)
     pairs = set(built)
     if not pairs:
         return result
@@ -115,10 +115,10 @@ def reprocess_outlet(outlet: Outlet, store: Store, since: date | None = None) ->
     return result
 
 
-def _strip_learned(store: Store, outlet: str, articles: dict, taxonomy) -> dict:
+def _strip_learned(store: Store, outlet: Outlet, articles: dict, taxonomy) -> dict:
     """(article, finding) per pair: every rebuilt version teaches the outlet's furniture first (in
     crawl order), then each loses its furniture lines and is detected. The state is saved."""
-    learned = load_furniture(store, outlet)
+    learned = load_furniture(store, outlet.name, None, outlet.furniture_window, outlet.furniture_min_articles)
     for article in sorted(articles.values(), key=lambda a: a.crawled_at):
         learned.observe(article.article_id, article.body)
     out = {}
@@ -126,7 +126,7 @@ def _strip_learned(store: Store, outlet: str, articles: dict, taxonomy) -> dict:
         body, removed = learned.strip(article.body)
         article = replace(article, body=body, furniture_removed=removed)
         out[pair] = (article, detect(article, taxonomy))
-    save_furniture(store, outlet, learned)
+    save_furniture(store, outlet.name, learned)
     return out
 
 
