@@ -41,7 +41,8 @@ LEAD = re.compile(
 )
 # calls to action, banners, bylines and credits inside a short block (languages as above)
 SHORT = re.compile(
-    r"newsletter|subscribe|sign up|abonnieren|abonnez|suscr[ií]b|abbonati|assine|abonneer|subskrybuj|"
+    r"newsletter|subscribe|sign up|signing up|your subscription|your inbox|"
+    r"abonnieren|abonnez|suscr[ií]b|abbonati|assine|abonneer|subskrybuj|"
     r"подпишитесь|購読|구독|prenumerera|abonner|odebírat|abone ol|đăng ký|"
     r"cookie|privacy settings|privatsphäre|datenschutz|consentement|"
     r"download (the|our) app|in der app|get the app|e-paper|push-nachrichten|"
