@@ -29,6 +29,8 @@ from pydantic.dataclasses import dataclass
 from pydantic.json_schema import SkipJsonSchema
 
 from newsmon.config_errors import ConfigError, KeyProblem, check_keys, format_errors
+from newsmon.furniture import MIN_ARTICLES as FURNITURE_MIN_ARTICLES
+from newsmon.furniture import WINDOW as FURNITURE_WINDOW
 from newsmon.profiles import KNOWN_PROFILES
 
 __all__ = [
@@ -259,6 +261,12 @@ class Outlet:
     )
     quiet_runs: Annotated[Int, Field(ge=1)] | None = Field(None, description="unset: health.quiet_runs")
     pool: PoolName | None = Field(None, description="Airflow pool of the crawl; unset: crawl_ + first allowed domain")
+    furniture_window: Annotated[Int, Field(ge=1)] = Field(
+        FURNITURE_WINDOW, description="articles remembered to learn the outlet's furniture (docs/extraction.md)"
+    )
+    furniture_min_articles: Annotated[Int, Field(ge=2)] = Field(
+        FURNITURE_MIN_ARTICLES, description="a line on this many remembered articles is furniture"
+    )
 
     @_model_validator(mode="after")
     def _resolve(self) -> Outlet:

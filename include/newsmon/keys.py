@@ -134,6 +134,11 @@ def health(outlet: str) -> str:
     return f"{STATE}health/outlet={safe(outlet)}.json"
 
 
+def furniture(outlet: str) -> str:
+    """Key of an outlet's learned furniture (newsmon.furniture)."""
+    return f"{STATE}furniture/outlet={safe(outlet)}.json"
+
+
 def unreadable(key: str, when: datetime) -> str:
     """Where an unreadable state object is kept for a person before a default replaces it."""
     return f"{STATE}unreadable/{key}-{when.astimezone(UTC):%Y%m%dT%H%M%S%fZ}"
