@@ -21,9 +21,11 @@ from newsmon.detect import detect, load_taxonomy
 from newsmon.discover import BACKFILL_MAX_PAGES, Robots, discover
 from newsmon.extract import ExtractionError, extract
 from newsmon.fetch import Fetcher
+from newsmon.furniture import OutletFurniture
+from newsmon.furniture_state import load_furniture, save_furniture
 from newsmon.identity import id_from_url, normalize_url
 from newsmon.index import IndexEntry, known_urls, load_index, save_index
-from newsmon.records import Candidate, Outlet, Page
+from newsmon.records import Article, Candidate, Outlet, Page
 from newsmon.store import STORAGE_ERRORS, Store
 
 log = logging.getLogger(__name__)
@@ -106,6 +108,9 @@ def run_outlet(
     validators = state.load(store, keys.feed_validators(outlet.name), problems=result.problems)
     batch = _Batch(store, outlet.name, run_id, started, config.crawl.user_agent)
     tracker = revisit.Tracker.load(store, outlet.name, result.problems)
+    learned = load_furniture(
+        store, outlet.name, result.problems, outlet.furniture_window, outlet.furniture_min_articles
+    )
     completed = False
     try:
         found = discover(outlet, fetcher, robots, None if since else validators, since=since)  # catch-up: full reads
@@ -120,9 +125,10 @@ def run_outlet(
             if not refetch_known and _is_known(cand, outlet, known, index):
                 result.skipped += 1
                 continue
-            _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, tracker)
+            _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, learned, tracker)
         budget = outlet.max_pages - (len(candidates) - result.skipped)  # revisits after new articles
-        _revisit(tracker, budget, outlet, fetcher, robots, started, (store, index, taxonomy, result, batch))
+        ctx = (store, index, taxonomy, result, batch, learned)
+        _revisit(tracker, budget, outlet, fetcher, robots, started, ctx)
         completed = True
     finally:
         fetcher.close()
@@ -132,6 +138,7 @@ def run_outlet(
         alerting.add_to_outbox(store, outlet.name, run_id, result.event_keys)
         save_index(store, outlet.name, index)
         tracker.save(store, outlet.name, outlet.revisit, datetime.now(UTC))
+        save_furniture(store, outlet.name, learned)
         result.seconds = round(time.monotonic() - t0, 3)
         if completed:  # a pass that crashed is the task's failure to report, not the outlet's health
             # validators only after a whole pass: a 304 must never hide items a crash left unread
@@ -229,7 +236,8 @@ def _take(
     robots: Robots,
     batch: _Batch,
     result: OutletResult,
-    tracker: revisit.Tracker,
+    learned: OutletFurniture | None = None,
+    tracker: revisit.Tracker | None = None,
 ) -> None:
     """Fetch one candidate and, when it answered, extract, detect and store it (and track it for revisits)."""
     page = _fetch_candidate(cand, fetcher, robots)
@@ -239,14 +247,15 @@ def _take(
         _fail(result, page.error or "error")
     else:
         result.fetched += 1
-        _process(page, cand, outlet, store, index, taxonomy, result, batch.notes)
-        tracker.note(page, batch.notes.get(id(page)))
+        _process(page, cand, outlet, store, index, taxonomy, result, batch.notes, learned)
+        if tracker is not None:
+            tracker.note(page, batch.notes.get(id(page)))
     batch.flush_if_full()
 
 
 def _revisit(tracker, budget, outlet, fetcher, robots, started, ctx) -> None:
     """Fetch the articles due again (newsmon.revisit); a changed one is processed as any page."""
-    store, index, taxonomy, result, batch = ctx
+    store, index, taxonomy, result, batch, learned = ctx
     for page, cand, item in revisit.revisits(tracker, outlet.revisit, budget, fetcher, robots, started):
         batch.add(*robots.pages, page)
         robots.pages.clear()
@@ -254,7 +263,7 @@ def _revisit(tracker, budget, outlet, fetcher, robots, started, ctx) -> None:
         item.checked_at = page.fetched_at.isoformat()
         if page.ok:
             result.fetched += 1
-            _process(page, cand, outlet, store, index, taxonomy, result, batch.notes)
+            _process(page, cand, outlet, store, index, taxonomy, result, batch.notes, learned)
             tracker.note(page, batch.notes.get(id(page)))
         elif page.error != "not_modified":
             _fail(result, page.error or "error")
@@ -290,8 +299,12 @@ def _process(
     taxonomy,
     result: OutletResult,
     notes: dict[int, raw.Note] | None = None,
+    learned: OutletFurniture | None = None,
 ) -> None:
-    """Extract, detect and store one fetched page, updating the index in place."""
+    """Extract, detect and store one fetched page, updating the index in place.
+
+    With ``learned``, the page's lines teach the outlet's furniture, then its learned furniture
+    lines are stripped before detection (and counted in the row)."""
     try:
         article = extract(
             page.text,
@@ -310,6 +323,8 @@ def _process(
         page.error = f"extract_error:{type(exc).__name__}"
         _fail(result, "extract_error")
         return
+    if learned is not None:
+        article = strip_learned(article, learned)
     finding = detect(article, taxonomy)
     fp = tables.fingerprint(article)
     urls = {normalize_url(page.url), normalize_url(page.final_url), article.url}
@@ -333,6 +348,13 @@ def _process(
     if ekey:
         result.event_keys.append(ekey)
         result.events += len(finding.events)
+
+
+def strip_learned(article: Article, learned: OutletFurniture) -> Article:
+    """Learn from the article's lines, then drop the outlet's furniture lines from its body."""
+    learned.observe(article.article_id, article.body)
+    body, removed = learned.strip(article.body)
+    return replace(article, body=body, furniture_removed=removed)
 
 
 def run_alerts(config: Config, store: Store) -> alerting.Delivery:
