@@ -68,8 +68,8 @@ def test_watch_crawls_new_items_survives_a_store_outage_and_stops_on_sigterm(tmp
         )
         try:
             assert _until(lambda: len(_titles(store)) == 1, proc), (tmp_path / "watch.log").read_text()[-3000:]
+            assert _until(lambda: len(hook.received) > 0, proc, 60)  # alerting follows the crawl
             sent = len(hook.received)
-            assert sent > 0
             embedded.stop(data)  # the store goes away under the running watch
             feed.add(ART2, "second")
             outage = lambda: "cannot check the store" in (tmp_path / "watch.log").read_text()  # noqa: E731
