@@ -216,8 +216,8 @@ def _storage_failed(what: str, exc: BaseException) -> _Stop:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """One pass over the outlets; prints a summary. Exit 0 when the run completed."""
-    from newsmon.pipeline import new_run_id, run_all
     from newsmon.console import progress_bar
+    from newsmon.pipeline import new_run_id, run_all
     from newsmon.store import STORAGE_ERRORS, StorageError, Store
 
     config = _config(args)
@@ -261,8 +261,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """The last ``--last`` runs per outlet from the ``runs`` table; exit 0 also when there are none."""
-    from newsmon.lake import recent_runs
     from newsmon.console import print_table, status_rows
+    from newsmon.lake import recent_runs
     from newsmon.store import STORAGE_ERRORS, MissingBucket, StorageError, Store
 
     config = _config(args, check_outlets=False)  # a removed outlet's runs are still shown
