@@ -35,6 +35,7 @@ FAULTS: dict[str, str | None] = {
     "/f/loop": "redirect_loop",
     "/f/offlist": "disallowed_domain",
     "/f/private-addr": "blocked_address",
+    "/f/userinfo": "ambiguous_url",  # redirect to http://OFF:P\\@127.0.0.1:P/: one host, checked and connected
     "/f/garbage": "no_article_text",
     "/f/empty": "empty_body",
     "/private/f/robots": "robots_disallowed",
@@ -82,6 +83,12 @@ def _send(
 def _article(path: str, base: str) -> bytes:
     file = SITE_DIR / (path.lstrip("/") + ".html")
     return file.read_bytes().replace(b"{{BASE}}", base.encode())
+
+
+def _userinfo_trick(off_list_base: str) -> str:
+    """A URL whose host is 127.0.0.1 to urlsplit and the off-list server to urllib3."""
+    port = off_list_base.rsplit(":", 1)[1]
+    return f"{off_list_base}\\@127.0.0.1:{port}/stolen"
 
 
 def hostile_site(off_list_base: str) -> FixtureSite:
@@ -149,6 +156,7 @@ def hostile_site(off_list_base: str) -> FixtureSite:
             "/f/loop": lambda r: _send(r, 302, b"", headers={"Location": "/f/loop2"}),
             "/f/loop2": lambda r: _send(r, 302, b"", headers={"Location": "/f/loop"}),
             "/f/offlist": lambda r: _send(r, 302, b"", headers={"Location": off_list_base + "/stolen"}),
+            "/f/userinfo": lambda r: _send(r, 302, b"", headers={"Location": _userinfo_trick(off_list_base)}),
             "/f/private-addr": lambda r: _send(r, 302, b"", headers={"Location": "http://169.254.169.254/latest/"}),
             "/f/garbage": lambda r: _send(r, 200, bytes(range(256)) * 40),
             "/f/empty": lambda r: _send(r, 200, b""),

@@ -21,7 +21,9 @@ import requests
 from charset_normalizer import from_bytes
 
 from newsmon.config import CrawlConfig
+from newsmon.pinning import PinnedAdapter, PinTable
 from newsmon.records import Outlet, Page
+from newsmon.urlcheck import UnsafeURL, parse_target
 
 # Redirect hops allowed per request; news CMSs use 1-2 (http->https, www, slug), 5 is generous.
 MAX_REDIRECTS = 5
@@ -176,6 +178,10 @@ class Fetcher:
             }
         )
         self.session.trust_env = False  # never route a crawl through a proxy from the environment
+        # connections go to the address check_url resolved and checked, never a second lookup
+        self.pins = PinTable()
+        for scheme in ("http://", "https://"):
+            self.session.mount(scheme, PinnedAdapter(self.pins))
         self._last_request: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
 
@@ -188,11 +194,16 @@ class Fetcher:
         self._host_delay[host] = max(seconds, self.outlet.delay_seconds)
 
     def check_url(self, url: str) -> str | None:
-        """The reason ``url`` must not be fetched, or None when it may be."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return "bad_url"
-        host = parts.hostname.lower()
+        """The reason ``url`` must not be fetched, or None when it may be.
+
+        The URL is read once, as the HTTP client reads it (see :mod:`newsmon.urlcheck`); the
+        address checked here is pinned, and the connection goes there (:mod:`newsmon.pinning`).
+        """
+        try:
+            target = parse_target(url)
+        except UnsafeURL as exc:
+            return exc.reason
+        host = target.host
         if not host_allowed(host, self.outlet.allowed_domains):
             return "disallowed_domain"
         listed = host in self.outlet.allowed_domains
@@ -202,6 +213,7 @@ class Fetcher:
             return "dns_error"
         if not addresses or not all(address_allowed(a, listed) for a in addresses):
             return "blocked_address"
+        self.pins.pin(host, addresses[0])
         return None
 
     def fetch(self, url: str, accept: tuple[str, ...] = HTML_TYPES, headers: dict[str, str] | None = None) -> Page:
