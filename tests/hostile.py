@@ -39,7 +39,10 @@ FAULTS: dict[str, str | None] = {
     "/f/garbage": "no_article_text",
     "/f/empty": "empty_body",
     "/private/f/robots": "robots_disallowed",
+    "/f/baddate": "bad_entry:date",  # a feed item dated 0000-00-00 beside good ones: skipped alone
 }
+# feed items whose <pubDate> is broken (every other item has none)
+BAD_PUBDATES = {"/f/baddate": "0000-00-00T00:00:00Z"}
 
 
 # extra feeds of the outlet that are not feeds: path -> reason recorded for them
@@ -85,6 +88,10 @@ def _article(path: str, base: str) -> bytes:
     return file.read_bytes().replace(b"{{BASE}}", base.encode())
 
 
+def _pubdate(path: str) -> str:
+    return f"<pubDate>{BAD_PUBDATES[path]}</pubDate>" if path in BAD_PUBDATES else ""
+
+
 def _userinfo_trick(off_list_base: str) -> str:
     """A URL whose host is 127.0.0.1 to urlsplit and the off-list server to urllib3."""
     port = off_list_base.rsplit(":", 1)[1]
@@ -99,7 +106,7 @@ def hostile_site(off_list_base: str) -> FixtureSite:
 
     def rss(req):
         links = [*GOOD, *FAULTS]
-        items = "".join(f"<item><title>{p}</title><link>{base}{p}</link></item>" for p in links)
+        items = "".join(f"<item><title>{p}</title><link>{base}{p}</link>{_pubdate(p)}</item>" for p in links)
         body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>h</title>{items}</channel></rss>'
         _send(req, 200, body.encode(), "text/html; charset=utf-8")
 

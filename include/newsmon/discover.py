@@ -11,7 +11,6 @@ candidate dated before the day is dropped (undated ones are kept), and up to
 
 from __future__ import annotations
 
-import calendar
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ import feedparser
 from lxml import etree
 from protego import Protego
 
+from newsmon.entries import BadEntry, entry_url, feed_candidate, rejected_page, w3c_date
 from newsmon.fetch import FEED_TYPES, Fetcher
 from newsmon.records import Candidate, Outlet, Page
 
@@ -36,6 +36,9 @@ FEED_FULL_READ_SECONDS = 3600.0
 BACKFILL_MAX_SITEMAPS = 200
 # Pages a catch-up run may fetch per outlet, in place of the outlet's ``max_pages``.
 BACKFILL_MAX_PAGES = 5000
+# Skipped entries recorded as fetches rows per source; the rest are counted in the problem line
+# (a broken 50,000-URL sitemap must not write 50,000 rows).
+MAX_REJECTED_ROWS = 100
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -104,29 +107,35 @@ class Robots:
 
 def parse_feed(content: bytes, outlet: str, source_url: str) -> list[Candidate]:
     """Candidates from RSS/Atom bytes; an empty list when it is not a feed."""
+    return read_feed(content, outlet, source_url)[0]
+
+
+def read_feed(content: bytes, outlet: str, source_url: str) -> tuple[list[Candidate], list[Page]]:
+    """(candidates, rejected entries as ``fetches`` rows) from RSS/Atom bytes, one entry at a time."""
     parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
-    if not parsed.entries:
-        return []
-    out = []
-    for entry in parsed.entries:
-        link = entry.get("link") or entry.get("id")
-        if not link or not str(link).startswith(("http://", "https://")):
-            continue
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = datetime.fromtimestamp(calendar.timegm(when), UTC) if when else None
-        title = (entry.get("title") or "").strip() or None
-        out.append(
-            Candidate(
-                url=str(link).strip(), outlet=outlet, source=f"feed:{source_url}", title=title, published_at=published
-            )
-        )
-    return out
+    out: list[Candidate] = []
+    rejected: list[Page] = []
+    for i, entry in enumerate(parsed.entries):
+        try:
+            out.append(feed_candidate(entry, outlet, source_url))
+        except BadEntry as bad:
+            rejected.append(rejected_page(bad, source_url, i))
+    return out, rejected
 
 
 def parse_sitemap(content: bytes) -> tuple[list[tuple[str, datetime | None]], list[str]]:
-    """(page URLs with their date, child sitemap URLs) from sitemap XML.
+    """(page URLs with their date, child sitemap URLs) from sitemap XML; bad entries left out."""
+    urls, children, _rejected = read_sitemap(content, "")
+    return urls, children
 
-    The date is ``news:publication_date`` in a Google News sitemap, else ``lastmod``.
+
+def read_sitemap(
+    content: bytes, source_url: str
+) -> tuple[list[tuple[str, datetime | None]], list[str], list[Page]]:
+    """(page URLs with their date, child sitemap URLs, rejected entries) from sitemap XML.
+
+    The date is ``news:publication_date`` in a Google News sitemap, else ``lastmod``; an entry
+    whose URL or date is broken is rejected alone.
 
     The parser resolves no entities and loads nothing from the network, so an XML bomb or an
     external entity is refused rather than expanded.
@@ -135,44 +144,43 @@ def parse_sitemap(content: bytes) -> tuple[list[tuple[str, datetime | None]], li
     try:
         root = etree.fromstring(content, parser=parser)
     except etree.XMLSyntaxError:
-        return [], []
+        return [], [], []
     urls: list[tuple[str, datetime | None]] = []
     children: list[str] = []
+    rejected: list[Page] = []
     tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
-    for node in root:
-        if not isinstance(node.tag, str):
+    for i, node in enumerate(n for n in root if isinstance(n.tag, str)):
+        try:
+            href, when = _sitemap_entry(node)
+        except BadEntry as bad:
+            rejected.append(rejected_page(bad, source_url, i))
             continue
-        loc = node.find(f"{SITEMAP_NS}loc")
-        if loc is None:
-            loc = node.find("loc")
-        if loc is None or not (loc.text or "").strip():
-            continue
-        href = loc.text.strip()
         if tag == "sitemapindex":
             children.append(href)
         else:
-            urls.append((href, _entry_date(node)))
-    return urls, children
+            urls.append((href, when))
+    return urls, children, rejected
+
+
+def _sitemap_entry(node) -> tuple[str, datetime | None]:
+    """(loc, date) of a ``<url>`` or ``<sitemap>`` entry; BadEntry when either is broken."""
+    loc = node.find(f"{SITEMAP_NS}loc")
+    if loc is None:
+        loc = node.find("loc")
+    url = entry_url(loc.text if loc is not None else None)
+    try:
+        return url, _entry_date(node)
+    except BadEntry as bad:
+        raise BadEntry(bad.reason, url) from bad
 
 
 def _entry_date(node) -> datetime | None:
     """A ``<url>`` entry's news publication date, else its lastmod, else None."""
     for path in (f"{NEWS_NS}news/{NEWS_NS}publication_date", f"{SITEMAP_NS}lastmod", "lastmod"):
         found = node.find(path)
-        when = _parse_w3c_date(found.text) if found is not None else None
-        if when is not None:
-            return when
+        if found is not None and (found.text or "").strip():
+            return w3c_date(found.text)
     return None
-
-
-def _parse_w3c_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def discover(
@@ -267,7 +275,8 @@ def _from_feed(
     if not page.ok:
         found.problems.append(f"feed {url}: {page.error}")
         return []
-    items = parse_feed(page.content, outlet.name, url)
+    items, rejected = read_feed(page.content, outlet.name, url)
+    _record_rejected(found, f"feed {url}", rejected)
     if not items:
         page.error = "not_a_feed"
         found.problems.append(f"feed {url}: not an RSS/Atom feed or no items")
@@ -298,7 +307,8 @@ def _from_sitemaps(
         if not page.ok:
             found.problems.append(f"sitemap {url}: {page.error}")
             continue
-        entries, children = parse_sitemap(page.content)
+        entries, children, rejected = read_sitemap(page.content, url)
+        _record_rejected(found, f"sitemap {url}", rejected)
         if not entries and not children:
             page.error = "not_a_sitemap"
             found.problems.append(f"sitemap {url}: not sitemap XML")
@@ -307,6 +317,15 @@ def _from_sitemaps(
         if depth < MAX_SITEMAP_DEPTH:
             queue.extend((c, depth + 1) for c in children if c not in visited)
     return out
+
+
+def _record_rejected(found: Discovery, source: str, rejected: list[Page]) -> None:
+    """Skipped entries: a ``fetches`` row each (up to a cap) and one problem line per source."""
+    if not rejected:
+        return
+    found.pages.extend(rejected[:MAX_REJECTED_ROWS])
+    reasons = sorted({p.error or "" for p in rejected})
+    found.problems.append(f"{source}: {len(rejected)} bad entries skipped ({', '.join(reasons)})")
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:
