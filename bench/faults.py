@@ -12,7 +12,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from faults_suite import hostile_crawl, storage_outage  # noqa: E402
+from faults_suite import hostile_crawl, sitemap_faults, storage_outage  # noqa: E402
 from support import FixtureSite  # noqa: E402
 
 from newsmon import embedded  # noqa: E402
@@ -30,6 +30,7 @@ def main() -> int:
             )
         )
         rows, totals = hostile_crawl(store)
+        rows += sitemap_faults(store)
         with FixtureSite() as site:
             outage = storage_outage(Path(tmp) / "store", site.base, ports)
         embedded.stop(Path(tmp) / "store")

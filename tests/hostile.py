@@ -8,6 +8,7 @@ that reach it, which must stay zero.
 
 from __future__ import annotations
 
+import gzip
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -170,4 +171,32 @@ def hostile_site(off_list_base: str) -> FixtureSite:
             "/private/f/robots": lambda r: _send(r, 200, _article(GOOD[0], base)),
         }
     )
+    return site
+
+
+# sitemaps as served in the wild: path -> (content type, gzipped, extra URLs beside one good article)
+SITEMAP_FAULTS: dict[str, tuple[str, bool, int]] = {
+    "/s/news.xml.gz": ("application/x-gzip", True, 0),
+    "/s/daily.xml.gz": ("application/xml", True, 0),  # a gzip body under an XML content type
+    "/s/archive.xml": ("application/xml", False, 49_999),  # 50,000 URLs, ~6.5 MB: over the 2 MB page cap
+}
+
+
+def sitemap_site() -> FixtureSite:
+    """An outlet with only sitemaps: two gzipped, one at the protocol's 50,000-URL limit."""
+    site = FixtureSite()
+    base = site.base
+
+    def serve(path: str, good: str):
+        ctype, packed, extra = SITEMAP_FAULTS[path]
+        rows = [f"<url><loc>{base}{good}</loc><lastmod>2025-11-12T09:00:00+09:00</lastmod></url>"]
+        old = f"{base}/old/{path[3:7]}"
+        rows += [f"<url><loc>{old}/{i:07d}</loc><lastmod>2019-01-01</lastmod></url>" for i in range(extra)]
+        xml = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{"".join(rows)}</urlset>'.encode()
+        body = gzip.compress(xml) if packed else xml
+        return lambda req: _send(req, 200, body, ctype)
+
+    site.routes["/robots.txt"] = lambda r: _send(r, 200, b"User-agent: *\nAllow: /\n", "text/plain")
+    for path, good in zip(SITEMAP_FAULTS, GOOD, strict=True):
+        site.routes[path] = serve(path, good)
     return site

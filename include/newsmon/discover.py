@@ -18,12 +18,12 @@ from datetime import UTC, date, datetime
 from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
-from lxml import etree
 from protego import Protego
 
-from newsmon.entries import BadEntry, entry_url, feed_candidate, rejected_page, w3c_date
-from newsmon.fetch import FEED_TYPES, Fetcher
+from newsmon.entries import BadEntry, feed_candidate, rejected_page
+from newsmon.fetch import ANY_TYPE, FEED_TYPES, Fetcher
 from newsmon.records import Candidate, Outlet, Page
+from newsmon.sitemap import SITEMAP_MAX_BYTES, SitemapReader, read_sitemap_bytes
 
 # Sitemap indexes nest; two levels (index -> monthly sitemap) is what news sites use.
 MAX_SITEMAP_DEPTH = 2
@@ -124,63 +124,13 @@ def read_feed(content: bytes, outlet: str, source_url: str) -> tuple[list[Candid
 
 
 def parse_sitemap(content: bytes) -> tuple[list[tuple[str, datetime | None]], list[str]]:
-    """(page URLs with their date, child sitemap URLs) from sitemap XML; bad entries left out."""
-    urls, children, _rejected = read_sitemap(content, "")
-    return urls, children
+    """(page URLs with their date, child sitemap URLs) from sitemap bytes (XML or gzip).
 
-
-def read_sitemap(
-    content: bytes, source_url: str
-) -> tuple[list[tuple[str, datetime | None]], list[str], list[Page]]:
-    """(page URLs with their date, child sitemap URLs, rejected entries) from sitemap XML.
-
-    The date is ``news:publication_date`` in a Google News sitemap, else ``lastmod``; an entry
-    whose URL or date is broken is rejected alone.
-
-    The parser resolves no entities and loads nothing from the network, so an XML bomb or an
-    external entity is refused rather than expanded.
+    The date is ``news:publication_date`` in a Google News sitemap, else ``lastmod``; bad entries
+    are left out (see :mod:`newsmon.sitemap`, which streams and never resolves entities).
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
-    try:
-        root = etree.fromstring(content, parser=parser)
-    except etree.XMLSyntaxError:
-        return [], [], []
-    urls: list[tuple[str, datetime | None]] = []
-    children: list[str] = []
-    rejected: list[Page] = []
-    tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
-    for i, node in enumerate(n for n in root if isinstance(n.tag, str)):
-        try:
-            href, when = _sitemap_entry(node)
-        except BadEntry as bad:
-            rejected.append(rejected_page(bad, source_url, i))
-            continue
-        if tag == "sitemapindex":
-            children.append(href)
-        else:
-            urls.append((href, when))
-    return urls, children, rejected
-
-
-def _sitemap_entry(node) -> tuple[str, datetime | None]:
-    """(loc, date) of a ``<url>`` or ``<sitemap>`` entry; BadEntry when either is broken."""
-    loc = node.find(f"{SITEMAP_NS}loc")
-    if loc is None:
-        loc = node.find("loc")
-    url = entry_url(loc.text if loc is not None else None)
-    try:
-        return url, _entry_date(node)
-    except BadEntry as bad:
-        raise BadEntry(bad.reason, url) from bad
-
-
-def _entry_date(node) -> datetime | None:
-    """A ``<url>`` entry's news publication date, else its lastmod, else None."""
-    for path in (f"{NEWS_NS}news/{NEWS_NS}publication_date", f"{SITEMAP_NS}lastmod", "lastmod"):
-        found = node.find(path)
-        if found is not None and (found.text or "").strip():
-            return w3c_date(found.text)
-    return None
+    reader = read_sitemap_bytes(content)
+    return reader.urls, reader.children
 
 
 def discover(
@@ -302,21 +252,30 @@ def _from_sitemaps(
         if not robots.allowed(url):
             found.problems.append(f"sitemap {url}: {robots.why_not(url)}")
             continue
-        page = fetcher.fetch(url, accept=FEED_TYPES)
-        found.pages.append(page)
-        if not page.ok:
-            found.problems.append(f"sitemap {url}: {page.error}")
-            continue
-        entries, children, rejected = read_sitemap(page.content, url)
-        _record_rejected(found, f"sitemap {url}", rejected)
-        if not entries and not children:
-            page.error = "not_a_sitemap"
-            found.problems.append(f"sitemap {url}: not sitemap XML")
+        reader = _read_sitemap(url, fetcher, found)
+        entries, children = reader.urls, reader.children
         for href, lastmod in entries:
             out.append(Candidate(url=href, outlet=outlet.name, source=f"sitemap:{url}", published_at=lastmod))
         if depth < MAX_SITEMAP_DEPTH:
             queue.extend((c, depth + 1) for c in children if c not in visited)
     return out
+
+
+def _read_sitemap(url: str, fetcher: Fetcher, found: Discovery) -> SitemapReader:
+    """Fetch one sitemap streaming into a reader; what it read counts even when it stopped early."""
+    reader = SitemapReader(url)
+    page = fetcher.fetch(url, accept=ANY_TYPE, sink=reader, max_bytes=SITEMAP_MAX_BYTES)
+    reader.finish()
+    found.pages.append(page)
+    _record_rejected(found, f"sitemap {url}", reader.rejected)
+    if page.error:
+        found.problems.append(f"sitemap {url}: {page.error}")
+    elif not reader.is_sitemap:
+        page.error = "not_a_sitemap"
+        found.problems.append(f"sitemap {url}: not sitemap XML")
+    if reader.dropped:
+        found.problems.append(f"sitemap {url}: {reader.dropped} URLs past the {reader.max_urls:,} limit dropped")
+    return reader
 
 
 def _record_rejected(found: Discovery, source: str, rejected: list[Page]) -> None:

@@ -9,6 +9,7 @@ candidate (a ``fetches`` row with ``error="bad_entry:<reason>"``), and the other
 from __future__ import annotations
 
 import calendar
+import re
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -25,6 +26,7 @@ FUTURE_SLACK = timedelta(days=2)
 MAX_URL_CHARS = 2048
 # Longest title kept from a feed item; longer is a broken feed pasting the body into <title>.
 MAX_TITLE_CHARS = 1000
+_BAD_URL_CHARS = re.compile(r"[\s\x00-\x1f\x7f]")  # whitespace (any script) and control characters
 
 
 class BadEntry(ValueError):
@@ -43,7 +45,7 @@ def entry_url(value: object) -> str:
     url = value.strip()
     if not url.lower().startswith(("http://", "https://")) or len(url) > MAX_URL_CHARS:
         raise BadEntry("url", url[:MAX_URL_CHARS] or None)
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+    if _BAD_URL_CHARS.search(url):
         raise BadEntry("url", url)
     return url
 

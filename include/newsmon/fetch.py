@@ -13,8 +13,10 @@ import socket
 import time
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -44,12 +46,32 @@ FEED_TYPES = (
     "application/rdf+xml",
     "text/plain",
 )
+# ``accept`` for bodies whose content decides (sitemaps: gzip or XML whatever the header says)
+ANY_TYPE = ("*/*",)
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Korean legacy labels all mean the same superset in practice; browsers decode them as CP949.
 _ENCODING_ALIASES = {"euc-kr": "cp949", "euc_kr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949"}
+
+
+class SinkRefused(Exception):
+    """Raised by a body sink to stop the download; ``reason`` becomes the fetch error."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class BodySink(Protocol):
+    """Takes a body chunk by chunk instead of the fetcher holding it (a streamed sitemap)."""
+
+    def reset(self) -> None:
+        """Forget what was fed: a new attempt starts."""
+
+    def feed(self, chunk: bytes) -> None:
+        """Take the next chunk; raise ``SinkRefused`` to stop the download with its reason."""
 
 
 def host_allowed(host: str, allowed_domains: tuple[str, ...] | list[str]) -> bool:
@@ -216,18 +238,29 @@ class Fetcher:
         self.pins.pin(host, addresses[0])
         return None
 
-    def fetch(self, url: str, accept: tuple[str, ...] = HTML_TYPES, headers: dict[str, str] | None = None) -> Page:
+    def fetch(
+        self,
+        url: str,
+        accept: tuple[str, ...] = HTML_TYPES,
+        headers: dict[str, str] | None = None,
+        sink: BodySink | None = None,
+        max_bytes: int | None = None,
+    ) -> Page:
         """GET ``url`` with retries; the Page says what happened.
 
         ``headers`` are extra request headers (``If-None-Match`` / ``If-Modified-Since``): a 304
-        answer is the Page with ``error="not_modified"`` and no body.
+        answer is the Page with ``error="not_modified"`` and no body. With ``sink`` the body goes
+        to it as it arrives and the Page holds none; ``max_bytes`` replaces ``crawl.max_bytes``.
         """
+        opts = _BodyOptions(sink, max_bytes or self.crawl.max_bytes)
         started = self.monotonic()
         fetched_at = datetime.now(UTC)
         attempt = 0
         while True:
             attempt += 1
-            page = self._fetch_once(url, accept, fetched_at, headers)
+            if sink is not None:
+                sink.reset()
+            page = self._fetch_once(url, accept, fetched_at, headers, opts)
             retryable = page.error is not None and (
                 (page.status in RETRY_STATUSES) or page.error in ("connection_error", "timeout")
             )
@@ -244,7 +277,12 @@ class Fetcher:
             self.sleep(wait)
 
     def _fetch_once(
-        self, url: str, accept: tuple[str, ...], fetched_at: datetime, headers: dict[str, str] | None = None
+        self,
+        url: str,
+        accept: tuple[str, ...],
+        fetched_at: datetime,
+        headers: dict[str, str] | None = None,
+        opts: _BodyOptions | None = None,
     ) -> Page:
         """One attempt, following redirects by hand so every hop is checked."""
         seen: set[str] = set()
@@ -274,7 +312,7 @@ class Fetcher:
                 if resp.is_redirect and resp.headers.get("Location"):
                     current = urljoin(current, resp.headers["Location"])
                     continue
-                return self._read(url, current, resp, accept, fetched_at, deadline)
+                return self._read(url, current, resp, accept, fetched_at, deadline, opts)
         return _failed(url, current, None, fetched_at, "too_many_redirects")
 
     def _read(
@@ -285,8 +323,10 @@ class Fetcher:
         accept: tuple[str, ...],
         fetched_at: datetime,
         deadline: float,
+        opts: _BodyOptions | None = None,
     ) -> Page:
         """Read the body under the size cap and total deadline, then decode it."""
+        opts = opts or _BodyOptions(None, self.crawl.max_bytes)
         headers = {k: v for k, v in resp.headers.items()}
         status = resp.status_code
         if status >= 400:
@@ -294,30 +334,19 @@ class Fetcher:
         if status == 304:
             return _failed(url, final, status, fetched_at, "not_modified", headers)
         mime, charset = _content_type(resp.headers)
-        if mime and mime not in accept:
+        if mime and mime not in accept and accept != ANY_TYPE:
             return _failed(url, final, status, fetched_at, f"content_type:{mime}", headers)
         length = resp.headers.get("Content-Length")
-        if length and length.isdigit() and int(length) > self.crawl.max_bytes:
+        if length and length.isdigit() and int(length) > opts.max_bytes:
             return _failed(url, final, status, fetched_at, "too_large", headers)
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            while True:
-                chunk = resp.raw.read1(READ_CHUNK, decode_content=True)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > self.crawl.max_bytes:
-                    return _failed(url, final, status, fetched_at, "too_large", headers)
-                if self.monotonic() > deadline:
-                    return _failed(url, final, status, fetched_at, "timeout", headers)
-                chunks.append(chunk)
-        except Exception:  # urllib3/requests raise many types mid-body; all mean "no page"
-            return _failed(url, final, status, fetched_at, "connection_error", headers)
-        content = b"".join(chunks)
-        if not content.strip():
+        body = _read_body(resp, opts, deadline, self.monotonic)
+        if isinstance(body, str):
+            return _failed(url, final, status, fetched_at, body, headers)
+        if opts.sink is not None:
+            return Page(url=url, final_url=final, status=status, fetched_at=fetched_at, elapsed_ms=0, headers=headers)
+        if not body.strip():
             return _failed(url, final, status, fetched_at, "empty_body", headers)
-        text, encoding = decode_html(content, charset)
+        text, encoding = decode_html(body, charset)
         return Page(
             url=url,
             final_url=final,
@@ -325,7 +354,7 @@ class Fetcher:
             fetched_at=fetched_at,
             elapsed_ms=0,
             headers=headers,
-            content=content,
+            content=body,
             text=text,
             encoding=encoding,
         )
@@ -338,6 +367,43 @@ class Fetcher:
         if last is not None and now - last < delay:
             self.sleep(delay - (now - last))
         self._last_request[host] = self.monotonic()
+
+
+@dataclass(frozen=True)
+class _BodyOptions:
+    """Where a body goes (held, or fed to a sink) and how many bytes it may have."""
+
+    sink: BodySink | None
+    max_bytes: int
+
+
+def _read_body(
+    resp: requests.Response, opts: _BodyOptions, deadline: float, monotonic: Callable[[], float]
+) -> bytes | str:
+    """The body (or, with a sink, ``b"x"`` once something was fed), or the reason it failed."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            chunk = resp.raw.read1(READ_CHUNK, decode_content=True)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > opts.max_bytes:
+                return "too_large"
+            if monotonic() > deadline:
+                return "timeout"
+            if opts.sink is not None:
+                opts.sink.feed(chunk)
+            else:
+                chunks.append(chunk)
+    except SinkRefused as exc:
+        return exc.reason
+    except Exception:  # urllib3/requests raise many types mid-body; all mean "no page"
+        return "connection_error"
+    if opts.sink is not None:
+        return b"x" if size else "empty_body"
+    return b"".join(chunks)
 
 
 def _failed(
