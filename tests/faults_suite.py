@@ -16,6 +16,7 @@ from newsmon.config import parse_config
 from newsmon.fetch import Fetcher, _resolve
 from newsmon.pipeline import new_run_id, run_outlet
 from newsmon.store import STORAGE_ERRORS, Store
+from newsmon.tables import read_prefix
 
 # A name inside the allow-list that resolves to the cloud metadata address: the crawl must refuse
 # it by address, before any packet is sent.
@@ -60,8 +61,8 @@ def hostile_crawl(store: Store) -> tuple[list[dict], dict]:
         second = run_outlet(config.outlets[0], config, store, new_run_id("faults"), fetcher=_fetcher(config))
         seconds = time.monotonic() - t0
         off_list = len(off.requests)
-    fetches = store.read_prefix("fetches").to_pylist()
-    articles = store.read_prefix("articles").to_pylist()
+    fetches = read_prefix(store, "fetches").to_pylist()
+    articles = read_prefix(store, "articles").to_pylist()
     ids = [a["article_id"] for a in articles]
     duplicates = len(ids) - len(set(ids))
     stored_urls = {a["url"] for a in articles}
@@ -116,8 +117,8 @@ def sitemap_faults(store: Store) -> list[dict]:
             env={"AWS_ACCESS_KEY_ID": store.cfg.access_key or "", "AWS_SECRET_ACCESS_KEY": store.cfg.secret_key or ""},
         )
         result = run_outlet(config.outlets[0], config, store, new_run_id("faults"))
-    fetches = store.read_prefix("fetches", "sitemaps").to_pylist()
-    stored = {a["url"].rsplit("/", 1)[1] for a in store.read_prefix("articles", "sitemaps").to_pylist()}
+    fetches = read_prefix(store, "fetches", "sitemaps").to_pylist()
+    stored = {a["url"].rsplit("/", 1)[1] for a in read_prefix(store, "articles", "sitemaps").to_pylist()}
     rows = []
     for (path, (ctype, packed, extra)), good in zip(SITEMAP_FAULTS.items(), GOOD, strict=True):
         row = next((f for f in fetches if f["url"].endswith(path)), None)
@@ -177,7 +178,7 @@ def storage_outage(data_dir: Path, site_base: str, ports: dict[str, int], bucket
     embedded.start(data_dir, ports=ports, bucket=None)
     store = Store(_storage(embedded.status(data_dir), bucket))
     retry = run_outlet(config.outlets[0], config, store, "outage-1")  # the Airflow retry: same run id
-    articles = store.read_prefix("articles").to_pylist()
+    articles = read_prefix(store, "articles").to_pylist()
     ids = [a["article_id"] for a in articles]
     return {
         "failed_with": failed_with,

@@ -16,10 +16,11 @@ from bad_receivers import BadReceiver
 from support import WebhookReceiver
 from test_alert import EN_BODY, KO_BODY, NO_SLEEP, NOW, OTHER_EN_BODY, TRUCE, article, crawl
 
+from newsmon import keys
 from newsmon.alert import drain_outbox
 from newsmon.alert.delivery import MAX_UNKNOWN_ATTEMPTS
-from newsmon.alert.lease import LEASE_SECONDS, acquire
 from newsmon.config import AlertChannel
+from newsmon.state import LEASE_SECONDS, acquire_lease
 
 TIMEOUT = 1.0  # the channel's timeout_seconds in these tests
 
@@ -53,7 +54,7 @@ def test_answer_after_the_timeout_is_unknown_and_retried_with_the_same_key_a_few
             timed_drain(store, [hook(slow.url)])
     assert len(slow.received) == MAX_UNKNOWN_ATTEMPTS
     assert len(set(slow.keys)) == 1 and slow.keys[0] == slow.received[0]["id"]
-    assert list(store.keys("alerts/parked/hook/")) and not list(store.keys("alerts/pending/hook/"))
+    assert list(store.keys(keys.parked_prefix("hook"))) and not list(store.keys(keys.pending_prefix("hook")))
 
 
 def test_dripping_answer_is_cut_at_the_deadline(store):
@@ -122,17 +123,18 @@ def test_two_passes_at_once_never_send_the_same_event(store):
 def test_lease_is_exclusive_expires_and_fences_the_old_holder(store):
     clock = {"t": 1000.0}
     now = lambda: clock["t"]  # noqa: E731
-    first = acquire(store, "hook", "pass-a", clock=now)
+    key = keys.lease("hook")
+    first = acquire_lease(store, key, "pass-a", clock=now)
     assert first is not None and first.token == 1
-    assert acquire(store, "hook", "pass-b", clock=now) is None
+    assert acquire_lease(store, key, "pass-b", clock=now) is None
     clock["t"] += LEASE_SECONDS + 1  # pass-a stalled past its lease
-    second = acquire(store, "hook", "pass-b", clock=now)
+    second = acquire_lease(store, key, "pass-b", clock=now)
     assert second is not None and second.token == 2
     assert not first.renew(), "the old holder learns it lost the lease"
     first.release()  # and its release does not free pass-b's lease
-    assert acquire(store, "hook", "pass-c", clock=now) is None
+    assert acquire_lease(store, key, "pass-c", clock=now) is None
     second.release()
-    assert acquire(store, "hook", "pass-c", clock=now).token == 3
+    assert acquire_lease(store, key, "pass-c", clock=now).token == 3
 
 
 @pytest.mark.parametrize("status", [408, 429, 503])
@@ -142,4 +144,4 @@ def test_try_again_answers_stay_pending(store, status):
         one_event(store)
         d, _ = timed_drain(store, [hook(rx.url)])
     assert (d.failed, d.parked) == (1, 0)
-    assert list(store.keys("alerts/pending/hook/"))
+    assert list(store.keys(keys.pending_prefix("hook")))

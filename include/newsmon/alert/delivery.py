@@ -1,49 +1,48 @@
 """Deliver each new story event to every channel exactly once, and lose none.
 
 Crawls hand events to alerting through an outbox in the store, not through memory or XCom:
-``alerts/outbox/<outlet>/<run_id>.json`` lists the events objects a crawl wrote, and is removed
+an outbox entry (``keys.outbox``) lists the events objects a crawl wrote, and is removed
 only after each of its events was sent or parked as pending. So a crawl whose alert pass never
 ran (a failed task, a killed process) is alerted by the next pass.
 
 An alert is keyed by (story, topic, kind) (see ``newsmon.alert.story``): three outlets carrying one
 story, or an edited re-fetch, alert once; the opposite kind later on the same story and topic
-alerts again, marked ``change``. The ledger lives in the store beside the data::
-
-    alerts/sent/<channel>/<key>.json      written only after the channel accepted the message
-    alerts/pending/<channel>/<key>.json   a delivery that failed; retried by every later pass
-
-    alerts/parked/<channel>/<key>.json    refused for good (4xx) or unanswered too often; ops are told once
+alerts again, marked ``change``. The ledger lives in the store beside the data (``keys.sent``:
+written only after the channel accepted the message; ``keys.pending``: a delivery that failed,
+retried by every later pass). Unreadable items are kept aside and reported (``newsmon.state``).
 
 A ledger entry is created with ``If-None-Match: *``, and webhook messages carry their key
 (``id`` and an ``Idempotency-Key`` header) so a receiver can drop the rare duplicate that a crash
-between "accepted" and "recorded" could cause.
+between "accepted" and "recorded" could cause. A message refused for good (4xx) or unanswered
+too often is parked (``keys.parked``): never retried, told to ops once.
 
 Exactly once under overlap: a pass sends on a channel only while it holds the channel's lease
-(:mod:`newsmon.alert.lease`). Leases are taken in channel order and a pass stops at the first one
-another pass holds, so one pass delivers everything and the other leaves its outbox entries for
-the next pass. A message whose answer timed out is *unknown*: it may have arrived, so it is not
-retried within the pass, and is parked after ``MAX_UNKNOWN_ATTEMPTS`` in all (every attempt
-carries the same ``Idempotency-Key``).
+(``keys.lease``, taken with ``state.acquire_lease``). Leases are taken in channel order and a
+pass stops at the first one another pass holds, so one pass delivers everything and the other
+leaves its outbox entries for the next pass. A message whose answer timed out is *unknown*: it
+may have arrived, so it is not retried within the pass, and is parked after
+``MAX_UNKNOWN_ATTEMPTS`` in all (every attempt carries the same ``Idempotency-Key``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import re
 import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from newsmon import keys, state
 from newsmon.alert.channels import send, send_ops
-from newsmon.alert.lease import Lease, acquire
 from newsmon.alert.story import StoryBook
 from newsmon.alert.transport import AnswerUnknown, Refused
 from newsmon.config import AlertChannel, AlertingConfig
-from newsmon.store import Store, safe_key_part
+from newsmon.identity import source_id_of
+from newsmon.records import EVENT_FIELDS
+from newsmon.store import Store
+from newsmon.tables import read_table
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +55,6 @@ DELIVERY_BACKOFF_SECONDS = 0.5
 MAX_UNKNOWN_ATTEMPTS = 3
 _TRIES = "_unknown_attempts"  # kept in a pending record beside the payload, never sent
 OPPOSITE = {"agreement": "dispute", "dispute": "agreement"}
-_SOURCE_ID_RE = re.compile(r"-(\d{19})$")  # asiae-<edition>-<19 digits>
 
 
 @dataclass
@@ -91,14 +89,14 @@ def payload_from_row(row: dict, story: str, outlets: list[str] | None = None) ->
         "kind": row["kind"],
         "change": False,
         "previous_kind": None,
+        **{k: row.get(k) for k in EVENT_FIELDS},
+        "confidence": round(float(row.get("confidence") or 0.0), 2),
+        "terms": list(row.get("terms") or []),
+        "actors": list(row.get("actors") or []),
         "title": row["title"],
         "url": row["url"],
         "outlet": row["outlet"],
         "outlets": list(outlets or [row["outlet"]]),
-        "evidence": row["evidence"],
-        "confidence": round(float(row.get("confidence") or 0.0), 2),
-        "terms": list(row.get("terms") or []),
-        "actors": list(row.get("actors") or []),
         "article_id": row["article_id"],
         "published_at": published.astimezone(UTC).isoformat() if published else None,
     }
@@ -108,7 +106,7 @@ def events_from_keys(store: Store, keys: Iterable[str]) -> list[dict]:
     """Event rows from the events objects written by a run, each with the key it came from."""
     rows: list[dict] = []
     for key in keys:
-        table = store.read_table(key)
+        table = read_table(store, key)
         if table is not None:
             rows.extend({**r, "_key": key} for r in table.to_pylist())
     return rows
@@ -118,8 +116,8 @@ def add_to_outbox(store: Store, outlet: str, run_id: str, event_keys: list[str])
     """Record the events objects a crawl wrote, for the alerting pass to pick up."""
     if not event_keys:
         return None
-    key = f"alerts/outbox/{safe_key_part(outlet)}/{safe_key_part(run_id)}.json"
-    store.put(key, json.dumps({"outlet": outlet, "run_id": run_id, "events": event_keys}).encode(), "application/json")
+    key = keys.outbox(outlet, run_id)
+    state.save(store, key, {"outlet": outlet, "run_id": run_id, "events": event_keys})
     return key
 
 
@@ -131,34 +129,23 @@ def drain_outbox(
     now: datetime | None = None,
 ) -> Delivery:
     """Deliver the events of every outbox entry, then remove the entries that were handled."""
-    entries = sorted(store.keys("alerts/outbox/"))
-    keys: list[str] = []
-    problems = Delivery()
+    entries = sorted(store.keys(keys.OUTBOX))
+    event_keys: list[str] = []
+    problems: list[str] = []
     for entry in entries:
-        data = _read_json(store, entry, problems)
-        keys.extend((data or {}).get("events", []))
-    result = deliver(store, channels, events_from_keys(store, keys), alerting, sleep=sleep, now=now)
-    result.errors.extend(problems.errors)
+        event_keys.extend(_load_item(store, entry, problems).get("events", []))
+    result = deliver(store, channels, events_from_keys(store, event_keys), alerting, sleep=sleep, now=now)
+    result.errors.extend(problems)
     if result.busy:  # another pass holds a channel: these entries wait for the next pass
         return result
     for entry in entries:
-        if not any(entry in e for e in problems.errors):  # an unreadable entry stays for a person
-            store.delete(entry)
+        store.delete(entry)  # an unreadable one was kept aside by _load_item, for a person
     return result
 
 
-def _read_json(store: Store, key: str, result: Delivery) -> dict | None:
-    """A JSON object from the store; an unreadable one is reported and left in place, not fatal."""
-    data = store.get(key)
-    if data is None:
-        return None
-    try:
-        value = json.loads(data)
-    except ValueError as exc:
-        result.errors.append(f"{key}: unreadable ({exc})")
-        log.error("%s is not valid JSON; left in place", key)
-        return None
-    return value if isinstance(value, dict) else None
+def _load_item(store: Store, key: str, problems: list[str]) -> dict:
+    """One outbox or pending item; an unreadable one is kept aside, reported and removed."""
+    return state.load(store, key, problems=problems, remove_bad=True)
 
 
 def stories_for(store: Store, rows: list[dict], alerting: AlertingConfig, now: datetime) -> dict[str, dict]:
@@ -190,12 +177,12 @@ def _neg_time(row: dict) -> float:
 def _article_of(store: Store, row: dict) -> dict:
     """source_id and body of the article behind an event row (from the event itself if it is gone)."""
     key = row.get("_key") or ""
-    table = store.read_table(key.replace("events/", "articles/", 1)) if key.startswith("events/") else None
+    parsed = keys.parse_partition(key)
+    table = read_table(store, keys.sibling(key, "articles")) if parsed and parsed["table"] == "events" else None
     if table is not None and table.num_rows:
         art = table.to_pylist()[0]
         return {"source_id": art.get("source_id"), "body": art.get("body") or ""}
-    m = _SOURCE_ID_RE.search(row["article_id"])
-    return {"source_id": m.group(1) if m else None, "body": row.get("evidence") or ""}
+    return {"source_id": source_id_of(row["outlet"], row["article_id"]), "body": row.get("evidence") or ""}
 
 
 def deliver(
@@ -231,12 +218,12 @@ def deliver(
     return result
 
 
-def _take_leases(store: Store, channels: list[AlertChannel], result: Delivery) -> dict[str, Lease]:
+def _take_leases(store: Store, channels: list[AlertChannel], result: Delivery) -> dict[str, state.Lease]:
     """Leases of the channels in order, stopping at the first another pass holds."""
     holder = uuid.uuid4().hex
-    leases: dict[str, Lease] = {}
+    leases: dict[str, state.Lease] = {}
     for channel in channels:
-        lease = acquire(store, channel.name, holder)
+        lease = state.acquire_lease(store, keys.lease(channel.name), holder)
         if lease is None:
             result.busy.extend(c.name for c in channels if c.name not in leases)
             log.info("another pass is delivering on %s; its alerts are left to it", channel.name)
@@ -249,9 +236,9 @@ def _todo(store: Store, cname: str, payloads: dict[str, dict], result: Delivery)
     """(messages to send, unknown attempts so far per alert): pending ones first, minus sent and parked."""
     todo: dict[str, dict] = {}
     tries: dict[str, int] = {}
-    for key in store.keys(f"alerts/pending/{cname}/"):
-        p = _read_json(store, key, result)
-        if p and "id" in p:
+    for key in store.keys(keys.pending_prefix(cname)):
+        p = _load_item(store, key, result.errors)
+        if "id" in p:
             tries[p["id"]] = int(p.pop(_TRIES, 0) or 0)
             todo.setdefault(p["id"], p)
             result.pending_retried += 1
@@ -259,19 +246,19 @@ def _todo(store: Store, cname: str, payloads: dict[str, dict], result: Delivery)
         todo.setdefault(akey, p)
     fresh = []
     for akey, p in todo.items():
-        if store.exists(f"alerts/sent/{cname}/{akey}.json") or store.exists(_parked_key(cname, akey)):
+        if store.exists(keys.sent(cname, akey)) or store.exists(keys.parked(cname, akey)):
             result.already_sent += 1
-            store.delete(f"alerts/pending/{cname}/{akey}.json")
+            store.delete(keys.pending(cname, akey))
             continue
         fresh.append(_mark_change(store, cname, p))
     return fresh, tries
 
 
 def _deliver_channel(
-    store: Store, channel: AlertChannel, payloads: dict[str, dict], result: Delivery, sleep, lease: Lease
+    store: Store, channel: AlertChannel, payloads: dict[str, dict], result: Delivery, sleep, lease: state.Lease
 ) -> None:
     """One channel: drop what it already has, send the rest per event or as one digest."""
-    cname = safe_key_part(channel.name)
+    cname = channel.name
     fresh, tries = _todo(store, cname, payloads, result)
     if not fresh:
         return
@@ -297,7 +284,7 @@ def _mark_change(store: Store, cname: str, payload: dict) -> dict:
     if (
         other
         and payload.get("story")
-        and store.exists(f"alerts/sent/{cname}/{alert_key(payload['story'], payload['topic'], other)}.json")
+        and store.exists(keys.sent(cname, alert_key(payload["story"], payload["topic"], other)))
     ):
         return {**payload, "change": True, "previous_kind": other}
     return payload
@@ -313,40 +300,33 @@ def _record(
     result: Delivery,
 ) -> None:
     """Ledger after acceptance; pending after a failure or an unknown answer; parked for good."""
-    state, error = outcome
-    sent_key = f"alerts/sent/{cname}/{payload['id']}.json"
-    pending_key = f"alerts/pending/{cname}/{payload['id']}.json"
-    if state == "sent":
+    how, error = outcome
+    sent_key, pending_key = keys.sent(cname, payload["id"]), keys.pending(cname, payload["id"])
+    if how == "sent":
         record = {**payload, "channel": channel.name, "sent_at": datetime.now(UTC).isoformat()}
-        store.put(sent_key, json.dumps(record, ensure_ascii=False).encode(), "application/json", if_absent=True)
+        state.save(store, sent_key, record, if_absent=True)
         store.delete(pending_key)
         result.sent += 1
         return
-    if state == "unknown":
+    if how == "unknown":
         tries += 1
         result.unknown += 1
         if tries >= MAX_UNKNOWN_ATTEMPTS:
-            state, error = "refused", f"no answer after {tries} attempts ({error})"
-    if state == "refused":
+            how, error = "refused", f"no answer after {tries} attempts ({error})"
+    if how == "refused":
         _park(store, channel, cname, payload, error or "refused", result)
         return
-    record = {**payload, _TRIES: tries}
-    store.put(pending_key, json.dumps(record, ensure_ascii=False).encode(), "application/json")
+    state.save(store, pending_key, {**payload, _TRIES: tries})
     result.failed += 1
-
-
-def _parked_key(cname: str, akey: str) -> str:
-    return f"alerts/parked/{cname}/{akey}.json"
 
 
 def _park(store: Store, channel: AlertChannel, cname: str, payload: dict, reason: str, result: Delivery) -> None:
     """Set a message aside for a person: never retried, told to ops once (see ``_tell_ops``)."""
     record = {**payload, "channel": channel.name, "reason": reason, "parked_at": datetime.now(UTC).isoformat()}
-    data = json.dumps(record, ensure_ascii=False).encode()
-    if store.put(_parked_key(cname, payload["id"]), data, "application/json", if_absent=True):
+    if state.save(store, keys.parked(cname, payload["id"]), record, if_absent=True):
         title = payload.get("title") or payload["id"]
         result.parked_notes.append(f"{channel.name}: {title} ({payload['id']}): {reason}")
-    store.delete(f"alerts/pending/{cname}/{payload['id']}.json")
+    store.delete(keys.pending(cname, payload["id"]))
     result.parked += 1
 
 
@@ -355,7 +335,7 @@ def _tell_ops(channels: list[AlertChannel], result: Delivery) -> None:
     if not result.parked_notes:
         return
     subject = f"newsmon ops: {len(result.parked_notes)} alert(s) parked (refused or unanswered)"
-    lines = [*result.parked_notes[:50], "parked under alerts/parked/<channel>/; they are not retried"]
+    lines = [*result.parked_notes[:50], "kept under keys.parked_prefix(<channel>) of the store; they are not retried"]
     for channel in channels:
         if not channel.ops:
             continue
