@@ -4,6 +4,7 @@ nothing, and sends no request outside the allow-list."""
 from __future__ import annotations
 
 import pytest
+from delivery_suite import delivery_faults
 from faults_suite import hostile_crawl, sitemap_faults, storage_outage
 from hostile import FAULTS, FEED_FAULTS, GOOD
 
@@ -46,4 +47,10 @@ def test_sitemaps_as_served_in_the_wild(store):
     """Gzip whatever the content type, a 50,000-URL sitemap over the page cap: all read."""
     rows = sitemap_faults(store)
     for row in rows:
+        assert row["survived"], row
+
+
+def test_delivery_faults_table(store):
+    """The delivery rows of make faults: bad receivers bounded, two passes at once, no duplicate."""
+    for row in delivery_faults(store):
         assert row["survived"], row
