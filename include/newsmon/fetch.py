@@ -16,16 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from charset_normalizer import from_bytes
 
-from newsmon.config import CrawlConfig
 from newsmon.pinning import PinnedAdapter, PinTable
-from newsmon.records import Outlet, Page
+from newsmon.records import Page
 from newsmon.urlcheck import UnsafeURL, parse_target
+
+if TYPE_CHECKING:  # type hints only: decode_html (newsmon analyze) must not load the config models
+    from newsmon.config import CrawlConfig, Outlet
 
 # Redirect hops allowed per request; news CMSs use 1-2 (http->https, www, slug), 5 is generous.
 MAX_REDIRECTS = 5
