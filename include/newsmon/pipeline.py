@@ -14,14 +14,14 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from newsmon import alert as alerting
-from newsmon import health, keys, raw, state, tables
+from newsmon import budget, health, keys, raw, state, tables
 from newsmon.alert.channels import send_ops
 from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
 from newsmon.discover import BACKFILL_MAX_PAGES, Robots, discover
 from newsmon.extract import ExtractionError, extract
 from newsmon.fetch import Fetcher
-from newsmon.identity import id_from_url, normalize_url
+from newsmon.identity import candidate_key, id_from_url, normalize_url
 from newsmon.index import IndexEntry, known_urls, load_index, save_index
 from newsmon.records import Candidate, Outlet, Page
 from newsmon.store import STORAGE_ERRORS, Store
@@ -104,22 +104,32 @@ def run_outlet(
     # feed URL -> ETag / Last-Modified / last full read, from the last completed pass
     validators = state.load(store, keys.feed_validators(outlet.name), problems=result.problems)
     batch = _Batch(store, outlet.name, run_id, started, config.crawl.user_agent)
-    completed = False
+    completed, crash = False, None
     try:
         found = discover(outlet, fetcher, robots, None if since else validators, since=since)  # catch-up: full reads
         result.problems.extend(found.problems)
         result.found = len(found.candidates)
         result.offline = bool(found.pages) and all(p.error in _NETWORK_ERRORS for p in found.pages)
         batch.add(*found.pages)
-        candidates = found.candidates[: outlet.max_pages]
+        # dedupe and skip stored ones before the budget counts, so a backlog drains (newsmon.budget)
+        todo = budget.plan(
+            found.candidates, outlet.max_pages, None if refetch_known else lambda c: _is_known(c, outlet, known, index)
+        )
+        result.skipped += todo.known
         del found  # its pages are the batch's now
         taxonomy = load_taxonomy(config.detect_taxonomy)
-        for cand in _counted(candidates, outlet.name, progress):
-            if not refetch_known and _is_known(cand, outlet, known, index):
+        fetched: set[str] = set()  # candidate keys of the pages this run got, final addresses included
+        for cand in _counted(todo.todo, outlet.name, progress):
+            if candidate_key(cand.url) in fetched:  # an earlier candidate redirected here
                 result.skipped += 1
                 continue
-            _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result)
+            _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, fetched)
         completed = True
+    except STORAGE_ERRORS:
+        raise
+    except Exception as exc:  # recorded for health below, then the task fails as before
+        crash = f"{type(exc).__name__}: {exc}"
+        raise
     finally:
         fetcher.close()
         # data first, then the index: a crash in between is repaired by rewriting the same keys
@@ -132,15 +142,31 @@ def run_outlet(
             # validators only after a whole pass: a 304 must never hide items a crash left unread
             state.save(store, keys.feed_validators(outlet.name), validators)
             result.health = watch_health(outlet, config, store, result)
+        elif crash is not None:  # a pass that never completes is a failed pass for health
+            result.problems.append(f"pass crashed: {crash}")
+            result.health = _crash_health(outlet, config, store, result, crash)
         tables.write_run(store, result.run_row(started))
     return result
 
 
-def watch_health(outlet: Outlet, config: Config, store: Store, result: OutletResult) -> list[str]:
+def _crash_health(outlet: Outlet, config: Config, store: Store, result: OutletResult, crash: str) -> list[str]:
+    """Health after a crashed pass; a failure here is logged, never hides the crash itself."""
+    try:
+        return watch_health(outlet, config, store, result, crashed=crash)
+    except Exception:
+        log.exception("health of %s after a crashed pass not recorded", outlet.name)
+        return []
+
+
+def watch_health(
+    outlet: Outlet, config: Config, store: Store, result: OutletResult, crashed: str | None = None
+) -> list[str]:
     """Judge this pass (see newsmon.health), tell ops on change; the conditions now active."""
     policy = config.health if outlet.quiet_runs is None else replace(config.health, quiet_runs=outlet.quiet_runs)
     channels = {c.name: c for c in config.alerts if c.ops}
     counts = {"stored": result.stored, "fetched": result.fetched, "failed": result.failed, "fallback": result.fallback}
+    if crashed:
+        counts["crashed"] = crashed
 
     def send(notice: dict) -> None:
         channel = channels.get(notice["channel"])
@@ -224,9 +250,12 @@ def _take(
     robots: Robots,
     batch: _Batch,
     result: OutletResult,
+    fetched: set[str] | None = None,
 ) -> None:
     """Fetch one candidate and, when it answered, extract, detect and store it."""
     page = _fetch_candidate(cand, fetcher, robots)
+    if fetched is not None and page.status is not None:
+        fetched.update((candidate_key(page.url), candidate_key(page.final_url)))
     batch.add(*robots.pages, page)  # robots.txt of a host first met here, then the page
     robots.pages.clear()
     if not page.ok:
