@@ -10,7 +10,8 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "helpers"))
+sys.path.insert(0, str(REPO / "tests"))  # the delivery rows reuse test_alert's articles and crawl
 
 from delivery_suite import delivery_faults  # noqa: E402
 from faults_suite import hostile_crawl, sitemap_faults, storage_outage  # noqa: E402

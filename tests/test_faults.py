@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 from delivery_suite import delivery_faults
+from e2e_helpers import discoverable
 from faults_suite import hostile_crawl, sitemap_faults, storage_outage
 from hostile import FAULTS, FEED_FAULTS, GOOD
 
 from newsmon import embedded
 from newsmon.tables import read_prefix
-from tests.e2e.helpers import discoverable
 
 pytestmark = pytest.mark.e2e
 
