@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,7 +34,9 @@ def main() -> int:
         )
         rows, totals = hostile_crawl(store)
         rows += sitemap_faults(store)
-        rows += delivery_faults(store)
+        alerts_store = Store(replace(store.cfg, bucket="faults-alerts"))  # its own outbox and ledger
+        alerts_store.check(create=True)
+        rows += delivery_faults(alerts_store)
         with FixtureSite() as site:
             outage = storage_outage(Path(tmp) / "store", site.base, ports)
         embedded.stop(Path(tmp) / "store")
