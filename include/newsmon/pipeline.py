@@ -305,6 +305,7 @@ def _process(
             outlet.profile,
             crawled_at=page.fetched_at,
             feed_published=cand.published_at,
+            allowed_domains=tuple(outlet.allowed_domains),
         )
     except ExtractionError:
         page.error = "no_article_text"
