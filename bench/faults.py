@@ -16,6 +16,7 @@ sys.path.insert(0, str(REPO / "tests"))  # the delivery rows reuse test_alert's 
 
 from delivery_suite import delivery_faults  # noqa: E402
 from faults_suite import hostile_crawl, sitemap_faults, storage_outage  # noqa: E402
+from pipeline_faults import pipeline_faults  # noqa: E402
 from support import FixtureSite  # noqa: E402
 
 from newsmon import embedded  # noqa: E402
@@ -34,6 +35,7 @@ def main() -> int:
         )
         rows, totals = hostile_crawl(store)
         rows += sitemap_faults(store)
+        rows += pipeline_faults(store)
         alerts_store = Store(replace(store.cfg, bucket="faults-alerts"))  # its own outbox and ledger
         alerts_store.check(create=True)
         rows += delivery_faults(alerts_store)
