@@ -44,19 +44,19 @@ def main() -> int:
         embedded.stop(Path(tmp) / "store")
     # rows lost, duplicates and off-list requests are counted over the whole run (one crawl holds
     # every fault), so they stand on the run's line, not on each fault's
-    print(f"{'fault':<16}{'expected':<30}{'recorded':<30}{'survived':>9}{'lost':>6}{'dupes':>7}{'off-list':>10}")
+    print(f"{'fault':<18}{'expected':<30}{'recorded':<30}{'survived':>9}{'lost':>6}{'dupes':>7}{'off-list':>10}")
     for r in rows:
         print(
-            f"{r['fault']:<16}{r['expected']:<30}{r['got']!s:<30}{'yes' if r['survived'] else 'NO':>9}"
+            f"{r['fault']:<18}{r['expected']:<30}{r['got']!s:<30}{'yes' if r['survived'] else 'NO':>9}"
             f"{'-':>6}{'-':>7}{'-':>10}"
         )
     print(
-        f"{'(whole run)':<16}{'':<30}{'':<30}{'':>9}{totals['rows_lost']:>6}{totals['duplicates']:>7}"
+        f"{'(whole run)':<18}{'':<30}{'':<30}{'':>9}{totals['rows_lost']:>6}{totals['duplicates']:>7}"
         f"{totals['off_list']:>10}"
     )
     survived = outage["failed_with"] is not None and outage["duplicates"] == 0
     print(
-        f"{'store dies':<16}{'task fails, retry completes':<30}{outage['failed_with']!s:<30}"
+        f"{'store dies':<18}{'task fails, retry completes':<30}{outage['failed_with']!s:<30}"
         f"{'yes' if survived else 'NO':>9}{0:>6}{outage['duplicates']:>7}{0:>10}"
     )
     print(
