@@ -11,6 +11,8 @@ when no crawl succeeds.
   (topic, kind); the opposite kind later alerts again, marked as a change.
 * The ledger (`alerts/sent/…`) is written only after a channel accepted a message, so a retried
   task or a rerun never sends twice; a failed delivery waits in `alerts/pending/…`.
+* Routing rules per channel (`topics`, `kinds`, `min_confidence`, `outlets`, `languages`,
+  `changes_only`; docs/alerts.md) apply; channels with `brief:` are left to `news_brief`.
 * `max_active_runs=1`: two passes never race on the story book. Nothing keys on the logical date.
 """
 

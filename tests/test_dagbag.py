@@ -58,6 +58,22 @@ def test_news_compact_shape(dagbag):
     }
 
 
+def test_news_report_shape(dagbag):
+    dag = dagbag.dags["news_report"]
+    assert dag.max_active_runs == 1
+    assert [t.task_id for t in dag.tasks] == ["report"]
+    assert {a.name for a in dag.get_task("report").outlets} == {"newsmon_reports"}
+
+
+def test_news_brief_shape(dagbag):
+    dag = dagbag.dags["news_brief"]
+    assert dag.max_active_runs == 1
+    assert [t.task_id for t in dag.tasks] == ["brief"]
+    assert dag.timetable.expression == "0 8 * * *"
+    assert getattr(dag.timetable, "timezone", None) is not None
+    assert "Asia/Seoul" in str(dag.timetable.timezone)
+
+
 def test_library_never_imports_airflow():
     for path in (REPO / "include" / "newsmon").rglob("*.py"):
         text = path.read_text()
@@ -125,7 +141,8 @@ def test_dag_files_parse_without_the_heavy_libraries():
     """No boto3, pyarrow or trafilatura at parse time: those load inside the tasks."""
     code = (
         "import sys, runpy; sys.path.insert(0, 'plugins')\n"
-        "for f in ('news_monitor', 'news_alerts', 'news_compact'): runpy.run_path(f'dags/{f}.py')\n"
+        "import pathlib\n"
+        "for f in sorted(pathlib.Path('dags').glob('news_*.py')): runpy.run_path(str(f))\n"
         "print(sorted(m for m in ('boto3', 'pyarrow', 'trafilatura', 'newsmon.pipeline') if m in sys.modules))"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)

@@ -19,6 +19,9 @@ DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 # Pages written on a parallel branch, linked before they land here (e.g. "docs/watch.md"). An entry
 # is only excused while the file is absent; remove it once the page is on this branch.
 PENDING_PAGES: set[str] = set()
+# Pages written on a helper's branch, which may not edit README.md: the lead links them from README
+# when merging (and empties this set). Issue 16: the analyst report.
+AWAITING_README_LINK: set[str] = set()
 
 FENCE = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
 SPAN = re.compile(r"`([^`]+)`")
@@ -176,4 +179,4 @@ def test_readme_links_every_docs_page():
     """README is the way in: it links each page under docs/ (and the pending ones)."""
     linked = {t.partition("#")[0] for t in LINK.findall((REPO / "README.md").read_text())}
     pages = {p.relative_to(REPO).as_posix() for p in DOCS[1:]} | PENDING_PAGES
-    assert sorted(pages - linked) == []
+    assert sorted(pages - linked - AWAITING_README_LINK) == []

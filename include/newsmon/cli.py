@@ -1,4 +1,4 @@
-"""Command line: ``newsmon analyze | run | status | reprocess | store``.
+"""Command line: ``newsmon analyze | run | status | reprocess | report | brief | store``.
 
 ``analyze`` is the contract acceptance checks use: it imports neither boto3 nor Airflow, so
 many pages in one process go as fast as extraction and detection allow.
@@ -79,6 +79,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("report", help="write the analyst report (static HTML) from the lake")
+    p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
+    p.add_argument("--since", type=_date, required=True, help="first UTC publish day (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, default=None, help="last UTC publish day (default: today)")
+    p.add_argument("--out", required=True, help="directory to write the pages into")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("brief", help="send each brief channel its morning brief now (nothing when nothing new)")
+    p.add_argument("--config", default=os.environ.get("NEWSMON_CONFIG"), help="YAML file (env NEWSMON_CONFIG)")
+    p.add_argument("--json", action="store_true", help="print what each channel got as JSON")
+    p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("store", help="start/stop the embedded SeaweedFS S3 store")
     p.add_argument("action", choices=["start", "stop", "status"])
@@ -337,6 +349,57 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the static report for ``--since``..``--until`` into ``--out``; prints the overview's path."""
+    from datetime import UTC, datetime
+
+    from newsmon.report_job import build_report
+    from newsmon.store import STORAGE_ERRORS, MissingBucket, StorageError, Store
+
+    config = _config(args, check_outlets=False)
+    until = args.until or datetime.now(UTC).date()
+    if until < args.since:
+        raise _Stop(2, f"--until {until} is before --since {args.since}")
+    store = Store(config.storage)
+    try:
+        store.check(create=False)
+        site = build_report(config, store, args.since, until, args.out)
+    except MissingBucket as exc:
+        raise _Stop(3, str(exc)) from None
+    except StorageError as exc:
+        raise _Stop(3, str(exc)) from None
+    except (*STORAGE_ERRORS, OSError) as exc:
+        raise _storage_failed("report", exc) from None
+    print(f"report: {len(site.pages)} pages in {site.out} (open {site.index.resolve().as_uri()})")
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    """Brief every channel with ``brief:`` now; exit 1 when a channel did not accept its brief."""
+    from dataclasses import asdict
+
+    from newsmon.alert.brief import run_briefs
+    from newsmon.store import STORAGE_ERRORS, StorageError, Store
+
+    config = _config(args, check_outlets=False)
+    store = Store(config.storage)
+    try:
+        store.check(create=False)
+        results = run_briefs(config, store)
+    except StorageError as exc:
+        raise _Stop(3, str(exc)) from None
+    except STORAGE_ERRORS as exc:
+        raise _storage_failed("brief", exc) from None
+    if args.json:
+        print(json.dumps([asdict(r) for r in results]))
+    elif not results:
+        print("brief: no channel has `brief:` in the config")
+    for r in results if not args.json else []:
+        extra = f" ({r.events} events, {r.flips} label flips)" if r.events else ""
+        print(f"brief {r.channel} {r.day}: {r.state}{extra}" + (f": {r.error}" if r.error else ""))
+    return 1 if any(r.state == "failed" for r in results) else 0
+
+
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:300]
 
@@ -360,7 +423,7 @@ def _print_summary(results, delivery, store, config) -> None:
         )
     else:
         print("alerts: no channel configured (add one under `alerts:` in the config)")
-    lake = '  '.join(store.uri(keys.table_prefix(t)) for t in ('articles', 'events'))
+    lake = "  ".join(store.uri(keys.table_prefix(t)) for t in ("articles", "events"))
     print(f"parquet: {lake}  (endpoint {config.storage.endpoint_url})")
 
 

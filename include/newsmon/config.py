@@ -18,8 +18,10 @@ import ipaddress
 import os
 import re
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo
@@ -28,6 +30,8 @@ from pydantic.dataclasses import dataclass
 from pydantic.json_schema import SkipJsonSchema
 
 from newsmon.config_errors import ConfigError, KeyProblem, check_keys, format_errors
+from newsmon.furniture import MIN_ARTICLES as FURNITURE_MIN_ARTICLES
+from newsmon.furniture import WINDOW as FURNITURE_WINDOW
 from newsmon.profiles import KNOWN_PROFILES
 from newsmon.redact import check_config_urls
 
@@ -36,6 +40,7 @@ __all__ = [
     "KNOWN_PROFILES",
     "AlertChannel",
     "AlertingConfig",
+    "BriefSchedule",
     "Config",
     "ConfigError",
     "CrawlConfig",
@@ -80,7 +85,9 @@ DEFAULT_MAX_FALLBACK_SHARE = 0.5
 SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 587}
 
 ALERT_TYPES = ("webhook", "slack", "email")
-_COMMON_CHANNEL_KEYS = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id", "ops"}
+# routing rules (newsmon.alert.routing) and the morning brief (newsmon.alert.brief) on any channel
+_ROUTE_KEYS = {"topics", "kinds", "min_confidence", "outlets", "languages", "changes_only", "brief"}
+_COMMON_CHANNEL_KEYS = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id", "ops", *_ROUTE_KEYS}
 _CHANNEL_KEYS = {
     "webhook": {"url"},
     "slack": {"url"},
@@ -149,6 +156,22 @@ def _number_as_text(value: Any) -> Any:
 def _strip_str(value: Any) -> Any:
     """Surrounding blanks are not part of a value."""
     return value.strip() if isinstance(value, str) else value
+
+
+def _zone(value: str) -> str:
+    """An IANA time zone name, checked by loading it."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r} (e.g. Asia/Seoul, UTC)") from None
+    return value
+
+
+def _no_bool(value: Any) -> Any:
+    """YAML ``true`` is not a number."""
+    if isinstance(value, bool):
+        raise ValueError(f"must be a number from 0 to 1, got {value!r}")
+    return value
 
 
 def _nonempty(value: str) -> str:
@@ -242,6 +265,12 @@ class Outlet:
     )
     quiet_runs: Annotated[Int, Field(ge=1)] | None = Field(None, description="unset: health.quiet_runs")
     pool: PoolName | None = Field(None, description="Airflow pool of the crawl; unset: crawl_ + first allowed domain")
+    furniture_window: Annotated[Int, Field(ge=1)] = Field(
+        FURNITURE_WINDOW, description="articles remembered to learn the outlet's furniture (docs/extraction.md)"
+    )
+    furniture_min_articles: Annotated[Int, Field(ge=2)] = Field(
+        FURNITURE_MIN_ARTICLES, description="a line on this many remembered articles is furniture"
+    )
 
     @_model_validator(mode="after")
     def _resolve(self) -> Outlet:
@@ -284,6 +313,30 @@ def _is_ip(value: str) -> bool:
 
 
 @dataclass(frozen=True, config=_MODEL)
+class BriefSchedule:
+    """``brief: {at, tz}``: when a channel's one message a day is due (newsmon.alert.brief)."""
+
+    at: Annotated[str, Field(strict=True), _check(r"^([01]\d|2[0-3]):[0-5]\d$", "must be HH:MM (24 h)")] = Field(
+        "08:00", description="local time the brief is due"
+    )
+    tz: Annotated[str, Field(strict=True), AfterValidator(_zone)] = Field(
+        "Asia/Seoul", description="IANA time zone of `at` and of the brief's day"
+    )
+
+    def local(self, now: datetime) -> datetime:
+        """``now`` in the channel's zone."""
+        return now.astimezone(ZoneInfo(self.tz))
+
+    def day(self, now: datetime) -> date:
+        """The channel's local date at ``now``: a brief's identity."""
+        return self.local(now).date()
+
+    def due(self, now: datetime) -> bool:
+        """True once the local time has reached ``at`` today."""
+        return self.local(now).strftime("%H:%M") >= self.at
+
+
+@dataclass(frozen=True, config=_MODEL)
 class AlertChannel:
     """One alert destination: a webhook, a Slack incoming webhook or an SMTP mailbox."""
 
@@ -307,6 +360,17 @@ class AlertChannel:
     to: Texts = Field((), description="email: recipients")
     ca_file: str | None = Field(None, description="email: extra CA bundle for a private SMTP server")
     ops: Bool = Field(True, description="also carries ops notices (an outlet gone quiet, a failed task)")
+    topics: Texts = Field((), description="routing: only these topic ids (of the taxonomy); unset: all")
+    kinds: Annotated[tuple[Literal["agreement", "dispute"], ...], BeforeValidator(_as_list)] = Field(
+        (), description="routing: only these kinds; unset: both"
+    )
+    min_confidence: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1)] = Field(
+        0.0, description="routing: only events at least this confident"
+    )
+    outlets: Texts = Field((), description="routing: only stories carried by one of these outlets; unset: all")
+    languages: Texts = Field((), description="routing: only events reported in these languages (ko, en); unset: all")
+    changes_only: Bool = Field(False, description="routing: only label flips (a story's kind on a topic changed)")
+    brief: BriefSchedule | None = Field(None, description="one message a day at `at` in `tz` instead of single alerts")
 
     @_model_validator(mode="before")
     @classmethod
@@ -442,6 +506,22 @@ class Config:
         if len(set(cnames)) != len(cnames):
             raise KeyProblem("alerts", f"duplicate channel name {next(n for n in cnames if cnames.count(n) > 1)!r}")
         object.__setattr__(self, "alerts", alerts)
+        return self
+
+    @_model_validator(mode="after")
+    def _route_topics(self) -> Config:
+        """Every ``alerts[i].topics`` id is a topic of the taxonomy in use."""
+        if not any(c.topics for c in self.alerts):
+            return self
+        from newsmon.detect import load_taxonomy
+
+        known = load_taxonomy(self.detect.taxonomy).topics
+        for i, channel in enumerate(self.alerts):
+            for topic in channel.topics:
+                if topic not in known:
+                    raise KeyProblem(
+                        f"alerts[{i}].topics", f"unknown topic id {topic!r} (known: {', '.join(sorted(known))})"
+                    )
         return self
 
     @property

@@ -54,6 +54,12 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Markers of UTF-8 read as a single-byte charset ("Ã¼" for "ü", "Â " for a no-break space, "â€" for
+# curly quotes and dashes); a decode showing this many is wrong, and the detector decides instead.
+# Three, not one: a real Latin-1 page may hold one such pair by chance (an upper-case "SÃO" does not
+# match, the pattern needs a C1/Latin-1 punctuation character after the letter).
+MOJIBAKE_MIN = 3
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
 # Korean legacy labels all mean the same superset in practice; browsers decode them as CP949.
 _ENCODING_ALIASES = {"euc-kr": "cp949", "euc_kr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949"}
 
@@ -103,27 +109,59 @@ def address_allowed(address: str, host_listed: bool) -> bool:
 def decode_html(content: bytes, header_charset: str | None = None) -> tuple[str, str]:
     """Decode page bytes: BOM, then the HTTP header, then ``<meta charset>``, then a detector.
 
-    A declared encoding is only trusted when the bytes decode under it without error: headers lie
-    (a CP949 page served as UTF-8), and the detector settles those. The text is NFC-normalised,
-    which leaves precomposed Hangul syllables as they are.
+    A declared encoding is only trusted when the bytes decode under it without error and without
+    mojibake markers: headers lie (a CP949 page served as UTF-8, a UTF-8 page declaring
+    ISO-8859-1), and the detector settles those. Valid multi-byte UTF-8 beats a single-byte
+    declaration. The text is NFC-normalised, which leaves precomposed Hangul syllables as they are.
     """
     for bom, name in _BOMS:
         if content.startswith(bom):
             return _nfc(content.decode(name, errors="replace")), name.replace("-sig", "")
-    declared = [header_charset, _meta_charset(content)]
-    for label in declared:
-        name = _codec(label)
-        if not name:
-            continue
+    declared = [name for name in (_codec(header_charset), _codec(_meta_charset(content))) if name]
+    if any(_single_byte(name) for name in declared) and _valid_multibyte_utf8(content):
+        return _nfc(content.decode("utf-8")), "utf-8"
+    for name in declared:
         try:
-            return _nfc(content.decode(name)), name
+            text = content.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
+        if len(_MOJIBAKE.findall(text)) < MOJIBAKE_MIN:
+            return _nfc(text), name
+    return _detected(content)
+
+
+def _detected(content: bytes) -> tuple[str, str]:
+    """Decode by the detector (charset-normalizer); when its pick still reads as mojibake, UTF-8
+    with the bad bytes replaced (mostly-UTF-8 bytes with a stray byte fool the detector)."""
     best = from_bytes(content[:200_000]).best()
-    name = _codec(best.encoding) if best is not None else None
-    if name is None:
-        name = "utf-8"
-    return _nfc(content.decode(name, errors="replace")), name
+    name = (_codec(best.encoding) if best is not None else None) or "utf-8"
+    text = content.decode(name, errors="replace")
+    if name != "utf-8" and len(_MOJIBAKE.findall(text)) >= MOJIBAKE_MIN:
+        as_utf8 = content.decode("utf-8", errors="replace")
+        if len(_MOJIBAKE.findall(as_utf8)) < MOJIBAKE_MIN:
+            return _nfc(as_utf8), "utf-8"
+    return _nfc(text), name
+
+
+def _single_byte(name: str) -> bool:
+    """True for a one-byte-per-character charset (ISO-8859-*, windows-125x, ...): it reads the two
+    bytes of a UTF-8 "ü" as two characters."""
+    try:
+        return len(b"\xc3\xbc".decode(name, errors="replace")) == 2
+    except LookupError:
+        return False
+
+
+def _valid_multibyte_utf8(content: bytes) -> bool:
+    """True when the bytes hold non-ASCII characters and decode as UTF-8 without error: text in a
+    single-byte charset almost never does, so such bytes are UTF-8 whatever the page declares."""
+    if content.isascii():
+        return False
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _nfc(text: str) -> str:

@@ -5,14 +5,17 @@ cleanup rules were chosen on the extraction dev set with ``make eval-extract`` (
 on the whole set, none written for one page); that script prints the figures beside trafilatura's
 own configurations in the same run.
 
-- ``favor_precision``: drops more furniture than the balanced default (+0.007 F1 on the dev set).
+- trafilatura's balanced mode (no ``favor_precision``): the precision mode cut some modern
+  articles to a tenth of their body; structure then takes out what it was there for
+  (:mod:`newsmon.structure`: link-dense blocks, lists the prose does not introduce, repeated
+  blocks, metadata rows, the deck and short unpunctuated lines around the body;
+  multilingual phrases of :mod:`newsmon.phrases` as the second line).
 - ``include_comments=False``: reader comments are not the article.
-- ``include_tables=True``: tables in articles are content (sports results, prices; +0.011 F1).
-- ``include_links=True``: trafilatura's own link-density heuristics then see the links and keep
-  more of the body (+0.003 F1); the link markup is removed again before the text is made.
+- ``include_tables=True``: tables in articles are content (sports results, prices).
+- ``include_links=True``: the link markup is what link density is measured on; it is removed
+  before the text is made.
 - cleanup: headings that repeat the title, trailing headings with nothing after them, and short
-  lines that read as furniture (``Read more:``, ``Related:``, share/subscribe/newsletter calls,
-  copyright lines in English and Korean, contact lines with an e-mail address) (+0.005 F1).
+  lines that read as furniture in English and Korean (kept from the first version).
 """
 
 from __future__ import annotations
@@ -29,6 +32,11 @@ from trafilatura.metadata import extract_title
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from newsmon.structure import drop_structural
+
+# trafilatura's mode: the balanced default keeps whole articles where favor_precision cut some to a
+# tenth; the structural filters below take out what the precision mode was there for.
+TRAFILATURA_MODE: dict = {}
 # Lines at least this long are prose even when they contain a furniture word ("subscribe",
 # "newsletter"): furniture lines are calls to action of a sentence or two.
 FURNITURE_MAX_CHARS = 160
@@ -46,6 +54,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _NON_WORD = re.compile(r"\W+")
 # htmldate's output with the time of day and zone when the page gives them.
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_DESCRIPTION_META = etree.XPath("//meta[@name='description' or @property='og:description'][@content]")
 _AUTHOR_META = etree.XPath(
     "//meta[@name='author' or @property='article:author' or @name='byl' or @name='dc.creator'][@content]"
 )
@@ -75,12 +84,13 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     title = extract_title(tree) or ""
     published = _published(tree)
     author = _author(tree)
+    description = _description(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
             # no url: link targets are dropped anyway, and resolving each one costs ~10% of the time
             url=None,
-            favor_precision=True,
+            **TRAFILATURA_MODE,
             include_comments=False,
             include_tables=True,
             include_links=True,
@@ -89,6 +99,7 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
         doc = None
     if doc is None or doc.body is None:
         return GenericResult(title=title, author=author, published=published)
+    drop_structural(doc.body, title, description)
     body = drop_furniture_elements(doc.body, title)
     etree.strip_tags(body, "ref")
     lines = [line.strip() for line in xmltotxt(body, False).split("\n")]
@@ -144,6 +155,15 @@ def _published(tree: HtmlElement) -> datetime | None:
         except ValueError:
             return None
     return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _description(tree: HtmlElement) -> str:
+    """The page's own description (meta description / og:description): a deck repeats it."""
+    for node in _DESCRIPTION_META(tree):
+        value = " ".join((node.get("content") or "").split())
+        if value:
+            return value
+    return ""
 
 
 def _author(tree: HtmlElement) -> str | None:

@@ -20,6 +20,12 @@ truth about where things live in the bucket (under the configured ``storage.pref
     alerts/parked/<channel>/<alert_id>.json   refused for good or unanswered too often; not retried
     alerts/lease/<channel>.json               which pass delivers on the channel now (newsmon.state)
     alerts/stories.json                       the story book
+    alerts/skipped/<channel>/<alert_id>.json  an event the channel's routing rules turned away
+    alerts/brief/<channel>/<day>.json         a channel's morning brief of its local day, frozen
+    alerts/brief/<channel>/<day>.sent.json    written once the channel accepted that brief
+    alerts/briefed/<channel>/<alert_id>.json  an event of an accepted brief
+    reports/dt=YYYY-MM-DD/<page>.html         the analyst report of that day (news_report)
+    reports/latest/<page>.html                the newest report
 
 Keys derive from the data, so a retried task writes the same keys (or nothing) again. Changing a
 function here changes where existing lakes are read: the layout is part of the contract
@@ -130,6 +136,11 @@ def health(outlet: str) -> str:
     return f"{STATE}health/outlet={safe(outlet)}.json"
 
 
+def furniture(outlet: str) -> str:
+    """Key of an outlet's learned furniture (newsmon.furniture)."""
+    return f"{STATE}furniture/outlet={safe(outlet)}.json"
+
+
 def unreadable(key: str, when: datetime) -> str:
     """Where an unreadable state object is kept for a person before a default replaces it."""
     return f"{STATE}unreadable/{key}-{when.astimezone(UTC):%Y%m%dT%H%M%S%fZ}"
@@ -171,3 +182,56 @@ def parked(channel: str, alert_id: str) -> str:
 def lease(channel: str) -> str:
     """Key of a channel's delivery lease."""
     return f"alerts/lease/{safe(channel)}.json"
+
+
+def skipped_prefix(channel: str) -> str:
+    """Where the events a channel's routing turned away are recorded."""
+    return f"alerts/skipped/{safe(channel)}/"
+
+
+def skipped(channel: str, alert_id: str) -> str:
+    """Key of one event ``channel``'s routing rules turned away (never offered to it again)."""
+    return f"{skipped_prefix(channel)}{alert_id}.json"
+
+
+# --- the morning brief ----------------------------------------------------------------------
+
+
+def brief_prefix(channel: str) -> str:
+    """Where a channel's briefs (one per local day) are kept."""
+    return f"alerts/brief/{safe(channel)}/"
+
+
+def brief(channel: str, day: str) -> str:
+    """Key of ``channel``'s brief of local day ``day``, frozen before the first attempt."""
+    return f"{brief_prefix(channel)}{day}.json"
+
+
+def brief_sent(channel: str, day: str) -> str:
+    """Key written once ``channel`` accepted its brief of ``day``."""
+    return f"{brief_prefix(channel)}{day}.sent.json"
+
+
+def briefed_prefix(channel: str) -> str:
+    """Where the events of a channel's accepted briefs are recorded."""
+    return f"alerts/briefed/{safe(channel)}/"
+
+
+def briefed(channel: str, alert_id: str) -> str:
+    """Key of one event that was in an accepted brief of ``channel``."""
+    return f"{briefed_prefix(channel)}{alert_id}.json"
+
+
+# --- the analyst report ---------------------------------------------------------------------
+
+REPORTS_LATEST = "reports/latest/"
+
+
+def report_dated(day: str) -> str:
+    """Where the report published on ``day`` lives."""
+    return f"reports/dt={day}/"
+
+
+def report_page(prefix: str, name: str) -> str:
+    """Key of one page of a report under ``prefix`` (``report_dated(...)`` or ``REPORTS_LATEST``)."""
+    return f"{prefix}{safe(name)}"

@@ -21,9 +21,11 @@ from newsmon.detect import detect, load_taxonomy
 from newsmon.discover import BACKFILL_MAX_PAGES, Robots, discover
 from newsmon.extract import ExtractionError, extract
 from newsmon.fetch import Fetcher
+from newsmon.furniture import OutletFurniture
+from newsmon.furniture_state import load_furniture, save_furniture
 from newsmon.identity import candidate_key, id_from_url, normalize_url
 from newsmon.index import IndexEntry, known_urls, load_index, save_index
-from newsmon.records import Candidate, Outlet, Page
+from newsmon.records import Article, Candidate, Outlet, Page
 from newsmon.store import STORAGE_ERRORS, Store
 
 log = logging.getLogger(__name__)
@@ -104,6 +106,9 @@ def run_outlet(
     # feed URL -> ETag / Last-Modified / last full read, from the last completed pass
     validators = state.load(store, keys.feed_validators(outlet.name), problems=result.problems)
     batch = _Batch(store, outlet.name, run_id, started, config.crawl.user_agent)
+    learned = load_furniture(
+        store, outlet.name, result.problems, outlet.furniture_window, outlet.furniture_min_articles
+    )
     completed, crash = False, None
     try:
         found = discover(outlet, fetcher, robots, None if since else validators, since=since)  # catch-up: full reads
@@ -123,7 +128,7 @@ def run_outlet(
             if candidate_key(cand.url) in fetched:  # an earlier candidate redirected here
                 result.skipped += 1
                 continue
-            _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, fetched)
+            _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, learned, fetched)
         completed = True
     except STORAGE_ERRORS:
         raise
@@ -137,6 +142,7 @@ def run_outlet(
         batch.flush()
         alerting.add_to_outbox(store, outlet.name, run_id, result.event_keys)
         save_index(store, outlet.name, index)
+        save_furniture(store, outlet.name, learned)
         result.seconds = round(time.monotonic() - t0, 3)
         if completed:  # a pass that crashed is the task's failure to report, not the outlet's health
             # validators only after a whole pass: a 304 must never hide items a crash left unread
@@ -250,6 +256,7 @@ def _take(
     robots: Robots,
     batch: _Batch,
     result: OutletResult,
+    learned: OutletFurniture | None = None,
     fetched: set[str] | None = None,
 ) -> None:
     """Fetch one candidate and, when it answered, extract, detect and store it."""
@@ -262,7 +269,7 @@ def _take(
         _fail(result, page.error or "error")
     else:
         result.fetched += 1
-        _process(page, cand, outlet, store, index, taxonomy, result, batch.notes)
+        _process(page, cand, outlet, store, index, taxonomy, result, batch.notes, learned)
     batch.flush_if_full()
 
 
@@ -295,8 +302,12 @@ def _process(
     taxonomy,
     result: OutletResult,
     notes: dict[int, raw.Note] | None = None,
+    learned: OutletFurniture | None = None,
 ) -> None:
-    """Extract, detect and store one fetched page, updating the index in place."""
+    """Extract, detect and store one fetched page, updating the index in place.
+
+    With ``learned``, the page's lines teach the outlet's furniture, then its learned furniture
+    lines are stripped before detection (and counted in the row)."""
     try:
         article = extract(
             page.text,
@@ -316,6 +327,8 @@ def _process(
         page.error = f"extract_error:{type(exc).__name__}"
         _fail(result, "extract_error")
         return
+    if learned is not None:
+        article = strip_learned(article, learned)
     finding = detect(article, taxonomy)
     fp = tables.fingerprint(article)
     urls = {normalize_url(page.url), normalize_url(page.final_url), article.url}
@@ -339,6 +352,13 @@ def _process(
     if ekey:
         result.event_keys.append(ekey)
         result.events += len(finding.events)
+
+
+def strip_learned(article: Article, learned: OutletFurniture) -> Article:
+    """Learn from the article's lines, then drop the outlet's furniture lines from its body."""
+    learned.observe(article.article_id, article.body)
+    body, removed = learned.strip(article.body)
+    return replace(article, body=body, furniture_removed=removed)
 
 
 def run_alerts(config: Config, store: Store) -> alerting.Delivery:

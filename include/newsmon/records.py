@@ -79,6 +79,7 @@ class Article:
     updated_at: datetime | None = None
     source_id: str | None = None  # the outlet's own article id, when it has one
     extraction_method: str = "generic"  # "profile" | "generic" | "fallback"
+    furniture_removed: int | None = None  # lines dropped as the outlet's learned furniture; None: not applied
 
 
 @dataclass(frozen=True)

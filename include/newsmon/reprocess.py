@@ -17,7 +17,7 @@ Running it twice writes nothing new: the rebuilt partitions hash to the keys the
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from email.message import Message
 
@@ -28,6 +28,7 @@ from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
 from newsmon.extract import ExtractionError, extract
 from newsmon.fetch import decode_html
+from newsmon.furniture_state import load_furniture, save_furniture
 from newsmon.identity import normalize_url
 from newsmon.index import IndexEntry, load_index, save_index
 from newsmon.records import Outlet
@@ -87,7 +88,8 @@ def reprocess_outlet(outlet: Outlet, store: Store, since: date | None = None) ->
             result.failed += 1
             result.problems.append(f"{pair[0]} v{pair[1]}: the extractor now says {article.article_id}")
             continue
-        built[pair] = (article, detect(article, taxonomy))
+        built[pair] = article
+    built = _strip_learned(store, outlet, built, taxonomy)
     pairs = set(built)
     if not pairs:
         return result
@@ -111,6 +113,21 @@ def reprocess_outlet(outlet: Outlet, store: Store, since: date | None = None) ->
     _update_index(store, outlet.name, built)
     result.rebuilt = len(built)
     return result
+
+
+def _strip_learned(store: Store, outlet: Outlet, articles: dict, taxonomy) -> dict:
+    """(article, finding) per pair: every rebuilt version teaches the outlet's furniture first (in
+    crawl order), then each loses its furniture lines and is detected. The state is saved."""
+    learned = load_furniture(store, outlet.name, None, outlet.furniture_window, outlet.furniture_min_articles)
+    for article in sorted(articles.values(), key=lambda a: a.crawled_at):
+        learned.observe(article.article_id, article.body)
+    out = {}
+    for pair, article in articles.items():
+        body, removed = learned.strip(article.body)
+        article = replace(article, body=body, furniture_removed=removed)
+        out[pair] = (article, detect(article, taxonomy))
+    save_furniture(store, outlet.name, learned)
+    return out
 
 
 def _captures(store: Store, outlet: str, since: date | None, result: ReprocessResult) -> dict:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 # Bump on any change to a schema below, and add tests/fixtures/schema/v<N>.json for it.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 SCHEMA_VERSION_KEY = b"newsmon.schema_version"
 
 TS = pa.timestamp("us", tz="UTC")
@@ -41,6 +41,8 @@ ARTICLES = pa.schema(
         ("crawled_at", TS),
         ("topics", pa.list_(pa.string())),
         ("extraction_method", pa.string()),
+        # v3: lines removed as the outlet's learned furniture (newsmon.furniture); null before v3
+        ("furniture_removed", pa.int32()),
     ]
 )
 EVENTS = pa.schema(

@@ -136,6 +136,7 @@ def article_table(article: Article, finding: Finding, version: int) -> pa.Table:
         "crawled_at": article.crawled_at,
         "topics": finding.topic_ids,
         "extraction_method": article.extraction_method,
+        "furniture_removed": article.furniture_removed,
     }
     return pa.Table.from_pylist([row], schema=ARTICLES)
 

@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 
 from newsmon import keys, state
 from newsmon.alert.channels import send, send_ops
+from newsmon.alert.routing import Route, guess_lang
 from newsmon.alert.story import StoryBook
 from newsmon.alert.transport import AnswerUnknown, Refused
 from newsmon.config import AlertChannel, AlertingConfig
@@ -70,6 +71,7 @@ class Delivery:
     unknown: int = 0  # sent, no answer in time: pending, retried next pass with the same key
     parked: int = 0  # refused for good or unanswered MAX_UNKNOWN_ATTEMPTS times
     busy: list[str] = field(default_factory=list)  # channels another pass was delivering on
+    skipped: int = 0  # events a channel's routing rules turned away
     errors: list[str] = field(default_factory=list)
     parked_notes: list[str] = field(default_factory=list)  # for the one ops notice
 
@@ -165,6 +167,9 @@ def stories_for(store: Store, rows: list[dict], alerting: AlertingConfig, now: d
     for key, members in grouped.items():
         best, sid = max(members, key=lambda m: (float(m[0].get("confidence") or 0), _neg_time(m[0])))
         payloads[key] = payload_from_row(best, sid, book.stories[sid].outlets)
+        payloads[key]["lang"] = articles[best["article_id"]].get("lang") or guess_lang(payloads[key])
+        first = min((m[0].get("detected_at") for m in members if m[0].get("detected_at")), default=None)
+        payloads[key]["detected_at"] = first.astimezone(UTC).isoformat() if first else None
     return payloads
 
 
@@ -181,7 +186,7 @@ def _article_of(store: Store, row: dict) -> dict:
     table = read_table(store, keys.sibling(key, "articles")) if parsed and parsed["table"] == "events" else None
     if table is not None and table.num_rows:
         art = table.to_pylist()[0]
-        return {"source_id": art.get("source_id"), "body": art.get("body") or ""}
+        return {"source_id": art.get("source_id"), "body": art.get("body") or "", "lang": art.get("lang")}
     return {"source_id": source_id_of(row["outlet"], row["article_id"]), "body": row.get("evidence") or ""}
 
 
@@ -209,7 +214,8 @@ def deliver(
             payloads = {}
         result.stories = len({p["story"] for p in payloads.values()})
         for channel in channels:
-            if channel.name in leases:
+            # a brief channel hears once a day (newsmon.alert.brief)
+            if channel.name in leases and channel.brief is None:
                 _deliver_channel(store, channel, payloads, result, sleep, leases[channel.name])
     finally:
         for lease in leases.values():
@@ -232,8 +238,12 @@ def _take_leases(store: Store, channels: list[AlertChannel], result: Delivery) -
     return leases
 
 
-def _todo(store: Store, cname: str, payloads: dict[str, dict], result: Delivery) -> tuple[list[dict], dict[str, int]]:
-    """(messages to send, unknown attempts so far per alert): pending ones first, minus sent and parked."""
+def _todo(
+    store: Store, channel: AlertChannel, payloads: dict[str, dict], result: Delivery
+) -> tuple[list[dict], dict[str, int]]:
+    """(messages to send, unknown attempts so far per alert): pending ones first, minus sent, parked
+    and what the channel's routing turns away."""
+    cname = channel.name
     todo: dict[str, dict] = {}
     tries: dict[str, int] = {}
     for key in store.keys(keys.pending_prefix(cname)):
@@ -245,12 +255,16 @@ def _todo(store: Store, cname: str, payloads: dict[str, dict], result: Delivery)
     for akey, p in payloads.items():
         todo.setdefault(akey, p)
     fresh = []
+    route = Route.of(channel)
     for akey, p in todo.items():
         if store.exists(keys.sent(cname, akey)) or store.exists(keys.parked(cname, akey)):
             result.already_sent += 1
             store.delete(keys.pending(cname, akey))
             continue
-        fresh.append(_mark_change(store, cname, p))
+        p = _mark_change(store, cname, p)
+        if not _routed(store, cname, route, p, result):
+            continue
+        fresh.append(p)
     return fresh, tries
 
 
@@ -258,8 +272,8 @@ def _deliver_channel(
     store: Store, channel: AlertChannel, payloads: dict[str, dict], result: Delivery, sleep, lease: state.Lease
 ) -> None:
     """One channel: drop what it already has, send the rest per event or as one digest."""
+    fresh, tries = _todo(store, channel, payloads, result)
     cname = channel.name
-    fresh, tries = _todo(store, cname, payloads, result)
     if not fresh:
         return
     flood = channel.max_per_run is not None and len(fresh) > channel.max_per_run
@@ -278,14 +292,29 @@ def _deliver_channel(
             log.warning("%d alert(s) to %s: %s (%s)", len(batch), channel.name, outcome, error)
 
 
+def _routed(store: Store, cname: str, route: Route, payload: dict, result: Delivery) -> bool:
+    """True when the channel's rules let ``payload`` through; else it is recorded as skipped."""
+    why = route.reason(payload)
+    if why is None:
+        return True
+    if not store.exists(keys.skipped(cname, payload["id"])):
+        record = {"id": payload["id"], "reason": why, "at": datetime.now(UTC).isoformat()}
+        state.save(store, keys.skipped(cname, payload["id"]), record)
+        result.skipped += 1
+    store.delete(keys.pending(cname, payload["id"]))
+    return False
+
+
 def _mark_change(store: Store, cname: str, payload: dict) -> dict:
-    """The payload, marked as a change when the opposite kind of its story and topic was sent."""
+    """The payload, marked as a change when the opposite kind of its story and topic was sent.
+
+    Or skipped by the channel's routing: a ``changes_only`` channel never gets the first kind.
+    """
     other = OPPOSITE.get(payload.get("kind", ""))
-    if (
-        other
-        and payload.get("story")
-        and store.exists(keys.sent(cname, alert_key(payload["story"], payload["topic"], other)))
-    ):
+    if not other or not payload.get("story"):
+        return payload
+    okey = alert_key(payload["story"], payload["topic"], other)
+    if store.exists(keys.sent(cname, okey)) or store.exists(keys.skipped(cname, okey)):
         return {**payload, "change": True, "previous_kind": other}
     return payload
 

@@ -1,0 +1,64 @@
+"""Multilingual furniture phrases: the second line of defence behind :mod:`newsmon.structure`.
+
+Three lists, by how much of a block they must cover:
+
+- ``WHOLE``: the block is just this label ("Advertisement", "Anzeige", "Article content");
+- ``LEAD``: the block starts with a cross-link cue ("Read also:", "Auch interessant",
+  "À lire aussi", "Czytaj więcej", "Les også") — any length, the rest is a teaser headline;
+- ``SHORT``: a short block holding a call to action, a banner, a byline or a credit
+  ("Reporting by", "Mit Agenturmaterial", "Foto:", cookie/app/newsletter notes, Japanese follow
+  buttons, "기사 URL이 복사되었습니다").
+
+Each list names the languages it covers in a comment; add to them by rule (a label a template
+prints), never a sentence of one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A block this long is prose even when it holds a SHORT cue ("subscribe", "newsletter").
+SHORT_MAX_CHARS = 100
+
+# labels that are a whole block (en, de, fr, es, it, pt, nl, pl, ru, ja, ko, sv/no/da, cs, tr)
+WHOLE = re.compile(
+    r"^\W*(advertisement|sponsored|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|"
+    r"reklama|реклама|広告|광고|annons|annonse|reklame|article content|inhalt|hauptinhalt|content|"
+    r"comments?|kommentare|commentaires|comentarios|share|teilen|partager|compartir|condividi|"
+    r"udostępnij|поделиться|シェア|공유|dela|del|sdílet|paylaş)\W*$",
+    re.I,
+)
+# cross-link cues opening a teaser (en, de, fr, es, it, pt, nl, pl, ru, ja, ko, sv, no, da, cs, tr, vi)
+LEAD = re.compile(
+    r"^\W*(read (more|also|next)|see also|related( (posts?|articles?|stories|coverage))?\s*:|more on this|"
+    r"auch interessant|lesen sie (auch|mehr)|mehr zum thema|weiterlesen|das könnte sie auch interessieren|"
+    r"(à )?lire aussi|à voir aussi|sur le même sujet|lee (también|más)|lea también|te puede interesar|"
+    r"leggi anche|ler também|leia também|lees ook|czytaj (więcej|też|także)|zobacz też|"
+    r"читайте (также|еще|ещё)|см\. также|関連記事|あわせて読みたい|관련\s*기사|추천\s*기사|많이\s*본\s*뉴스|"
+    r"läs (också|mer)|les også|les mer|læs også|læs mere|čtěte (také|též)|přečtěte si|ayrıca( bakınız| okuyun)?\s*:|"
+    r"xem thêm|đọc thêm)\b",
+    re.I,
+)
+# calls to action, banners, bylines and credits inside a short block (languages as above)
+SHORT = re.compile(
+    r"newsletter|subscribe|sign up|signing up|your subscription|your inbox|"
+    r"abonnieren|abonnez|suscr[ií]b|abbonati|assine|abonneer|subskrybuj|"
+    r"подпишитесь|購読|구독|prenumerera|abonner|odebírat|abone ol|đăng ký|"
+    r"cookie|privacy settings|privatsphäre|datenschutz|consentement|"
+    r"download (the|our) app|in der app|get the app|e-paper|push-nachrichten|"
+    r"follow us|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos|volg ons|obserwuj|フォロー|팔로우|"
+    r"bookmark|lesezeichen|url이 복사|링크가 복사|기사 url|copied to clipboard|"
+    r"^\W*\(?(reporting|editing|writing|additional reporting) by\b|^\W*mit (agentur)?material\b|"
+    r"^\W*(redaktion|faktencheck|text|fotos?|bilder?|photos?|фото|ảnh|사진|写真|kuva|foto)\s*[:=]|"
+    r"getty images|/ ?afp\b|via reuters|\bdpa\b|기자\s*외\s*\d+\s*명|all rights reserved|alle rechte vorbehalten|"
+    r"무단\s*전재|재배포\s*금지|저작권자|ⓒ|©|copyright",
+    re.I,
+)
+
+
+def is_furniture_phrase(text: str) -> bool:
+    """True when a block of text is a furniture label, a cross-link teaser, or a short block
+    with a call to action, banner, byline or credit."""
+    if WHOLE.search(text) or LEAD.search(text):
+        return True
+    return len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))

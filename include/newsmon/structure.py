@@ -1,0 +1,176 @@
+"""Furniture by structure, in any language: what a recall-friendly extraction pass keeps that is
+not the article.
+
+:func:`drop_structural` walks trafilatura's body (``<p>``, ``<head>``,
+``<list>``, ``<quote>``, ``<table>`` with ``<ref>`` links) and removes blocks by shape:
+
+- link density: a block whose text is mostly link text is a teaser or link list;
+- list shape: a list the prose does not introduce (no ":" line before it) is a box;
+- repetition: a block that occurs twice on the page (embed placeholders, consent notes);
+- position: short unpunctuated lines before the first body paragraph (kicker, dateline, byline,
+  the deck when it repeats the page's description) and after the last one (credits, bylines);
+- phrases: multilingual lists (:mod:`newsmon.phrases`) as the second line, for blocks structure
+  alone cannot tell.
+
+Pure functions of their inputs; the trees are edited in place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from newsmon.phrases import is_furniture_phrase
+
+# A block whose link text is at least this share of its text is a teaser or a link list; body
+# paragraphs link a name or two (well under half their text).
+LINK_DENSITY_MAX = 0.75
+# A list is a link list when this share of its items are link-dense.
+LINK_LIST_SHARE = 0.6
+# A paragraph at least this long that ends like a sentence is body text; it bounds the lead and
+# the tail where short furniture lines sit.
+BODY_PARAGRAPH_CHARS = 120
+# Lines before the first body paragraph shorter than this, not ending like a sentence, are
+# kickers, datelines and bylines; after the last one, credits and author names.
+EDGE_LEAD_MAX_CHARS = 80
+EDGE_TAIL_MAX_CHARS = 60
+# A lead block repeats the title or the description (the deck) when one holds the other and the
+# shorter covers this share of the longer; 1.0 (equal only) measured best: a description is
+# often the first paragraph cut short, and containment took that paragraph.
+DECK_OVERLAP = 1.0
+# A list is prose (kept) when this share of its items are sentences of at least PROSE_ITEM_CHARS.
+PROSE_LIST_SHARE = 0.5
+PROSE_ITEM_CHARS = 80
+# A short block with at least this many " | " separators is a metadata row ("Updated 15.59 |
+# Published 14.14", "Radio | News | 28 April 2023 | 10:00").
+METADATA_SEPARATORS = 2
+METADATA_MAX_CHARS = 160
+# A repeated block is furniture from this length on (shorter repeats can be real: "Also at Walmart").
+REPEAT_MIN_CHARS = 25
+_SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"'’]\s*$")
+# " | " between fields: a metadata row (dates, section, programme), not prose.
+_FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
+_NON_WORD = re.compile(r"\W+")
+
+
+def drop_structural(body: etree._Element, title: str, description: str) -> None:
+    """Remove furniture blocks from trafilatura's ``body`` by link density, repetition, position
+    around the body paragraphs, and (second line) phrases."""
+    blocks = list(body)
+    repeated = _repeated(blocks)
+    for el in blocks:
+        text = block_text(el)
+        by_shape = _link_dense(el) or _box_list(el) or _normal(text) in repeated or _metadata_row(text)
+        if not text or by_shape or is_furniture_phrase(text):
+            body.remove(el)
+    _trim_edges(body, title, description)
+
+
+def block_text(el: etree._Element) -> str:
+    """The text of one block, whitespace collapsed."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def _link_share(el: etree._Element) -> float:
+    """Share of the block's characters inside ``<ref>`` links."""
+    total = len(block_text(el))
+    if not total:
+        return 0.0
+    linked = sum(len(block_text(ref)) for ref in el.iter("ref"))
+    return linked / total
+
+
+def _link_dense(el: etree._Element) -> bool:
+    """A teaser line, or a list whose items are mostly teasers."""
+    if el.tag == "list":
+        items = [item for item in el if block_text(item)]
+        dense = sum(_link_share(item) >= LINK_DENSITY_MAX for item in items)
+        return bool(items) and dense / len(items) >= LINK_LIST_SHARE
+    # a linked heading opens a section as often as a teaser (live blogs, explainers), and a long
+    # sentence-ended paragraph is body even when linked whole (deal cards, quoted posts)
+    if el.tag == "head" or _is_body_paragraph(el):
+        return False
+    return _link_share(el) >= LINK_DENSITY_MAX
+
+
+def _box_list(el: etree._Element) -> bool:
+    """A list the prose does not introduce: key points, fact boxes, link rails, app promises.
+
+    Measured on both dev sets, lists are mostly boxes beside the article; one that a line ending
+    in ":" introduces, with text after it, is part of the article and stays."""
+    if el.tag != "list":
+        return False
+    prev, nxt = el.getprevious(), el.getnext()
+    introduced = prev is not None and nxt is not None and (prev.tag == "head" or block_text(prev).endswith(":"))
+    return not introduced and not _prose_list(el)
+
+
+def _prose_list(el: etree._Element) -> bool:
+    """A list of sentences (steps, arguments), not of headlines or labels: content."""
+    items = [block_text(item) for item in el if block_text(item)]
+    sentences = [t for t in items if len(t) >= PROSE_ITEM_CHARS and _SENTENCE_END.search(t)]
+    return bool(items) and len(sentences) / len(items) >= PROSE_LIST_SHARE
+
+
+def _metadata_row(text: str) -> bool:
+    """A short row of fields separated by bars or bullets."""
+    return len(text) < METADATA_MAX_CHARS and len(_FIELD_SEPARATOR.findall(text)) >= METADATA_SEPARATORS
+
+
+def _repeated(blocks: list[etree._Element]) -> set[str]:
+    """Normalised texts of blocks (long enough to matter) that occur more than once."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for el in blocks:
+        key = _normal(block_text(el))
+        if len(key) >= REPEAT_MIN_CHARS:
+            (twice if key in seen else seen).add(key)
+    return twice
+
+
+def _is_body_paragraph(el: etree._Element) -> bool:
+    text = block_text(el)
+    return el.tag == "p" and len(text) >= BODY_PARAGRAPH_CHARS and bool(_SENTENCE_END.search(text))
+
+
+def _short_unpunctuated(el: etree._Element, max_chars: int) -> bool:
+    """A line shorter than ``max_chars`` that does not end like a sentence (not a heading)."""
+    text = block_text(el)
+    return el.tag != "head" and len(text) < max_chars and not _SENTENCE_END.search(text)
+
+
+def _repeats(el: etree._Element, known: tuple[str, ...]) -> bool:
+    """True when the block repeats the title or the page's description (the deck)."""
+    key = _normal(block_text(el))
+    return bool(key) and any(_same_text(key, k) for k in known if k)
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Equal, or one holds the other and they differ by little (a kicker, a trailing "...")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ and len(short) >= DECK_OVERLAP * len(long_)
+
+
+def _trim_edges(body: etree._Element, title: str, description: str) -> None:
+    """Drop furniture lines before the first and after the last body paragraph.
+
+    At the top, a block repeating the title or the description goes even when it reads as a body
+    paragraph (the deck); the first other body paragraph ends the lead."""
+    known = (_normal(title), _normal(description))
+    for el in list(body):
+        if _repeats(el, known) or _short_unpunctuated(el, EDGE_LEAD_MAX_CHARS):
+            body.remove(el)
+        elif _is_body_paragraph(el):
+            break
+    blocks = list(body)
+    anchors = [i for i, el in enumerate(blocks) if _is_body_paragraph(el)]
+    for el in blocks[anchors[-1] + 1 :] if anchors else ():
+        if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS):
+            body.remove(el)
+
+
+def _normal(text: str) -> str:
+    return _NON_WORD.sub(" ", text).strip().lower()

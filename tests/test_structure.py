@@ -1,0 +1,123 @@
+"""Furniture by structure in any language (newsmon.structure), phrases second (newsmon.phrases)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from newsmon.generic import extract_generic
+from newsmon.phrases import is_furniture_phrase
+from newsmon.structure import drop_structural
+
+BODY = [
+    "Die Stadtverwaltung hat am Montag einen neuen Plan für den Hafen vorgestellt, der bis zum Jahr 2030 "
+    "umgesetzt werden soll und mehrere hundert Arbeitsplätze schaffen könnte.",
+    "Nach Angaben der Bürgermeisterin sollen zunächst die alten Kaianlagen saniert werden, bevor im "
+    "zweiten Schritt ein neues Terminal für Fähren und Frachtschiffe entsteht.",
+    "Kritiker bemängeln, dass die Finanzierung noch nicht gesichert sei und der Bund bislang keine "
+    "Zusagen gemacht habe, obwohl die Kosten auf über 400 Millionen Euro geschätzt werden.",
+    "Die Opposition im Stadtrat kündigte an, den Plan in der nächsten Sitzung ausführlich zu prüfen und "
+    "eigene Vorschläge für eine Bürgerbeteiligung einzubringen, bevor abgestimmt wird.",
+]
+
+
+def _xml(*blocks: str) -> etree._Element:
+    return etree.fromstring("<body>" + "".join(blocks) + "</body>")
+
+
+def _texts(body: etree._Element) -> list[str]:
+    return [" ".join(" ".join(el.itertext()).split()) for el in body]
+
+
+def _p(text: str) -> str:
+    return f"<p>{text}</p>"
+
+
+def test_teasers_link_lists_and_boxes_go_body_stays():
+    body = _xml(
+        _p(BODY[0]),
+        "<p>Auch interessant: <ref>Neue Fähre nach Helgoland startet im Mai</ref></p>",
+        _p(BODY[1]),
+        "<list><item><ref>Streik am Hafen beendet</ref></item><item><ref>Zoll findet Kokain</ref></item>"
+        "<item><ref>Neue Brücke eröffnet</ref></item></list>",
+        _p(BODY[2]),
+        _p(BODY[3]),
+        "<list><item>E-Paper und News in einer App</item><item>Push-Nachrichten über den Tag</item></list>",
+    )
+    drop_structural(body, "Neuer Hafenplan", "")
+    assert _texts(body) == BODY
+
+
+def test_a_list_the_text_introduces_stays():
+    body = _xml(
+        _p(BODY[0]),
+        _p("Der Plan sieht drei Schritte vor:"),
+        "<list><item>Sanierung der Kaianlagen</item><item>Neues Terminal</item><item>Ein Radweg</item></list>",
+        _p(BODY[1]),
+    )
+    drop_structural(body, "Neuer Hafenplan", "")
+    assert "Sanierung der Kaianlagen Neues Terminal Ein Radweg" in _texts(body)
+
+
+def test_deck_kicker_dateline_and_trailing_credits_go():
+    deck = "Die Stadt will den Hafen bis 2030 umbauen. Kritiker zweifeln an der Finanzierung des Vorhabens."
+    body = _xml(
+        _p("Hafenplan"),  # kicker
+        _p(deck),  # the deck repeats the page's description
+        _p("Aktualisiert 15.59 | Veröffentlicht 14.14 | Lesezeit 3 Minuten"),
+        *(_p(t) for t in BODY),
+        _p("MDR (Engin Haupt, Alisa Sonntag)"),
+    )
+    drop_structural(body, "Neuer Hafenplan", deck)
+    assert _texts(body) == BODY
+
+
+def test_repeated_embed_placeholders_go_all_of_them():
+    note = "Externer Inhalt nicht verfügbar, bitte die Privatsphäre-Einstellungen prüfen"
+    body = _xml(_p(BODY[0]), _p(note), _p(BODY[1]), _p(note), _p(BODY[2]))
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY[:3]
+
+
+def test_linked_long_paragraph_and_linked_heading_stay():
+    linked = f"<p><ref>{BODY[1]}</ref></p>"  # a deal card or a quoted post: linked whole, still body
+    body = _xml(_p(BODY[0]), "<head><ref>Was der Plan kostet</ref></head>", linked, _p(BODY[2]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], "Was der Plan kostet", BODY[1], BODY[2]]
+
+
+def test_phrases_in_many_languages_any_length_for_cross_links():
+    furniture = [
+        "À lire aussi : la réforme des retraites devant le Conseil constitutionnel, qui doit rendre sa décision",
+        "Czytaj więcej: Rząd przyjął projekt ustawy o obronie ojczyzny",
+        "Les også: Tone Damli ofret musikkarrieren for barna",
+        "Article content",
+        "Advertisement",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Wir verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten.",
+        "Laden Sie jetzt die App herunter: in der App lesen",
+        "フォローする",
+        "기사 URL이 복사되었습니다.",
+        "홍길동 기자 외 1명",
+        "Foto: Dmitrij Azarov, Kommersant",
+    ]
+    assert [t for t in furniture if not is_furniture_phrase(t)] == []
+    prose = [
+        "Read the statement in full, the minister said, before deciding whether the agreement holds.",
+        "Die Bürger können sich ab Montag an der Umfrage der Stadt beteiligen, teilte das Rathaus mit.",
+        BODY[0],
+    ]
+    assert [t for t in prose if is_furniture_phrase(t)] == []
+
+
+def test_generic_path_keeps_the_whole_article_and_drops_furniture_on_a_page():
+    paras = "".join(_p(t) for t in BODY)
+    html = (
+        "<html lang='de'><head><title>Neuer Hafenplan</title>"
+        "<meta name='description' content='Der Hafen wird umgebaut.'></head><body>"
+        "<nav><a href='/'>Start</a><a href='/politik'>Politik</a></nav><article><h1>Neuer Hafenplan</h1>"
+        f"{paras}<p>Auch interessant: <a href='/x'>Neue Fähre nach Helgoland startet im Mai</a></p>"
+        "<ul><li><a href='/a'>Streik am Hafen beendet</a></li><li><a href='/b'>Zoll findet Kokain</a></li>"
+        "<li><a href='/c'>Neue Brücke eröffnet</a></li></ul></article></body></html>"
+    )
+    found = extract_generic(html)
+    assert found.body.split("\n") == BODY
