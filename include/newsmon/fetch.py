@@ -352,52 +352,9 @@ class Fetcher:
                 if resp.is_redirect and resp.headers.get("Location"):
                     current = urljoin(current, resp.headers["Location"])
                     continue
-                return self._read(url, current, resp, accept, fetched_at, deadline, opts)
+                opts = opts or _BodyOptions(None, self.crawl.max_bytes)
+                return _read(url, current, resp, accept, fetched_at, deadline, opts, self.monotonic)
         return _failed(url, current, None, fetched_at, "too_many_redirects")
-
-    def _read(
-        self,
-        url: str,
-        final: str,
-        resp: requests.Response,
-        accept: tuple[str, ...],
-        fetched_at: datetime,
-        deadline: float,
-        opts: _BodyOptions | None = None,
-    ) -> Page:
-        """Read the body under the size cap and total deadline, then decode it."""
-        opts = opts or _BodyOptions(None, self.crawl.max_bytes)
-        headers = {k: v for k, v in resp.headers.items()}
-        status = resp.status_code
-        if status >= 400:
-            return _failed(url, final, status, fetched_at, f"http_{status}", headers)
-        if status == 304:
-            return _failed(url, final, status, fetched_at, "not_modified", headers)
-        mime, charset = _content_type(resp.headers)
-        if mime and mime not in accept and accept != ANY_TYPE:
-            return _failed(url, final, status, fetched_at, f"content_type:{mime}", headers)
-        length = resp.headers.get("Content-Length")
-        if length and length.isdigit() and int(length) > opts.max_bytes:
-            return _failed(url, final, status, fetched_at, "too_large", headers)
-        body = _read_body(resp, opts, deadline, self.monotonic)
-        if isinstance(body, str):
-            return _failed(url, final, status, fetched_at, body, headers)
-        if opts.sink is not None:
-            return Page(url=url, final_url=final, status=status, fetched_at=fetched_at, elapsed_ms=0, headers=headers)
-        if not body.strip():
-            return _failed(url, final, status, fetched_at, "empty_body", headers)
-        text, encoding = decode_html(body, charset)
-        return Page(
-            url=url,
-            final_url=final,
-            status=status,
-            fetched_at=fetched_at,
-            elapsed_ms=0,
-            headers=headers,
-            content=body,
-            text=text,
-            encoding=encoding,
-        )
 
     def _wait_turn(self, host: str) -> None:
         """Sleep until this host's delay since our last request to it has passed."""
@@ -407,6 +364,50 @@ class Fetcher:
         if last is not None and now - last < delay:
             self.sleep(delay - (now - last))
         self._last_request[host] = self.monotonic()
+
+
+def _read(
+    url: str,
+    final: str,
+    resp: requests.Response,
+    accept: tuple[str, ...],
+    fetched_at: datetime,
+    deadline: float,
+    opts: _BodyOptions,
+    monotonic: Callable[[], float],
+) -> Page:
+    """Read the body under the size cap and total deadline, then decode it."""
+    headers = {k: v for k, v in resp.headers.items()}
+    status = resp.status_code
+    if status >= 400:
+        return _failed(url, final, status, fetched_at, f"http_{status}", headers)
+    if status == 304:
+        return _failed(url, final, status, fetched_at, "not_modified", headers)
+    mime, charset = _content_type(resp.headers)
+    if mime and mime not in accept and accept != ANY_TYPE:
+        return _failed(url, final, status, fetched_at, f"content_type:{mime}", headers)
+    length = resp.headers.get("Content-Length")
+    if length and length.isdigit() and int(length) > opts.max_bytes:
+        return _failed(url, final, status, fetched_at, "too_large", headers)
+    body = _read_body(resp, opts, deadline, monotonic)
+    if isinstance(body, str):
+        return _failed(url, final, status, fetched_at, body, headers)
+    if opts.sink is not None:
+        return Page(url=url, final_url=final, status=status, fetched_at=fetched_at, elapsed_ms=0, headers=headers)
+    if not body.strip():
+        return _failed(url, final, status, fetched_at, "empty_body", headers)
+    text, encoding = decode_html(body, charset)
+    return Page(
+        url=url,
+        final_url=final,
+        status=status,
+        fetched_at=fetched_at,
+        elapsed_ms=0,
+        headers=headers,
+        content=body,
+        text=text,
+        encoding=encoding,
+    )
 
 
 @dataclass(frozen=True)

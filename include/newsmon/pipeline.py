@@ -125,15 +125,11 @@ def run_outlet(
         taxonomy = load_taxonomy(config.detect_taxonomy)
         fetched: set[str] = set()  # candidate keys of the pages this run got, final addresses included
         for cand in _counted(todo.todo, outlet.name, progress):
-            if candidate_key(cand.url) in fetched:  # an earlier candidate redirected here
-                result.skipped += 1
-                continue
-            _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, learned, fetched)
+            if not _fetched_already(cand, fetched, result):
+                _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, learned, fetched)
         completed = True
-    except STORAGE_ERRORS:
-        raise
-    except Exception as exc:  # recorded for health below, then the task fails as before
-        crash = f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # recorded for health below (not a storage error), then the task fails as before
+        crash = None if isinstance(exc, STORAGE_ERRORS) else f"{type(exc).__name__}: {exc}"
         raise
     finally:
         fetcher.close()
@@ -244,6 +240,14 @@ def _is_known(cand: Candidate, outlet: Outlet, known_urls: set[str], index: dict
         return True
     aid = id_from_url(outlet.name, outlet.profile, cand.url)
     return aid is not None and aid in index
+
+
+def _fetched_already(cand: Candidate, fetched: set[str], result: OutletResult) -> bool:
+    """True (and counted as skipped) when an earlier candidate of this run redirected to ``cand``."""
+    if candidate_key(cand.url) in fetched:
+        result.skipped += 1
+        return True
+    return False
 
 
 def _take(
