@@ -212,6 +212,22 @@ def _retry_after(value: str | None, default: float) -> float:
         return default
 
 
+def _session(user_agent: str, pins: PinTable) -> requests.Session:
+    """A session whose connections go only to pinned addresses, ignoring proxies in the environment."""
+    session = requests.Session()
+    session.headers.update(
+        {
+            "User-Agent": user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
+            "Accept-Language": "ko,en;q=0.8",
+        }
+    )
+    session.trust_env = False  # never route a crawl through a proxy from the environment
+    for scheme in ("http://", "https://"):
+        session.mount(scheme, PinnedAdapter(pins))
+    return session
+
+
 class Fetcher:
     """HTTP client for one outlet: one session, one delay per host, one set of rules.
 
@@ -231,19 +247,9 @@ class Fetcher:
         self.sleep = sleep
         self.monotonic = monotonic
         self.resolve = resolve or _resolve
-        self.session = requests.Session()
-        self.session.headers.update(
-            {
-                "User-Agent": crawl.user_agent,
-                "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
-                "Accept-Language": "ko,en;q=0.8",
-            }
-        )
-        self.session.trust_env = False  # never route a crawl through a proxy from the environment
         # connections go to the address check_url resolved and checked, never a second lookup
         self.pins = PinTable()
-        for scheme in ("http://", "https://"):
-            self.session.mount(scheme, PinnedAdapter(self.pins))
+        self.session = _session(crawl.user_agent, self.pins)
         self._last_request: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
 

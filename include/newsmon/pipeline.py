@@ -111,20 +111,11 @@ def run_outlet(
     )
     completed, crash = False, None
     try:
-        found = discover(outlet, fetcher, robots, None if since else validators, since=since)  # catch-up: full reads
-        result.problems.extend(found.problems)
-        result.found = len(found.candidates)
-        result.offline = bool(found.pages) and all(p.error in _NETWORK_ERRORS for p in found.pages)
-        batch.add(*found.pages)
-        # dedupe and skip stored ones before the budget counts, so a backlog drains (newsmon.budget)
-        todo = budget.plan(
-            found.candidates, outlet.max_pages, None if refetch_known else lambda c: _is_known(c, outlet, known, index)
-        )
-        result.skipped += todo.known
-        del found  # its pages are the batch's now
+        is_known = None if refetch_known else lambda c: _is_known(c, outlet, known, index)
+        todo = _plan(outlet, fetcher, robots, None if since else validators, since, batch, result, is_known)
         taxonomy = load_taxonomy(config.detect_taxonomy)
         fetched: set[str] = set()  # candidate keys of the pages this run got, final addresses included
-        for cand in _counted(todo.todo, outlet.name, progress):
+        for cand in _counted(todo, outlet.name, progress):
             if not _fetched_already(cand, fetched, result):
                 _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, learned, fetched)
         completed = True
@@ -140,15 +131,53 @@ def run_outlet(
         save_index(store, outlet.name, index)
         save_furniture(store, outlet.name, learned)
         result.seconds = round(time.monotonic() - t0, 3)
-        if completed:  # a pass that crashed is the task's failure to report, not the outlet's health
-            # validators only after a whole pass: a 304 must never hide items a crash left unread
-            state.save(store, keys.feed_validators(outlet.name), validators)
-            result.health = watch_health(outlet, config, store, result)
-        elif crash is not None:  # a pass that never completes is a failed pass for health
-            result.problems.append(f"pass crashed: {crash}")
-            result.health = _crash_health(outlet, config, store, result, crash)
+        _judge(outlet, config, store, result, validators, completed, crash)
         tables.write_run(store, result.run_row(started))
     return result
+
+
+def _plan(
+    outlet: Outlet,
+    fetcher: Fetcher,
+    robots: Robots,
+    validators: dict | None,
+    since: date | None,
+    batch: _Batch,
+    result: OutletResult,
+    is_known: Callable[[Candidate], bool] | None,
+) -> list[Candidate]:
+    """Discover candidates (``validators`` None: full reads) and keep those this pass may fetch.
+
+    Duplicates and stored articles are dropped before the budget counts (newsmon.budget), so a
+    backlog larger than ``max_pages`` drains over successive passes.
+    """
+    found = discover(outlet, fetcher, robots, validators, since=since)
+    result.problems.extend(found.problems)
+    result.found = len(found.candidates)
+    result.offline = bool(found.pages) and all(p.error in _NETWORK_ERRORS for p in found.pages)
+    batch.add(*found.pages)  # the discovery pages are the batch's now
+    todo = budget.plan(found.candidates, outlet.max_pages, is_known)
+    result.skipped += todo.known
+    return todo.todo
+
+
+def _judge(
+    outlet: Outlet,
+    config: Config,
+    store: Store,
+    result: OutletResult,
+    validators: dict,
+    completed: bool,
+    crash: str | None,
+) -> None:
+    """After a pass: save feed validators and judge health, or count a crashed pass as failed."""
+    if completed:
+        # validators only after a whole pass: a 304 must never hide items a crash left unread
+        state.save(store, keys.feed_validators(outlet.name), validators)
+        result.health = watch_health(outlet, config, store, result)
+    elif crash is not None:  # a pass that never completes is a failed pass for health
+        result.problems.append(f"pass crashed: {crash}")
+        result.health = _crash_health(outlet, config, store, result, crash)
 
 
 def _crash_health(outlet: Outlet, config: Config, store: Store, result: OutletResult, crash: str) -> list[str]:
