@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "helpers"))
+sys.path.insert(0, str(REPO / "tests"))  # the delivery rows reuse test_alert's articles and crawl
 
-from faults_suite import hostile_crawl, storage_outage  # noqa: E402
+from delivery_suite import delivery_faults  # noqa: E402
+from faults_suite import hostile_crawl, sitemap_faults, storage_outage  # noqa: E402
+from pipeline_faults import pipeline_faults  # noqa: E402
 from support import FixtureSite  # noqa: E402
 
 from newsmon import embedded  # noqa: E402
@@ -30,24 +34,29 @@ def main() -> int:
             )
         )
         rows, totals = hostile_crawl(store)
+        rows += sitemap_faults(store)
+        rows += pipeline_faults(store)
+        alerts_store = Store(replace(store.cfg, bucket="faults-alerts"))  # its own outbox and ledger
+        alerts_store.check(create=True)
+        rows += delivery_faults(alerts_store)
         with FixtureSite() as site:
             outage = storage_outage(Path(tmp) / "store", site.base, ports)
         embedded.stop(Path(tmp) / "store")
     # rows lost, duplicates and off-list requests are counted over the whole run (one crawl holds
     # every fault), so they stand on the run's line, not on each fault's
-    print(f"{'fault':<14}{'expected':<30}{'recorded':<30}{'survived':>9}{'lost':>6}{'dupes':>7}{'off-list':>10}")
+    print(f"{'fault':<18}{'expected':<30}{'recorded':<30}{'survived':>9}{'lost':>6}{'dupes':>7}{'off-list':>10}")
     for r in rows:
         print(
-            f"{r['fault']:<14}{r['expected']:<30}{r['got']!s:<30}{'yes' if r['survived'] else 'NO':>9}"
+            f"{r['fault']:<18}{r['expected']:<30}{r['got']!s:<30}{'yes' if r['survived'] else 'NO':>9}"
             f"{'-':>6}{'-':>7}{'-':>10}"
         )
     print(
-        f"{'(whole run)':<14}{'':<30}{'':<30}{'':>9}{totals['rows_lost']:>6}{totals['duplicates']:>7}"
+        f"{'(whole run)':<18}{'':<30}{'':<30}{'':>9}{totals['rows_lost']:>6}{totals['duplicates']:>7}"
         f"{totals['off_list']:>10}"
     )
     survived = outage["failed_with"] is not None and outage["duplicates"] == 0
     print(
-        f"{'store dies':<14}{'task fails, retry completes':<30}{outage['failed_with']!s:<30}"
+        f"{'store dies':<18}{'task fails, retry completes':<30}{outage['failed_with']!s:<30}"
         f"{'yes' if survived else 'NO':>9}{0:>6}{outage['duplicates']:>7}{0:>10}"
     )
     print(

@@ -4,8 +4,9 @@ nothing, and sends no request outside the allow-list."""
 from __future__ import annotations
 
 import pytest
+from delivery_suite import delivery_faults
 from e2e_helpers import discoverable
-from faults_suite import hostile_crawl, storage_outage
+from faults_suite import hostile_crawl, sitemap_faults, storage_outage
 from hostile import FAULTS, FEED_FAULTS, GOOD
 
 from newsmon import embedded
@@ -40,3 +41,16 @@ def test_store_dies_mid_run_and_retry_completes(tmp_path, site):
     assert out["failed_with"] is not None  # the task failed loudly, not silently
     assert out["duplicates"] == 0
     assert out["articles"] == len(discoverable())  # every article exactly once after the retry
+
+
+def test_sitemaps_as_served_in_the_wild(store):
+    """Gzip whatever the content type, a 50,000-URL sitemap over the page cap: all read."""
+    rows = sitemap_faults(store)
+    for row in rows:
+        assert row["survived"], row
+
+
+def test_delivery_faults_table(store):
+    """The delivery rows of make faults: bad receivers bounded, two passes at once, no duplicate."""
+    for row in delivery_faults(store):
+        assert row["survived"], row

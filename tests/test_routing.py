@@ -7,7 +7,10 @@ import pytest
 from newsmon.alert.routing import Route
 from newsmon.config import ConfigError, parse_config
 
-BASE = {"storage": {"bucket": "abc"}, "outlets": [{"name": "asiae", "feeds": ["http://x/r"], "allowed_domains": ["x"]}]}
+BASE = {
+    "storage": {"bucket": "abc"},
+    "outlets": [{"name": "asiae", "feeds": ["http://x.example/r"], "allowed_domains": ["x.example"]}],
+}
 
 
 def parse_route(rule: dict, key: str = "") -> Route:

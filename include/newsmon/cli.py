@@ -15,7 +15,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from newsmon import keys
+from newsmon import keys, redact
 
 
 class _Stop(Exception):
@@ -30,13 +30,20 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``newsmon`` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
+    # every URL the CLI prints or logs shows its shape, never its credentials (newsmon.redact)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = redact.MaskingStream(out), redact.MaskingStream(err)
     level = os.environ.get("NEWSMON_LOG_LEVEL", "WARNING")
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redact.MaskingFilter())
     try:
         return args.func(args)
     except _Stop as stop:
         print(f"newsmon: {stop}", file=sys.stderr)
         return stop.code
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 def _parser() -> argparse.ArgumentParser:

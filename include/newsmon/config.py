@@ -14,6 +14,7 @@ The models are pydantic *dataclasses*: code builds them by keyword and copies th
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from dataclasses import replace
@@ -32,6 +33,7 @@ from newsmon.config_errors import ConfigError, KeyProblem, check_keys, format_er
 from newsmon.furniture import MIN_ARTICLES as FURNITURE_MIN_ARTICLES
 from newsmon.furniture import WINDOW as FURNITURE_WINDOW
 from newsmon.profiles import KNOWN_PROFILES
+from newsmon.redact import check_config_urls
 
 __all__ = [
     "ALERT_TYPES",
@@ -106,6 +108,8 @@ REQUIRED_MESSAGES = {
 }
 _FILE_KEYS = {"storage", "outlets", "alerts", "alerting", "crawl", "detect", "health"}
 _NAME_RE = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+# RFC 1123 host names (IDNs in their xn-- form): labels of letters, digits and inner hyphens
+_HOSTNAME_RE = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 _URL_RE = r"^https?://[^/\s]+"
 _POOL_RE = r"^[A-Za-z0-9_.-]{1,256}$"
 _ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -289,10 +293,7 @@ class Outlet:
     @_model_validator(mode="after")
     def _resolve(self) -> Outlet:
         """Defaults that depend on other keys, and the checks across keys."""
-        domains = tuple(d.lower().strip(".") for d in self.allowed_domains)
-        for i, d in enumerate(domains):
-            if "/" in d or (":" in d and not d.startswith("[")):
-                raise KeyProblem(f"allowed_domains[{i}]", f"a host name, not a URL: {d!r}")
+        domains = tuple(_allowed_domain(i, d) for i, d in enumerate(self.allowed_domains))
         profile = self.profile or (self.name if self.name in KNOWN_PROFILES else "generic")
         if profile not in KNOWN_PROFILES:
             raise KeyProblem("profile", f"unknown profile {profile!r} (known: {', '.join(KNOWN_PROFILES)})")
@@ -303,6 +304,30 @@ class Outlet:
         object.__setattr__(self, "profile", profile)
         object.__setattr__(self, "robots_sitemaps", robots)
         return self
+
+
+def _allowed_domain(i: int, raw: str) -> str:
+    """An ``allowed_domains`` entry as a host name or IP literal; ``*.x`` means ``x`` and below."""
+    d = raw.lower().strip()
+    if "/" in d or (":" in d and not d.startswith("[")):
+        raise KeyProblem(f"allowed_domains[{i}]", f"a host name, not a URL: {raw!r}")
+    d = d[2:] if d.startswith("*.") else d
+    d = d.strip(".")
+    if _is_ip(d.strip("[]")):
+        return d.strip("[]")
+    if not _HOSTNAME_RE.match(d):
+        raise KeyProblem(f"allowed_domains[{i}]", f"not a host name: {raw!r} (wildcards only as a leading '*.')")
+    if "." not in d and d != "localhost":
+        raise KeyProblem(f"allowed_domains[{i}]", f"a bare top-level domain allows too much: {raw!r}")
+    return d
+
+
+def _is_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, config=_MODEL)
@@ -553,6 +578,10 @@ def load_config(path: str | os.PathLike[str], env: dict[str, str] | None = None)
 def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<dict>") -> Config:
     """Validate an already-parsed mapping; see the module docstring for the rules."""
     env = dict(os.environ) if env is None else env
+    literal = check_config_urls(raw)  # before expansion: a ${VAR} part is how a secret is given
+    if literal:
+        hint = "give the secret through ${VAR} (an environment variable)"
+        raise ConfigError("; ".join(f"{key}: {what}; {hint}" for key, what in literal))
     raw = _expand(raw, env, "")
     if not isinstance(raw, dict):
         raise ConfigError(f"config: must be a mapping, got {type(raw).__name__}")

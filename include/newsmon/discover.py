@@ -11,7 +11,6 @@ candidate dated before the day is dropped (undated ones are kept), and up to
 
 from __future__ import annotations
 
-import calendar
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,11 +18,12 @@ from datetime import UTC, date, datetime
 from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
-from lxml import etree
 from protego import Protego
 
-from newsmon.fetch import FEED_TYPES, Fetcher
+from newsmon.entries import BadEntry, feed_candidate, rejected_page
+from newsmon.fetch import ANY_TYPE, FEED_TYPES, Fetcher
 from newsmon.records import Candidate, Outlet, Page
+from newsmon.sitemap import SITEMAP_MAX_BYTES, SitemapReader, read_sitemap_bytes
 
 # Sitemap indexes nest; two levels (index -> monthly sitemap) is what news sites use.
 MAX_SITEMAP_DEPTH = 2
@@ -36,6 +36,9 @@ FEED_FULL_READ_SECONDS = 3600.0
 BACKFILL_MAX_SITEMAPS = 200
 # Pages a catch-up run may fetch per outlet, in place of the outlet's ``max_pages``.
 BACKFILL_MAX_PAGES = 5000
+# Skipped entries recorded as fetches rows per source; the rest are counted in the problem line
+# (a broken 50,000-URL sitemap must not write 50,000 rows).
+MAX_REJECTED_ROWS = 100
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -104,75 +107,30 @@ class Robots:
 
 def parse_feed(content: bytes, outlet: str, source_url: str) -> list[Candidate]:
     """Candidates from RSS/Atom bytes; an empty list when it is not a feed."""
+    return read_feed(content, outlet, source_url)[0]
+
+
+def read_feed(content: bytes, outlet: str, source_url: str) -> tuple[list[Candidate], list[Page]]:
+    """(candidates, rejected entries as ``fetches`` rows) from RSS/Atom bytes, one entry at a time."""
     parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
-    if not parsed.entries:
-        return []
-    out = []
-    for entry in parsed.entries:
-        link = entry.get("link") or entry.get("id")
-        if not link or not str(link).startswith(("http://", "https://")):
-            continue
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = datetime.fromtimestamp(calendar.timegm(when), UTC) if when else None
-        title = (entry.get("title") or "").strip() or None
-        out.append(
-            Candidate(
-                url=str(link).strip(), outlet=outlet, source=f"feed:{source_url}", title=title, published_at=published
-            )
-        )
-    return out
+    out: list[Candidate] = []
+    rejected: list[Page] = []
+    for i, entry in enumerate(parsed.entries):
+        try:
+            out.append(feed_candidate(entry, outlet, source_url))
+        except BadEntry as bad:
+            rejected.append(rejected_page(bad, source_url, i))
+    return out, rejected
 
 
 def parse_sitemap(content: bytes) -> tuple[list[tuple[str, datetime | None]], list[str]]:
-    """(page URLs with their date, child sitemap URLs) from sitemap XML.
+    """(page URLs with their date, child sitemap URLs) from sitemap bytes (XML or gzip).
 
-    The date is ``news:publication_date`` in a Google News sitemap, else ``lastmod``.
-
-    The parser resolves no entities and loads nothing from the network, so an XML bomb or an
-    external entity is refused rather than expanded.
+    The date is ``news:publication_date`` in a Google News sitemap, else ``lastmod``; bad entries
+    are left out (see :mod:`newsmon.sitemap`, which streams and never resolves entities).
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
-    try:
-        root = etree.fromstring(content, parser=parser)
-    except etree.XMLSyntaxError:
-        return [], []
-    urls: list[tuple[str, datetime | None]] = []
-    children: list[str] = []
-    tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
-    for node in root:
-        if not isinstance(node.tag, str):
-            continue
-        loc = node.find(f"{SITEMAP_NS}loc")
-        if loc is None:
-            loc = node.find("loc")
-        if loc is None or not (loc.text or "").strip():
-            continue
-        href = loc.text.strip()
-        if tag == "sitemapindex":
-            children.append(href)
-        else:
-            urls.append((href, _entry_date(node)))
-    return urls, children
-
-
-def _entry_date(node) -> datetime | None:
-    """A ``<url>`` entry's news publication date, else its lastmod, else None."""
-    for path in (f"{NEWS_NS}news/{NEWS_NS}publication_date", f"{SITEMAP_NS}lastmod", "lastmod"):
-        found = node.find(path)
-        when = _parse_w3c_date(found.text) if found is not None else None
-        if when is not None:
-            return when
-    return None
-
-
-def _parse_w3c_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+    reader = read_sitemap_bytes(content)
+    return reader.urls, reader.children
 
 
 def discover(
@@ -267,7 +225,8 @@ def _from_feed(
     if not page.ok:
         found.problems.append(f"feed {url}: {page.error}")
         return []
-    items = parse_feed(page.content, outlet.name, url)
+    items, rejected = read_feed(page.content, outlet.name, url)
+    _record_rejected(found, f"feed {url}", rejected)
     if not items:
         page.error = "not_a_feed"
         found.problems.append(f"feed {url}: not an RSS/Atom feed or no items")
@@ -293,20 +252,39 @@ def _from_sitemaps(
         if not robots.allowed(url):
             found.problems.append(f"sitemap {url}: {robots.why_not(url)}")
             continue
-        page = fetcher.fetch(url, accept=FEED_TYPES)
-        found.pages.append(page)
-        if not page.ok:
-            found.problems.append(f"sitemap {url}: {page.error}")
-            continue
-        entries, children = parse_sitemap(page.content)
-        if not entries and not children:
-            page.error = "not_a_sitemap"
-            found.problems.append(f"sitemap {url}: not sitemap XML")
+        reader = _read_sitemap(url, fetcher, found)
+        entries, children = reader.urls, reader.children
         for href, lastmod in entries:
             out.append(Candidate(url=href, outlet=outlet.name, source=f"sitemap:{url}", published_at=lastmod))
         if depth < MAX_SITEMAP_DEPTH:
             queue.extend((c, depth + 1) for c in children if c not in visited)
     return out
+
+
+def _read_sitemap(url: str, fetcher: Fetcher, found: Discovery) -> SitemapReader:
+    """Fetch one sitemap streaming into a reader; what it read counts even when it stopped early."""
+    reader = SitemapReader(url)
+    page = fetcher.fetch(url, accept=ANY_TYPE, sink=reader, max_bytes=SITEMAP_MAX_BYTES)
+    reader.finish()
+    found.pages.append(page)
+    _record_rejected(found, f"sitemap {url}", reader.rejected)
+    if page.error:
+        found.problems.append(f"sitemap {url}: {page.error}")
+    elif not reader.is_sitemap:
+        page.error = "not_a_sitemap"
+        found.problems.append(f"sitemap {url}: not sitemap XML")
+    if reader.dropped:
+        found.problems.append(f"sitemap {url}: {reader.dropped} URLs past the {reader.max_urls:,} limit dropped")
+    return reader
+
+
+def _record_rejected(found: Discovery, source: str, rejected: list[Page]) -> None:
+    """Skipped entries: a ``fetches`` row each (up to a cap) and one problem line per source."""
+    if not rejected:
+        return
+    found.pages.extend(rejected[:MAX_REJECTED_ROWS])
+    reasons = sorted({p.error or "" for p in rejected})
+    found.problems.append(f"{source}: {len(rejected)} bad entries skipped ({', '.join(reasons)})")
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:

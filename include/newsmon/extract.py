@@ -19,6 +19,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from trafilatura.utils import load_html
 
+from newsmon.canonical import trusted as canonical_trusted
 from newsmon.generic import extract_generic
 from newsmon.identity import identify, normalize_url
 from newsmon.profiles import KST, PUBLISHED_TEXT, UPDATED_TEXT, Profile, get_profile
@@ -86,13 +87,17 @@ def extract(
     profile: str = "generic",
     crawled_at: datetime | None = None,
     feed_published: datetime | None = None,
+    allowed_domains: tuple[str, ...] | None = None,
 ) -> Article:
-    """Extract an article from ``html`` fetched at ``url``; ExtractionError when there is none."""
+    """Extract an article from ``html`` fetched at ``url``; ExtractionError when there is none.
+
+    ``allowed_domains`` (the outlet's) bound the canonical link a page may claim (newsmon.canonical).
+    """
     crawled_at = crawled_at or datetime.now(UTC)
     html = _CONTROL.sub("", html)
     tree = _parse(html)
     # read from the tree before extraction edits it in place
-    canonical = _canonical_url(tree, url)
+    canonical = _canonical_url(tree, url, allowed_domains)
     declared_lang = _declared_lang(tree)
     prof = get_profile(profile)
     fields = _from_profile(tree, prof) if prof else None
@@ -337,12 +342,12 @@ def _generic(html: str | lxml.html.HtmlElement, url: str) -> dict:
     }
 
 
-def _canonical_url(tree: lxml.html.HtmlElement | None, url: str) -> str:
-    """The page's canonical URL when it names one on an http(s) address, else the fetched URL."""
+def _canonical_url(tree: lxml.html.HtmlElement | None, url: str, allowed: tuple[str, ...] | None = None) -> str:
+    """The page's canonical URL when it names a trusted one (newsmon.canonical), else the fetched URL."""
     if tree is not None:
         for sel in ("link[rel='canonical']", "meta[property='og:url']"):
             for node in _css(tree, sel):
                 href = node.get("href") or node.get("content") or ""
-                if href.startswith(("http://", "https://")):
+                if href.startswith(("http://", "https://")) and canonical_trusted(href, url, allowed):
                     return normalize_url(href)
     return normalize_url(url)

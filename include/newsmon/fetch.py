@@ -13,15 +13,18 @@ import socket
 import time
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from charset_normalizer import from_bytes
 
+from newsmon.pinning import PinnedAdapter, PinTable
 from newsmon.records import Page
+from newsmon.urlcheck import UnsafeURL, parse_target
 
 if TYPE_CHECKING:  # type hints only: decode_html (newsmon analyze) must not load the config models
     from newsmon.config import CrawlConfig, Outlet
@@ -45,6 +48,8 @@ FEED_TYPES = (
     "application/rdf+xml",
     "text/plain",
 )
+# ``accept`` for bodies whose content decides (sitemaps: gzip or XML whatever the header says)
+ANY_TYPE = ("*/*",)
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -57,6 +62,24 @@ MOJIBAKE_MIN = 3
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
 # Korean legacy labels all mean the same superset in practice; browsers decode them as CP949.
 _ENCODING_ALIASES = {"euc-kr": "cp949", "euc_kr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949"}
+
+
+class SinkRefused(Exception):
+    """Raised by a body sink to stop the download; ``reason`` becomes the fetch error."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class BodySink(Protocol):
+    """Takes a body chunk by chunk instead of the fetcher holding it (a streamed sitemap)."""
+
+    def reset(self) -> None:
+        """Forget what was fed: a new attempt starts."""
+
+    def feed(self, chunk: bytes) -> None:
+        """Take the next chunk; raise ``SinkRefused`` to stop the download with its reason."""
 
 
 def host_allowed(host: str, allowed_domains: tuple[str, ...] | list[str]) -> bool:
@@ -189,6 +212,22 @@ def _retry_after(value: str | None, default: float) -> float:
         return default
 
 
+def _session(user_agent: str, pins: PinTable) -> requests.Session:
+    """A session whose connections go only to pinned addresses, ignoring proxies in the environment."""
+    session = requests.Session()
+    session.headers.update(
+        {
+            "User-Agent": user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
+            "Accept-Language": "ko,en;q=0.8",
+        }
+    )
+    session.trust_env = False  # never route a crawl through a proxy from the environment
+    for scheme in ("http://", "https://"):
+        session.mount(scheme, PinnedAdapter(pins))
+    return session
+
+
 class Fetcher:
     """HTTP client for one outlet: one session, one delay per host, one set of rules.
 
@@ -208,15 +247,9 @@ class Fetcher:
         self.sleep = sleep
         self.monotonic = monotonic
         self.resolve = resolve or _resolve
-        self.session = requests.Session()
-        self.session.headers.update(
-            {
-                "User-Agent": crawl.user_agent,
-                "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
-                "Accept-Language": "ko,en;q=0.8",
-            }
-        )
-        self.session.trust_env = False  # never route a crawl through a proxy from the environment
+        # connections go to the address check_url resolved and checked, never a second lookup
+        self.pins = PinTable()
+        self.session = _session(crawl.user_agent, self.pins)
         self._last_request: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
 
@@ -229,11 +262,16 @@ class Fetcher:
         self._host_delay[host] = max(seconds, self.outlet.delay_seconds)
 
     def check_url(self, url: str) -> str | None:
-        """The reason ``url`` must not be fetched, or None when it may be."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return "bad_url"
-        host = parts.hostname.lower()
+        """The reason ``url`` must not be fetched, or None when it may be.
+
+        The URL is read once, as the HTTP client reads it (see :mod:`newsmon.urlcheck`); the
+        address checked here is pinned, and the connection goes there (:mod:`newsmon.pinning`).
+        """
+        try:
+            target = parse_target(url)
+        except UnsafeURL as exc:
+            return exc.reason
+        host = target.host
         if not host_allowed(host, self.outlet.allowed_domains):
             return "disallowed_domain"
         listed = host in self.outlet.allowed_domains
@@ -243,20 +281,32 @@ class Fetcher:
             return "dns_error"
         if not addresses or not all(address_allowed(a, listed) for a in addresses):
             return "blocked_address"
+        self.pins.pin(host, addresses[0])
         return None
 
-    def fetch(self, url: str, accept: tuple[str, ...] = HTML_TYPES, headers: dict[str, str] | None = None) -> Page:
+    def fetch(
+        self,
+        url: str,
+        accept: tuple[str, ...] = HTML_TYPES,
+        headers: dict[str, str] | None = None,
+        sink: BodySink | None = None,
+        max_bytes: int | None = None,
+    ) -> Page:
         """GET ``url`` with retries; the Page says what happened.
 
         ``headers`` are extra request headers (``If-None-Match`` / ``If-Modified-Since``): a 304
-        answer is the Page with ``error="not_modified"`` and no body.
+        answer is the Page with ``error="not_modified"`` and no body. With ``sink`` the body goes
+        to it as it arrives and the Page holds none; ``max_bytes`` replaces ``crawl.max_bytes``.
         """
+        opts = _BodyOptions(sink, max_bytes or self.crawl.max_bytes)
         started = self.monotonic()
         fetched_at = datetime.now(UTC)
         attempt = 0
         while True:
             attempt += 1
-            page = self._fetch_once(url, accept, fetched_at, headers)
+            if sink is not None:
+                sink.reset()
+            page = self._fetch_once(url, accept, fetched_at, headers, opts)
             retryable = page.error is not None and (
                 (page.status in RETRY_STATUSES) or page.error in ("connection_error", "timeout")
             )
@@ -273,7 +323,12 @@ class Fetcher:
             self.sleep(wait)
 
     def _fetch_once(
-        self, url: str, accept: tuple[str, ...], fetched_at: datetime, headers: dict[str, str] | None = None
+        self,
+        url: str,
+        accept: tuple[str, ...],
+        fetched_at: datetime,
+        headers: dict[str, str] | None = None,
+        opts: _BodyOptions | None = None,
     ) -> Page:
         """One attempt, following redirects by hand so every hop is checked."""
         seen: set[str] = set()
@@ -303,61 +358,9 @@ class Fetcher:
                 if resp.is_redirect and resp.headers.get("Location"):
                     current = urljoin(current, resp.headers["Location"])
                     continue
-                return self._read(url, current, resp, accept, fetched_at, deadline)
+                opts = opts or _BodyOptions(None, self.crawl.max_bytes)
+                return _read(url, current, resp, accept, fetched_at, deadline, opts, self.monotonic)
         return _failed(url, current, None, fetched_at, "too_many_redirects")
-
-    def _read(
-        self,
-        url: str,
-        final: str,
-        resp: requests.Response,
-        accept: tuple[str, ...],
-        fetched_at: datetime,
-        deadline: float,
-    ) -> Page:
-        """Read the body under the size cap and total deadline, then decode it."""
-        headers = {k: v for k, v in resp.headers.items()}
-        status = resp.status_code
-        if status >= 400:
-            return _failed(url, final, status, fetched_at, f"http_{status}", headers)
-        if status == 304:
-            return _failed(url, final, status, fetched_at, "not_modified", headers)
-        mime, charset = _content_type(resp.headers)
-        if mime and mime not in accept:
-            return _failed(url, final, status, fetched_at, f"content_type:{mime}", headers)
-        length = resp.headers.get("Content-Length")
-        if length and length.isdigit() and int(length) > self.crawl.max_bytes:
-            return _failed(url, final, status, fetched_at, "too_large", headers)
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            while True:
-                chunk = resp.raw.read1(READ_CHUNK, decode_content=True)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > self.crawl.max_bytes:
-                    return _failed(url, final, status, fetched_at, "too_large", headers)
-                if self.monotonic() > deadline:
-                    return _failed(url, final, status, fetched_at, "timeout", headers)
-                chunks.append(chunk)
-        except Exception:  # urllib3/requests raise many types mid-body; all mean "no page"
-            return _failed(url, final, status, fetched_at, "connection_error", headers)
-        content = b"".join(chunks)
-        if not content.strip():
-            return _failed(url, final, status, fetched_at, "empty_body", headers)
-        text, encoding = decode_html(content, charset)
-        return Page(
-            url=url,
-            final_url=final,
-            status=status,
-            fetched_at=fetched_at,
-            elapsed_ms=0,
-            headers=headers,
-            content=content,
-            text=text,
-            encoding=encoding,
-        )
 
     def _wait_turn(self, host: str) -> None:
         """Sleep until this host's delay since our last request to it has passed."""
@@ -367,6 +370,87 @@ class Fetcher:
         if last is not None and now - last < delay:
             self.sleep(delay - (now - last))
         self._last_request[host] = self.monotonic()
+
+
+def _read(
+    url: str,
+    final: str,
+    resp: requests.Response,
+    accept: tuple[str, ...],
+    fetched_at: datetime,
+    deadline: float,
+    opts: _BodyOptions,
+    monotonic: Callable[[], float],
+) -> Page:
+    """Read the body under the size cap and total deadline, then decode it."""
+    headers = {k: v for k, v in resp.headers.items()}
+    status = resp.status_code
+    if status >= 400:
+        return _failed(url, final, status, fetched_at, f"http_{status}", headers)
+    if status == 304:
+        return _failed(url, final, status, fetched_at, "not_modified", headers)
+    mime, charset = _content_type(resp.headers)
+    if mime and mime not in accept and accept != ANY_TYPE:
+        return _failed(url, final, status, fetched_at, f"content_type:{mime}", headers)
+    length = resp.headers.get("Content-Length")
+    if length and length.isdigit() and int(length) > opts.max_bytes:
+        return _failed(url, final, status, fetched_at, "too_large", headers)
+    body = _read_body(resp, opts, deadline, monotonic)
+    if isinstance(body, str):
+        return _failed(url, final, status, fetched_at, body, headers)
+    if opts.sink is not None:
+        return Page(url=url, final_url=final, status=status, fetched_at=fetched_at, elapsed_ms=0, headers=headers)
+    if not body.strip():
+        return _failed(url, final, status, fetched_at, "empty_body", headers)
+    text, encoding = decode_html(body, charset)
+    return Page(
+        url=url,
+        final_url=final,
+        status=status,
+        fetched_at=fetched_at,
+        elapsed_ms=0,
+        headers=headers,
+        content=body,
+        text=text,
+        encoding=encoding,
+    )
+
+
+@dataclass(frozen=True)
+class _BodyOptions:
+    """Where a body goes (held, or fed to a sink) and how many bytes it may have."""
+
+    sink: BodySink | None
+    max_bytes: int
+
+
+def _read_body(
+    resp: requests.Response, opts: _BodyOptions, deadline: float, monotonic: Callable[[], float]
+) -> bytes | str:
+    """The body (or, with a sink, ``b"x"`` once something was fed), or the reason it failed."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            chunk = resp.raw.read1(READ_CHUNK, decode_content=True)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > opts.max_bytes:
+                return "too_large"
+            if monotonic() > deadline:
+                return "timeout"
+            if opts.sink is not None:
+                opts.sink.feed(chunk)
+            else:
+                chunks.append(chunk)
+    except SinkRefused as exc:
+        return exc.reason
+    except Exception:  # urllib3/requests raise many types mid-body; all mean "no page"
+        return "connection_error"
+    if opts.sink is not None:
+        return b"x" if size else "empty_body"
+    return b"".join(chunks)
 
 
 def _failed(

@@ -5,7 +5,8 @@ Each run of an outlet is judged from its counts (the ``runs`` table row). Three 
 - ``silent``: no new article for ``quiet_runs`` consecutive runs (the site changed or blocks us);
 - ``failing``: the share of failed fetches jumps above ``max_failure_rate``;
 - ``drifting``: the share of stored pages extracted by ``fallback``/``generic`` instead of the
-  outlet's profile jumps above ``max_fallback_share`` (the markup changed).
+  outlet's profile jumps above ``max_fallback_share`` (the markup changed);
+- ``crashed``: the pass raised before it completed (a bug, or input nothing anticipated).
 
 An ops message is produced when a condition starts, never again while it lasts, and once when every
 condition has cleared. ``assess`` is a pure function (no clock, no I/O); ``watch`` around it keeps
@@ -67,7 +68,7 @@ class OpsMessage:
     """One ops alert: a condition that started, or the recovery of all of them."""
 
     outlet: str
-    condition: str  # "silent" | "failing" | "drifting" | "recovered"
+    condition: str  # "crashed" | "silent" | "failing" | "drifting" | "recovered"
     text: str
 
 
@@ -83,12 +84,15 @@ def assess(
     attempts = fetched + failed
     failure_rate = failed / attempts if attempts else 0.0
     fallback_share = fallback / stored if stored else 0.0
+    crashed = str(counts.get("crashed") or "")
     now = {
+        "crashed": bool(crashed),
         "silent": quiet >= policy.quiet_runs,
         "failing": attempts >= MIN_ATTEMPTS_FOR_RATE and failure_rate > policy.max_failure_rate,
         "drifting": stored >= MIN_STORED_FOR_SHARE and fallback_share > policy.max_fallback_share,
     }
     texts = {
+        "crashed": f"{state.outlet}: the pass crashed ({crashed[:300]})",
         "silent": f"{state.outlet}: no new article for {quiet} consecutive runs",
         "failing": f"{state.outlet}: {failed} of {attempts} fetches failed ({failure_rate:.0%})",
         "drifting": f"{state.outlet}: {fallback} of {stored} articles extracted without the profile "

@@ -17,6 +17,8 @@ truth about where things live in the bucket (under the configured ``storage.pref
     alerts/outbox/<outlet>/<run_id>.json      events objects a crawl wrote, until alerted
     alerts/sent/<channel>/<alert_id>.json     the ledger: written after the channel accepted
     alerts/pending/<channel>/<alert_id>.json  a delivery that failed, retried by later passes
+    alerts/parked/<channel>/<alert_id>.json   refused for good or unanswered too often; not retried
+    alerts/lease/<channel>.json               which pass delivers on the channel now (newsmon.state)
     alerts/stories.json                       the story book
     alerts/skipped/<channel>/<alert_id>.json  an event the channel's routing rules turned away
     alerts/brief/<channel>/<day>.json         a channel's morning brief of its local day, frozen
@@ -170,6 +172,21 @@ def pending_prefix(channel: str) -> str:
 def pending(channel: str, alert_id: str) -> str:
     """Key of one failed delivery waiting for the next pass."""
     return f"{pending_prefix(channel)}{alert_id}.json"
+
+
+def parked_prefix(channel: str) -> str:
+    """Where a channel's parked deliveries (refused for good, or never answered) are kept."""
+    return f"alerts/parked/{safe(channel)}/"
+
+
+def parked(channel: str, alert_id: str) -> str:
+    """Key of one parked delivery, kept for a person."""
+    return f"{parked_prefix(channel)}{alert_id}.json"
+
+
+def lease(channel: str) -> str:
+    """Key of a channel's delivery lease."""
+    return f"alerts/lease/{safe(channel)}.json"
 
 
 def skipped_prefix(channel: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from newsmon import alert as alerting
-from newsmon import health, keys, raw, revisit, state, tables
+from newsmon import budget, health, keys, raw, revisit, state, tables
 from newsmon.alert.channels import send_ops
 from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
@@ -23,7 +23,7 @@ from newsmon.extract import ExtractionError, extract
 from newsmon.fetch import Fetcher
 from newsmon.furniture import OutletFurniture
 from newsmon.furniture_state import load_furniture, save_furniture
-from newsmon.identity import id_from_url, normalize_url
+from newsmon.identity import candidate_key, id_from_url, normalize_url
 from newsmon.index import IndexEntry, known_urls, load_index, save_index
 from newsmon.records import Article, Candidate, Outlet, Page
 from newsmon.store import STORAGE_ERRORS, Store
@@ -111,25 +111,21 @@ def run_outlet(
     learned = load_furniture(
         store, outlet.name, result.problems, outlet.furniture_window, outlet.furniture_min_articles
     )
-    completed = False
+    completed, crash = False, None
     try:
-        found = discover(outlet, fetcher, robots, None if since else validators, since=since)  # catch-up: full reads
-        result.problems.extend(found.problems)
-        result.found = len(found.candidates)
-        result.offline = bool(found.pages) and all(p.error in _NETWORK_ERRORS for p in found.pages)
-        batch.add(*found.pages)
-        candidates = found.candidates[: outlet.max_pages]
-        del found  # its pages are the batch's now
+        is_known = None if refetch_known else lambda c: _is_known(c, outlet, known, index)
+        todo = _plan(outlet, fetcher, robots, None if since else validators, since, batch, result, is_known)
         taxonomy = load_taxonomy(config.detect_taxonomy)
-        for cand in _counted(candidates, outlet.name, progress):
-            if not refetch_known and _is_known(cand, outlet, known, index):
-                result.skipped += 1
-                continue
-            _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, learned, tracker)
-        budget = outlet.max_pages - (len(candidates) - result.skipped)  # revisits after new articles
-        ctx = (store, index, taxonomy, result, batch, learned)
-        _revisit(tracker, budget, outlet, fetcher, robots, started, ctx)
+        fetched: set[str] = set()  # candidate keys of the pages this run got, final addresses included
+        for cand in _counted(todo, outlet.name, progress):
+            if not _fetched_already(cand, fetched, result):
+                _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result, learned, fetched, tracker)
+        spare = outlet.max_pages - len(todo)  # revisits spend what the new articles left
+        _revisit(tracker, spare, outlet, fetcher, robots, started, (store, index, taxonomy, result, batch, learned))
         completed = True
+    except Exception as exc:  # recorded for health below (not a storage error), then the task fails as before
+        crash = None if isinstance(exc, STORAGE_ERRORS) else f"{type(exc).__name__}: {exc}"
+        raise
     finally:
         fetcher.close()
         # data first, then the index: a crash in between is repaired by rewriting the same keys
@@ -140,19 +136,73 @@ def run_outlet(
         tracker.save(store, outlet.name, outlet.revisit, datetime.now(UTC))
         save_furniture(store, outlet.name, learned)
         result.seconds = round(time.monotonic() - t0, 3)
-        if completed:  # a pass that crashed is the task's failure to report, not the outlet's health
-            # validators only after a whole pass: a 304 must never hide items a crash left unread
-            state.save(store, keys.feed_validators(outlet.name), validators)
-            result.health = watch_health(outlet, config, store, result)
+        _judge(outlet, config, store, result, validators, completed, crash)
         tables.write_run(store, result.run_row(started))
     return result
 
 
-def watch_health(outlet: Outlet, config: Config, store: Store, result: OutletResult) -> list[str]:
+def _plan(
+    outlet: Outlet,
+    fetcher: Fetcher,
+    robots: Robots,
+    validators: dict | None,
+    since: date | None,
+    batch: _Batch,
+    result: OutletResult,
+    is_known: Callable[[Candidate], bool] | None,
+) -> list[Candidate]:
+    """Discover candidates (``validators`` None: full reads) and keep those this pass may fetch.
+
+    Duplicates and stored articles are dropped before the budget counts (newsmon.budget), so a
+    backlog larger than ``max_pages`` drains over successive passes.
+    """
+    found = discover(outlet, fetcher, robots, validators, since=since)
+    result.problems.extend(found.problems)
+    result.found = len(found.candidates)
+    result.offline = bool(found.pages) and all(p.error in _NETWORK_ERRORS for p in found.pages)
+    batch.add(*found.pages)  # the discovery pages are the batch's now
+    todo = budget.plan(found.candidates, outlet.max_pages, is_known)
+    result.skipped += todo.known
+    return todo.todo
+
+
+def _judge(
+    outlet: Outlet,
+    config: Config,
+    store: Store,
+    result: OutletResult,
+    validators: dict,
+    completed: bool,
+    crash: str | None,
+) -> None:
+    """After a pass: save feed validators and judge health, or count a crashed pass as failed."""
+    if completed:
+        # validators only after a whole pass: a 304 must never hide items a crash left unread
+        state.save(store, keys.feed_validators(outlet.name), validators)
+        result.health = watch_health(outlet, config, store, result)
+    elif crash is not None:  # a pass that never completes is a failed pass for health
+        result.problems.append(f"pass crashed: {crash}")
+        result.health = _crash_health(outlet, config, store, result, crash)
+
+
+def _crash_health(outlet: Outlet, config: Config, store: Store, result: OutletResult, crash: str) -> list[str]:
+    """Health after a crashed pass; a failure here is logged, never hides the crash itself."""
+    try:
+        return watch_health(outlet, config, store, result, crashed=crash)
+    except Exception:
+        log.exception("health of %s after a crashed pass not recorded", outlet.name)
+        return []
+
+
+def watch_health(
+    outlet: Outlet, config: Config, store: Store, result: OutletResult, crashed: str | None = None
+) -> list[str]:
     """Judge this pass (see newsmon.health), tell ops on change; the conditions now active."""
     policy = config.health if outlet.quiet_runs is None else replace(config.health, quiet_runs=outlet.quiet_runs)
     channels = {c.name: c for c in config.alerts if c.ops}
     counts = {"stored": result.stored, "fetched": result.fetched, "failed": result.failed, "fallback": result.fallback}
+    if crashed:
+        counts["crashed"] = crashed
 
     def send(notice: dict) -> None:
         channel = channels.get(notice["channel"])
@@ -226,6 +276,14 @@ def _is_known(cand: Candidate, outlet: Outlet, known_urls: set[str], index: dict
     return aid is not None and aid in index
 
 
+def _fetched_already(cand: Candidate, fetched: set[str], result: OutletResult) -> bool:
+    """True (and counted as skipped) when an earlier candidate of this run redirected to ``cand``."""
+    if candidate_key(cand.url) in fetched:
+        result.skipped += 1
+        return True
+    return False
+
+
 def _take(
     cand: Candidate,
     outlet: Outlet,
@@ -237,10 +295,13 @@ def _take(
     batch: _Batch,
     result: OutletResult,
     learned: OutletFurniture | None = None,
+    fetched: set[str] | None = None,
     tracker: revisit.Tracker | None = None,
 ) -> None:
     """Fetch one candidate and, when it answered, extract, detect and store it (and track it for revisits)."""
     page = _fetch_candidate(cand, fetcher, robots)
+    if fetched is not None and page.status is not None:
+        fetched.update((candidate_key(page.url), candidate_key(page.final_url)))
     batch.add(*robots.pages, page)  # robots.txt of a host first met here, then the page
     robots.pages.clear()
     if not page.ok:
@@ -313,6 +374,7 @@ def _process(
             outlet.profile,
             crawled_at=page.fetched_at,
             feed_published=cand.published_at,
+            allowed_domains=tuple(outlet.allowed_domains),
         )
     except ExtractionError:
         page.error = "no_article_text"

@@ -104,6 +104,33 @@ class Store:
             raise
         return True
 
+    def put_if(self, key: str, data: bytes, etag: str | None, content_type: str = "application/json") -> str | None:
+        """Compare-and-swap: write only if the object's ETag is ``etag`` (None: only if absent).
+
+        The new ETag, or None when the condition failed (another writer won). SeaweedFS and S3
+        evaluate ``If-Match`` / ``If-None-Match`` atomically per key.
+        """
+        kwargs = {"IfMatch": etag} if etag else {"IfNoneMatch": "*"}
+        try:
+            out = self.client.put_object(
+                Bucket=self.bucket, Key=self.prefix + key, Body=data, ContentType=content_type, **kwargs
+            )
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("PreconditionFailed", "412", "ConditionalRequestConflict"):
+                return None
+            raise
+        return out["ETag"]
+
+    def get_tagged(self, key: str) -> tuple[bytes, str] | None:
+        """(bytes, ETag) of an object, or None when there is none: the read half of ``put_if``."""
+        try:
+            obj = self.client.get_object(Bucket=self.bucket, Key=self.prefix + key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None
+            raise
+        return obj["Body"].read(), obj["ETag"]
+
     def get(self, key: str) -> bytes | None:
         """An object's bytes, or None when there is none."""
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from hostile import FAULTS, FEED_FAULTS, GOOD, OffList, hostile_site
+from hostile import FAULTS, FEED_FAULTS, GOOD, SITEMAP_FAULTS, OffList, hostile_site, sitemap_site
 
 from newsmon import embedded
 from newsmon.config import parse_config
@@ -94,6 +94,47 @@ def hostile_crawl(store: Store) -> tuple[list[dict], dict]:
         "stored_urls": sorted(stored_urls),
     }
     return rows, totals
+
+
+def sitemap_faults(store: Store) -> list[dict]:
+    """Gzipped sitemaps and one at the 50,000-URL limit: each one's article stored, nothing dropped."""
+    with sitemap_site() as site:
+        config = parse_config(
+            {
+                "storage": {"endpoint_url": store.cfg.endpoint_url, "bucket": store.bucket},
+                "crawl": {"timeout_seconds": 10, "retries": 1, "max_bytes": 2_000_000},
+                "outlets": [
+                    {
+                        "name": "sitemaps",
+                        "profile": "asiae",
+                        "sitemaps": [site.base + p for p in SITEMAP_FAULTS],
+                        "allowed_domains": ["127.0.0.1"],
+                        "delay_seconds": 0,
+                        "max_pages": len(SITEMAP_FAULTS),
+                    }
+                ],
+            },
+            env={"AWS_ACCESS_KEY_ID": store.cfg.access_key or "", "AWS_SECRET_ACCESS_KEY": store.cfg.secret_key or ""},
+        )
+        result = run_outlet(config.outlets[0], config, store, new_run_id("faults"))
+    fetches = read_prefix(store, "fetches", "sitemaps").to_pylist()
+    stored = {a["url"].rsplit("/", 1)[1] for a in read_prefix(store, "articles", "sitemaps").to_pylist()}
+    rows = []
+    for (path, (ctype, packed, extra)), good in zip(SITEMAP_FAULTS.items(), GOOD, strict=True):
+        row = next((f for f in fetches if f["url"].endswith(path)), None)
+        got = "not fetched" if row is None else (row["error"] or "read")
+        ok = row is not None and row["error"] is None and good.rsplit("/", 1)[1] in stored
+        label = f"{'gzip ' if packed else ''}{ctype.split('/')[1]}" + (f" {extra + 1:,} URLs" if extra else "")
+        rows.append({"fault": path.rsplit("/", 1)[1], "expected": f"read ({label})", "got": got, "survived": ok})
+    rows.append(
+        {
+            "fault": "sitemap found",
+            "expected": f">= {sum(e + 1 for _, _, e in SITEMAP_FAULTS.values()):,} candidates",
+            "got": f"{result.found:,}",
+            "survived": result.found >= sum(e + 1 for _, _, e in SITEMAP_FAULTS.values()),
+        }
+    )
+    return rows
 
 
 def storage_outage(data_dir: Path, site_base: str, ports: dict[str, int], bucket: str = "outage") -> dict:

@@ -8,6 +8,7 @@ that reach it, which must stay zero.
 
 from __future__ import annotations
 
+import gzip
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -35,10 +36,14 @@ FAULTS: dict[str, str | None] = {
     "/f/loop": "redirect_loop",
     "/f/offlist": "disallowed_domain",
     "/f/private-addr": "blocked_address",
+    "/f/userinfo": "ambiguous_url",  # redirect to http://OFF:P\\@127.0.0.1:P/: one host, checked and connected
     "/f/garbage": "no_article_text",
     "/f/empty": "empty_body",
     "/private/f/robots": "robots_disallowed",
+    "/f/baddate": "bad_entry:date",  # a feed item dated 0000-00-00 beside good ones: skipped alone
 }
+# feed items whose <pubDate> is broken (every other item has none)
+BAD_PUBDATES = {"/f/baddate": "0000-00-00T00:00:00Z"}
 
 
 # extra feeds of the outlet that are not feeds: path -> reason recorded for them
@@ -84,6 +89,16 @@ def _article(path: str, base: str) -> bytes:
     return file.read_bytes().replace(b"{{BASE}}", base.encode())
 
 
+def _pubdate(path: str) -> str:
+    return f"<pubDate>{BAD_PUBDATES[path]}</pubDate>" if path in BAD_PUBDATES else ""
+
+
+def _userinfo_trick(off_list_base: str) -> str:
+    """A URL whose host is 127.0.0.1 to urlsplit and the off-list server to urllib3."""
+    port = off_list_base.rsplit(":", 1)[1]
+    return f"{off_list_base}\\@127.0.0.1:{port}/stolen"
+
+
 def hostile_site(off_list_base: str) -> FixtureSite:
     """The hostile outlet; redirects that leave the allow-list point at ``off_list_base``."""
     site = FixtureSite()
@@ -92,7 +107,7 @@ def hostile_site(off_list_base: str) -> FixtureSite:
 
     def rss(req):
         links = [*GOOD, *FAULTS]
-        items = "".join(f"<item><title>{p}</title><link>{base}{p}</link></item>" for p in links)
+        items = "".join(f"<item><title>{p}</title><link>{base}{p}</link>{_pubdate(p)}</item>" for p in links)
         body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>h</title>{items}</channel></rss>'
         _send(req, 200, body.encode(), "text/html; charset=utf-8")
 
@@ -149,10 +164,39 @@ def hostile_site(off_list_base: str) -> FixtureSite:
             "/f/loop": lambda r: _send(r, 302, b"", headers={"Location": "/f/loop2"}),
             "/f/loop2": lambda r: _send(r, 302, b"", headers={"Location": "/f/loop"}),
             "/f/offlist": lambda r: _send(r, 302, b"", headers={"Location": off_list_base + "/stolen"}),
+            "/f/userinfo": lambda r: _send(r, 302, b"", headers={"Location": _userinfo_trick(off_list_base)}),
             "/f/private-addr": lambda r: _send(r, 302, b"", headers={"Location": "http://169.254.169.254/latest/"}),
             "/f/garbage": lambda r: _send(r, 200, bytes(range(256)) * 40),
             "/f/empty": lambda r: _send(r, 200, b""),
             "/private/f/robots": lambda r: _send(r, 200, _article(GOOD[0], base)),
         }
     )
+    return site
+
+
+# sitemaps as served in the wild: path -> (content type, gzipped, extra URLs beside one good article)
+SITEMAP_FAULTS: dict[str, tuple[str, bool, int]] = {
+    "/s/news.xml.gz": ("application/x-gzip", True, 0),
+    "/s/daily.xml.gz": ("application/xml", True, 0),  # a gzip body under an XML content type
+    "/s/archive.xml": ("application/xml", False, 49_999),  # 50,000 URLs, ~6.5 MB: over the 2 MB page cap
+}
+
+
+def sitemap_site() -> FixtureSite:
+    """An outlet with only sitemaps: two gzipped, one at the protocol's 50,000-URL limit."""
+    site = FixtureSite()
+    base = site.base
+
+    def serve(path: str, good: str):
+        ctype, packed, extra = SITEMAP_FAULTS[path]
+        rows = [f"<url><loc>{base}{good}</loc><lastmod>2025-11-12T09:00:00+09:00</lastmod></url>"]
+        old = f"{base}/old/{path[3:7]}"
+        rows += [f"<url><loc>{old}/{i:07d}</loc><lastmod>2019-01-01</lastmod></url>" for i in range(extra)]
+        xml = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{"".join(rows)}</urlset>'.encode()
+        body = gzip.compress(xml) if packed else xml
+        return lambda req: _send(req, 200, body, ctype)
+
+    site.routes["/robots.txt"] = lambda r: _send(r, 200, b"User-agent: *\nAllow: /\n", "text/plain")
+    for path, good in zip(SITEMAP_FAULTS, GOOD, strict=True):
+        site.routes[path] = serve(path, good)
     return site

@@ -8,6 +8,7 @@ as raw bytes under a lying ``charset=utf-8`` header, like a legacy page behind a
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -30,11 +31,19 @@ class _Quiet(BaseHTTPRequestHandler):
         pass
 
 
+class _V6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 class FixtureSite:
     """The offline asiae-shaped outlet, served from a thread on 127.0.0.1."""
 
     def __init__(
-        self, root: Path = SITE_DIR, routes: dict[str, Callable] | None = None, host: str = "127.0.0.1"
+        self,
+        root: Path = SITE_DIR,
+        routes: dict[str, Callable] | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
     ) -> None:
         self.root = root
         self.routes = dict(routes or {})  # path -> handler(request) for special cases
@@ -63,9 +72,11 @@ class FixtureSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.server = ThreadingHTTPServer((host, 0), Handler)
+        server_cls = _V6Server if ":" in host else ThreadingHTTPServer
+        self.server = server_cls((host, port), Handler)
         self.server.daemon_threads = True
-        self.base = f"http://{host}:{self.server.server_address[1]}"
+        netloc = f"[{host}]" if ":" in host else host
+        self.base = f"http://{netloc}:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def resolve(self, path: str) -> tuple[bytes, str] | None:

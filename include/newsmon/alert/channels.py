@@ -1,7 +1,9 @@
 """Send alerts: webhook (JSON POST per event), Slack (incoming webhook, Block Kit), email (SMTP).
 
-Webhook and Slack are one HTTPS POST each, so ``requests`` carries them: the ledger needs the exact
-answer (2xx or not), which a do-everything notifier would hide. Email uses the standard library's
+Webhook and Slack are one HTTPS POST each, so ``requests`` carries them (through
+:mod:`newsmon.alert.transport`: one deadline per attempt, a capped answer read, and an outcome that
+tells "not delivered" from "unknown" from "refused for good"): the ledger needs the exact answer,
+which a do-everything notifier would hide. Email uses the standard library's
 ``smtplib`` + ``email.message`` (STARTTLS or TLS, login, a plain-text and an HTML part, UTF-8
 headers), which is what Airflow's own SMTP provider wraps too. A sender raises on anything but
 "accepted"; the caller then retries or parks the message.
@@ -15,24 +17,20 @@ import ssl
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-import requests
-
-from newsmon.alert import message
+from newsmon.alert import message, transport
 from newsmon.config import AlertChannel
 
 
 def _post(channel: AlertChannel, body: dict, headers: dict[str, str] | None = None) -> None:
+    """One POST under the channel's deadline (connect + answer); raises unless accepted (2xx)."""
     if not channel.url:
         raise RuntimeError(f"{channel.name}: no url (conn_id {channel.conn_id!r} is resolved only under Airflow)")
-    resp = requests.post(
+    transport.post(
         channel.url,
-        data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-        headers={"Content-Type": "application/json; charset=utf-8", **(headers or {})},
-        timeout=channel.timeout_seconds,
-        allow_redirects=False,
+        json.dumps(body, ensure_ascii=False).encode("utf-8"),
+        {"Content-Type": "application/json; charset=utf-8", **(headers or {})},
+        channel.timeout_seconds,
     )
-    if not 200 <= resp.status_code < 300:
-        raise RuntimeError(f"HTTP {resp.status_code}")
 
 
 def send_webhook(channel: AlertChannel, payloads: list[dict]) -> None:

@@ -13,7 +13,15 @@ retried by every later pass). Unreadable items are kept aside and reported (``ne
 
 A ledger entry is created with ``If-None-Match: *``, and webhook messages carry their key
 (``id`` and an ``Idempotency-Key`` header) so a receiver can drop the rare duplicate that a crash
-between "accepted" and "recorded" could cause.
+between "accepted" and "recorded" could cause. A message refused for good (4xx) or unanswered
+too often is parked (``keys.parked``): never retried, told to ops once.
+
+Exactly once under overlap: a pass sends on a channel only while it holds the channel's lease
+(``keys.lease``, taken with ``state.acquire_lease``). Leases are taken in channel order and a
+pass stops at the first one another pass holds, so one pass delivers everything and the other
+leaves its outbox entries for the next pass. A message whose answer timed out is *unknown*: it
+may have arrived, so it is not retried within the pass, and is parked after
+``MAX_UNKNOWN_ATTEMPTS`` in all (every attempt carries the same ``Idempotency-Key``).
 """
 
 from __future__ import annotations
@@ -21,14 +29,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from newsmon import keys, state
-from newsmon.alert.channels import send
+from newsmon.alert.channels import send, send_ops
 from newsmon.alert.routing import Route, guess_lang
 from newsmon.alert.story import StoryBook
+from newsmon.alert.transport import AnswerUnknown, Refused
 from newsmon.config import AlertChannel, AlertingConfig
 from newsmon.identity import source_id_of
 from newsmon.records import EVENT_FIELDS
@@ -41,6 +51,10 @@ log = logging.getLogger(__name__)
 # three rides out a restarting receiver (a 500 twice, then 200) without stalling the pass.
 DELIVERY_ATTEMPTS = 3
 DELIVERY_BACKOFF_SECONDS = 0.5
+# Attempts in all, over every pass, of a message whose answer never came: each one may have
+# arrived, so each risks a duplicate that only the receiver's Idempotency-Key check drops.
+MAX_UNKNOWN_ATTEMPTS = 3
+_TRIES = "_unknown_attempts"  # kept in a pending record beside the payload, never sent
 OPPOSITE = {"agreement": "dispute", "dispute": "agreement"}
 
 
@@ -54,8 +68,12 @@ class Delivery:
     pending_retried: int = 0
     digests: int = 0
     stories: int = 0
+    unknown: int = 0  # sent, no answer in time: pending, retried next pass with the same key
+    parked: int = 0  # refused for good or unanswered MAX_UNKNOWN_ATTEMPTS times
+    busy: list[str] = field(default_factory=list)  # channels another pass was delivering on
     skipped: int = 0  # events a channel's routing rules turned away
     errors: list[str] = field(default_factory=list)
+    parked_notes: list[str] = field(default_factory=list)  # for the one ops notice
 
 
 def alert_key(story: str, topic: str, kind: str) -> str:
@@ -120,6 +138,8 @@ def drain_outbox(
         event_keys.extend(_load_item(store, entry, problems).get("events", []))
     result = deliver(store, channels, events_from_keys(store, event_keys), alerting, sleep=sleep, now=now)
     result.errors.extend(problems)
+    if result.busy:  # another pass holds a channel: these entries wait for the next pass
+        return result
     for entry in entries:
         store.delete(entry)  # an unreadable one was kept aside by _load_item, for a person
     return result
@@ -178,24 +198,58 @@ def deliver(
     sleep=time.sleep,
     now: datetime | None = None,
 ) -> Delivery:
-    """Send every story event not yet sent to each channel, then what is pending from earlier passes."""
+    """Send every story event not yet sent to each channel, then what is pending from earlier passes.
+
+    Only on channels whose lease this pass holds; stories are grouped after the leases are taken,
+    so the story book a pass reads is the one the previous holder saved.
+    """
     now = now or datetime.now(UTC)
     result = Delivery()
-    payloads = stories_for(store, rows, alerting or AlertingConfig(), now) if rows else {}
-    result.stories = len({p["story"] for p in payloads.values()})
-    for channel in channels:
-        if channel.brief is None:  # a brief channel hears once a day (newsmon.alert.brief)
-            _deliver_channel(store, channel, payloads, result, sleep)
+    channels = list(channels)
+    leases = _take_leases(store, channels, result)
+    try:
+        if rows and (leases or not channels):
+            payloads = stories_for(store, rows, alerting or AlertingConfig(), now)
+        else:
+            payloads = {}
+        result.stories = len({p["story"] for p in payloads.values()})
+        for channel in channels:
+            # a brief channel hears once a day (newsmon.alert.brief)
+            if channel.name in leases and channel.brief is None:
+                _deliver_channel(store, channel, payloads, result, sleep, leases[channel.name])
+    finally:
+        for lease in leases.values():
+            lease.release()
+    _tell_ops(channels, result)
     return result
 
 
-def _deliver_channel(store: Store, channel: AlertChannel, payloads: dict[str, dict], result: Delivery, sleep) -> None:
-    """One channel: drop what it already has, send the rest per event or as one digest."""
+def _take_leases(store: Store, channels: list[AlertChannel], result: Delivery) -> dict[str, state.Lease]:
+    """Leases of the channels in order, stopping at the first another pass holds."""
+    holder = uuid.uuid4().hex
+    leases: dict[str, state.Lease] = {}
+    for channel in channels:
+        lease = state.acquire_lease(store, keys.lease(channel.name), holder)
+        if lease is None:
+            result.busy.extend(c.name for c in channels if c.name not in leases)
+            log.info("another pass is delivering on %s; its alerts are left to it", channel.name)
+            break
+        leases[channel.name] = lease
+    return leases
+
+
+def _todo(
+    store: Store, channel: AlertChannel, payloads: dict[str, dict], result: Delivery
+) -> tuple[list[dict], dict[str, int]]:
+    """(messages to send, unknown attempts so far per alert): pending ones first, minus sent, parked
+    and what the channel's routing turns away."""
     cname = channel.name
     todo: dict[str, dict] = {}
+    tries: dict[str, int] = {}
     for key in store.keys(keys.pending_prefix(cname)):
         p = _load_item(store, key, result.errors)
         if "id" in p:
+            tries[p["id"]] = int(p.pop(_TRIES, 0) or 0)
             todo.setdefault(p["id"], p)
             result.pending_retried += 1
     for akey, p in payloads.items():
@@ -203,7 +257,7 @@ def _deliver_channel(store: Store, channel: AlertChannel, payloads: dict[str, di
     fresh = []
     route = Route.of(channel)
     for akey, p in todo.items():
-        if store.exists(keys.sent(cname, akey)):
+        if store.exists(keys.sent(cname, akey)) or store.exists(keys.parked(cname, akey)):
             result.already_sent += 1
             store.delete(keys.pending(cname, akey))
             continue
@@ -211,19 +265,31 @@ def _deliver_channel(store: Store, channel: AlertChannel, payloads: dict[str, di
         if not _routed(store, cname, route, p, result):
             continue
         fresh.append(p)
+    return fresh, tries
+
+
+def _deliver_channel(
+    store: Store, channel: AlertChannel, payloads: dict[str, dict], result: Delivery, sleep, lease: state.Lease
+) -> None:
+    """One channel: drop what it already has, send the rest per event or as one digest."""
+    fresh, tries = _todo(store, channel, payloads, result)
+    cname = channel.name
     if not fresh:
         return
     flood = channel.max_per_run is not None and len(fresh) > channel.max_per_run
     batches = [fresh] if channel.digest or flood else [[p] for p in fresh]
     for batch in batches:
-        error = _send_with_retries(channel, batch, sleep)
+        if not lease.renew():  # another pass took the channel over (we stalled past the lease)
+            result.errors.append(f"{channel.name}: lease lost; the rest is left to its new holder")
+            return
+        outcome, error = _send_with_retries(channel, batch, sleep)
         for p in batch:
-            _record(store, channel, cname, p, error, result)
-        if error is None and len(batch) > 1:
+            _record(store, channel, cname, p, (outcome, error), tries.get(p["id"], 0), result)
+        if outcome == "sent" and len(batch) > 1:
             result.digests += 1
-        elif error is not None:
+        elif outcome != "sent":
             result.errors.append(f"{channel.name}: {error}")
-            log.warning("%d alert(s) to %s failed (%s); kept as pending", len(batch), channel.name, error)
+            log.warning("%d alert(s) to %s: %s (%s)", len(batch), channel.name, outcome, error)
 
 
 def _routed(store: Store, cname: str, route: Route, payload: dict, result: Delivery) -> bool:
@@ -253,28 +319,78 @@ def _mark_change(store: Store, cname: str, payload: dict) -> dict:
     return payload
 
 
-def _record(store: Store, channel: AlertChannel, cname: str, payload: dict, error: str | None, result: Delivery):
-    """Ledger after acceptance; pending after failure."""
+def _record(
+    store: Store,
+    channel: AlertChannel,
+    cname: str,
+    payload: dict,
+    outcome: tuple[str, str | None],
+    tries: int,
+    result: Delivery,
+) -> None:
+    """Ledger after acceptance; pending after a failure or an unknown answer; parked for good."""
+    how, error = outcome
     sent_key, pending_key = keys.sent(cname, payload["id"]), keys.pending(cname, payload["id"])
-    if error is None:
+    if how == "sent":
         record = {**payload, "channel": channel.name, "sent_at": datetime.now(UTC).isoformat()}
         state.save(store, sent_key, record, if_absent=True)
         store.delete(pending_key)
         result.sent += 1
-    else:
-        state.save(store, pending_key, payload)
-        result.failed += 1
+        return
+    if how == "unknown":
+        tries += 1
+        result.unknown += 1
+        if tries >= MAX_UNKNOWN_ATTEMPTS:
+            how, error = "refused", f"no answer after {tries} attempts ({error})"
+    if how == "refused":
+        _park(store, channel, cname, payload, error or "refused", result)
+        return
+    state.save(store, pending_key, {**payload, _TRIES: tries})
+    result.failed += 1
 
 
-def _send_with_retries(channel: AlertChannel, batch: list[dict], sleep) -> str | None:
-    """None when the channel accepted the message, else the last error."""
+def _park(store: Store, channel: AlertChannel, cname: str, payload: dict, reason: str, result: Delivery) -> None:
+    """Set a message aside for a person: never retried, told to ops once (see ``_tell_ops``)."""
+    record = {**payload, "channel": channel.name, "reason": reason, "parked_at": datetime.now(UTC).isoformat()}
+    if state.save(store, keys.parked(cname, payload["id"]), record, if_absent=True):
+        title = payload.get("title") or payload["id"]
+        result.parked_notes.append(f"{channel.name}: {title} ({payload['id']}): {reason}")
+    store.delete(keys.pending(cname, payload["id"]))
+    result.parked += 1
+
+
+def _tell_ops(channels: list[AlertChannel], result: Delivery) -> None:
+    """One ops notice per pass listing the messages parked in it; a failing notice is only logged."""
+    if not result.parked_notes:
+        return
+    subject = f"newsmon ops: {len(result.parked_notes)} alert(s) parked (refused or unanswered)"
+    lines = [*result.parked_notes[:50], "kept under keys.parked_prefix(<channel>) of the store; they are not retried"]
+    for channel in channels:
+        if not channel.ops:
+            continue
+        try:
+            send_ops(channel, subject, lines, {"condition": "alerts_parked", "count": len(result.parked_notes)})
+        except Exception as exc:  # ops notices must never sink delivery
+            log.warning("ops notice to %s failed: %s", channel.name, exc)
+
+
+def _send_with_retries(channel: AlertChannel, batch: list[dict], sleep) -> tuple[str, str | None]:
+    """("sent", None), or ("failed" | "unknown" | "refused", the error).
+
+    A failure is retried within the pass; an unknown answer is not (it may have arrived), nor a
+    refusal (it will not change).
+    """
     error = None
     for attempt in range(DELIVERY_ATTEMPTS):
         try:
             send(channel, batch)
-            return None
+            return "sent", None
+        except AnswerUnknown as exc:
+            return "unknown", str(exc)
+        except Refused as exc:
+            return "refused", str(exc)
         except Exception as exc:  # any failure of a channel means "not delivered", never a crash
             error = str(exc) or type(exc).__name__
             if attempt + 1 < DELIVERY_ATTEMPTS:
                 sleep(DELIVERY_BACKOFF_SECONDS * (2**attempt))
-    return error
+    return "failed", error
