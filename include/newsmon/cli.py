@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="HTML file, plain or .gz")
     p.add_argument("--outlet", default=None, help="outlet name; selects its profile (e.g. asiae)")
     p.add_argument("--url", default=None, help="the page's address (default: file:// of PATH)")
+    p.add_argument("--explain", action="store_true", help="per event and dropped candidate: predicate, modifiers, why")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("run", help="one pass of the pipeline over the configured outlets")
@@ -92,6 +93,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     outlet = args.outlet or "local"
     profile = args.outlet if args.outlet in KNOWN_PROFILES else "generic"
     _taxonomy()  # loaded once, before any worker forks
+    if args.explain:
+        return _explain(args.paths, args.url, outlet, profile)
     status = 0
     out = sys.stdout
     analysed = _analysed(args.paths, args.url, outlet, profile)
@@ -164,6 +167,26 @@ def _analyse_one(job: tuple[str, str | None, str, str]) -> tuple:
         return (exc,)
 
 
+def _explain(paths: list[str], url: str | None, outlet: str, profile: str) -> int:
+    """``analyze --explain``: the explanation text of each page instead of its JSON line."""
+    from newsmon.detect import explain
+    from newsmon.explaining import explanation
+    from newsmon.extract import extract
+    from newsmon.fetch import decode_html
+
+    status = 0
+    for path in paths:
+        try:
+            text, _ = decode_html(_read_html(path))
+            article = extract(text, url or Path(path).resolve().as_uri(), outlet, profile)
+        except Exception as exc:  # a bad page is reported and skipped, as in plain analyze
+            print(f"== {path}\nerror: {exc}\n")
+            status = 1
+            continue
+        print(explanation(path, *explain(article, _taxonomy())))
+    return status
+
+
 @lru_cache(maxsize=1)
 def _taxonomy():
     """The topic taxonomy, read once per process."""
@@ -216,8 +239,8 @@ def _storage_failed(what: str, exc: BaseException) -> _Stop:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """One pass over the outlets; prints a summary. Exit 0 when the run completed."""
-    from newsmon.pipeline import new_run_id, run_all
     from newsmon.console import progress_bar
+    from newsmon.pipeline import new_run_id, run_all
     from newsmon.store import STORAGE_ERRORS, StorageError, Store
 
     config = _config(args)
@@ -261,8 +284,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """The last ``--last`` runs per outlet from the ``runs`` table; exit 0 also when there are none."""
-    from newsmon.lake import recent_runs
     from newsmon.console import print_table, status_rows
+    from newsmon.lake import recent_runs
     from newsmon.store import STORAGE_ERRORS, MissingBucket, StorageError, Store
 
     config = _config(args, check_outlets=False)  # a removed outlet's runs are still shown

@@ -20,25 +20,16 @@ from typing import Any
 
 import yaml
 
+from newsmon.cues import CueLexicon, compile_cues, kind_terms
+from newsmon.predicate import Reading, read_english, read_korean
 from newsmon.records import Article, Event, Finding
 
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
 # passing body mention ("clashed over the South China Sea") is context, not the story's topic.
 MIN_TOPIC_SCORE = 2
 HEADLINE_WEIGHT = 2
-# English negation words are looked for this many words before the cue, hedges (which govern a
-# whole clause: "analysts expect Washington and Beijing to sign") this many; neither across a comma.
-EN_WINDOW_WORDS = 6
-EN_HEDGE_WINDOW_WORDS = 8
-# A cue this many words after a barrier ("after", "since"), in the same clause, is background:
-# "relations soured after Washington imposed tariffs ... and Beijing retaliated".
-EN_BARRIER_WORDS = 15
-# A Korean cue followed this closely by a barrier (반발한 이후) is background.
-KO_BARRIER_CHARS = 6
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
-# Korean negation/hedge endings follow the cue within this many characters (합의하지 못했다).
-KO_WINDOW_CHARS = 16
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
 # headline and deck state the news, the first body sentences (the lead) report it, later ones add
 # detail and background. Explicit actors in the sentence and a cue close to the term add to it.
@@ -175,6 +166,7 @@ class Taxonomy:
     pair: Lexicon = Lexicon(None, None)  # words that refer to both sides at once: "both sides", 양국
     topic_index: Lexicon = Lexicon(None, None)  # all topics in one lexicon, hits labelled by topic
     cue_index: Lexicon = Lexicon(None, None)  # both cue kinds in one lexicon, hits labelled by kind
+    lexicon: CueLexicon | None = None  # CAMEO-category cues on lemmas: what reads the predicate
 
 
 # How a term's ends must meet its neighbours: English words stand alone; a Latin term in Korean
@@ -323,11 +315,15 @@ def _load_taxonomy_cached(path: str) -> Taxonomy:
     return taxonomy_from_dict(raw)
 
 
+# Blocks an override replaces whole rather than entry by entry.
+_WHOLE_BLOCKS = ("negation", "hedge", "barrier", "polarity", "past_time", "future_time")
+
+
 def merge_taxonomy(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """``base`` with each entry of ``override`` replacing, adding or (``null``) removing its namesake."""
     merged = dict(base)
     for key, value in override.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict) and key not in ("negation", "hedge", "barrier"):
+        if isinstance(value, dict) and isinstance(base.get(key), dict) and key not in _WHOLE_BLOCKS:
             entries = {**base[key], **value}
             merged[key] = {name: terms for name, terms in entries.items() if terms is not None}
         else:
@@ -344,16 +340,18 @@ def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
     def block(key: str) -> dict[str, Lexicon]:
         return {str(name): _compile(terms, f"{key}.{name}") for name, terms in raw[key].items()}
 
+    by_kind = {kind: kind_terms(raw, kind) for kind in ("agreement", "dispute")}
     return Taxonomy(
         topics=block("topics"),
         actors=block("actors"),
-        cues=block("cues"),
+        cues={kind: _compile(terms, f"cues.{kind}") for kind, terms in by_kind.items()},
         negation=_compile(raw.get("negation"), "negation"),
         hedge=_compile(raw.get("hedge"), "hedge"),
         barrier=_compile(raw.get("barrier"), "barrier"),
         pair=_compile(raw.get("pair"), "pair"),
         topic_index=_compile_many(raw["topics"], "topics."),
-        cue_index=_compile_many(raw["cues"], "cues."),
+        cue_index=_compile_many(by_kind, "cues."),
+        lexicon=compile_cues(raw),
     )
 
 
@@ -392,7 +390,18 @@ class Mention:
 
 def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     """Topics and events of one article."""
-    tax = taxonomy or load_taxonomy()
+    return _detect(article, taxonomy or load_taxonomy(), None)
+
+
+def explain(article: Article, taxonomy: Taxonomy | None = None) -> tuple[Finding, list[Candidate]]:
+    """Topics and events of one article, with every (sentence, topic mention) weighed as an event:
+    its governing predicate, modifiers, and why it was kept or dropped (``newsmon analyze --explain``)."""
+    trace: list[Candidate] = []
+    return _detect(article, taxonomy or load_taxonomy(), trace), trace
+
+
+def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> Finding:
+    """Topics and events of one article; each candidate event appended to ``trace`` when given."""
     headline = [article.title, *article.summary]
     sentences = [(s, True) for h in headline for s in split_sentences(h or "")]
     sentences += [(s, False) for s in split_sentences(article.body)]
@@ -428,7 +437,7 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
             continue
         prominence = HEADLINE_BONUS if is_headline else LEAD_BONUS if index - n_headline < LEAD_SENTENCES else 0.0
         actors = tuple(sorted(names[index]))
-        for event in _events(sentence, per_sentence[index], tax, prominence, index, actors):
+        for event in _events(sentence, per_sentence[index], tax, prominence, index, actors, trace):
             key = (event.topic, event.kind)
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
@@ -488,66 +497,85 @@ def _events(
     prominence: float,
     index: int = 0,
     actors: tuple[str, ...] | None = None,
+    trace: list[Candidate] | None = None,
 ) -> list[Event]:
-    """Events from the cues of one sentence whose topic mentions (and named actors) are known."""
-    if len(sentence) > MAX_SENTENCE_CHARS or sentence.rstrip("\"'”’) ").endswith("?"):
-        return []  # a question reports nothing
-    cues = [(cue.label, cue) for cue in tax.cue_index.finditer(sentence)]
-    if not cues:
-        return []
-    barriers = tax.barrier.finditer(sentence)
+    """Events of one sentence whose topic mentions (and named actors) are known: the sentence's
+    governing predicate read for its kind and modifiers, tied to each topic it mentions."""
     if actors is None:
         actors = tuple(sorted(a for a, lex in tax.actors.items() if _has(lex, sentence)))
     best: dict[tuple[str, str], Event] = {}
-    for kind, cue in cues:
-        if any(m.start <= cue.start() and cue.end() <= m.end for m in mentions):
-            continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
-        if _negated_or_hedged(sentence, cue, tax) or _in_background(sentence, cue, barriers):
-            continue
-        for m in mentions:
-            lo, hi = sorted((cue.start(), m.start))
-            if any(lo < b.start() < hi for b in barriers):
-                continue  # reported past context lies between cue and topic
+    for text, offset, reading in _readings(sentence, mentions, tax):
+        local = [m for m in mentions if offset <= m.start and m.end <= offset + len(text)]
+        for m in local:
+            kept, why = _tie(text, m.start, m.topic, reading, tax)
+            if trace is not None:
+                trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why))
+            if not kept or reading.kind is None:
+                continue
             confidence = BASE_CONFIDENCE + prominence
             confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
-            confidence -= min(0.2, abs(cue.start() - m.start) / DISTANCE_SCALE)
+            confidence -= min(0.2, abs(reading.start - m.start) / DISTANCE_SCALE)
             event = Event(
                 topic=m.topic,
-                kind=kind,
-                evidence=sentence,
+                kind=reading.kind,
+                evidence=text,
                 terms=(m.text,),
-                cue=cue.group(),
+                cue=reading.predicate,
                 actors=actors,
                 confidence=round(min(confidence, 0.95), 2),
                 sentence_index=index,
             )
-            key = (m.topic, kind)
+            key = (m.topic, reading.kind)
             if key not in best or event.confidence > best[key].confidence:
                 best[key] = event
     return list(best.values())
 
 
-def _clause_before(sentence: str, pos: int, words: int) -> str:
-    """Up to ``words`` words before ``pos``, not reaching back past a comma, semicolon or colon."""
-    before = re.split(r"[,;:]", sentence[:pos])[-1]
-    return " ".join(before.split()[-words:])
+def _readings(sentence: str, mentions: list[Mention], tax: Taxonomy) -> list[tuple[str, int, Reading]]:
+    """(sentence text, offset, reading) of each sentence in ``sentence``: Korean through Kiwi's
+    splitter and morphemes, English on lemmas. Topic terms are passed so no cue is read inside one."""
+    lex = tax.lexicon
+    if lex is None or len(sentence) > MAX_SENTENCE_CHARS:
+        return [(sentence, 0, Reading(None, reason="no lexicon" if lex is None else "too long to be evidence"))]
+    if not _HANGUL.search(sentence):
+        skip = [(m.start, m.end) for m in mentions]
+        return [(sentence, 0, read_english(sentence, lex, skip))]
+    from newsmon.korean import analyse
+
+    out = []
+    for ks in analyse(sentence):
+        skip = [(m.start, m.end) for m in mentions if ks.start <= m.start < ks.end]
+        if skip:
+            text = ks.text.strip()
+            offset = sentence.find(text, ks.start) if text else ks.start
+            out.append((text, max(offset, 0), read_korean(ks.morphs, sentence, lex, skip)))
+    return out
 
 
-def _negated_or_hedged(sentence: str, cue: Hit, tax: Taxonomy) -> bool:
-    """True when a negation or hedge governs the cue: before it in English, after it in Korean."""
-    after = sentence[cue.end() : cue.end() + KO_WINDOW_CHARS]
-    korean = bool(_HANGUL.search(cue.group()))
-    for lex, words in ((tax.negation, EN_WINDOW_WORDS), (tax.hedge, EN_HEDGE_WINDOW_WORDS)):
-        if lex.en is not None and lex.en.search(_clause_before(sentence, cue.start(), words)):
-            return True
-        if lex.ko is not None and korean and lex.ko.search(after):
-            return True
-    return False
+def _tie(text: str, mention_at: int, topic: str, reading: Reading, tax: Taxonomy) -> tuple[bool, str]:
+    """Whether the reading is an event on the topic mentioned at ``mention_at`` (both offsets in the
+    scaffold sentence, which is ``text`` itself for English), and why (not)."""
+    if not reading.event:
+        return False, reading.reason
+    lex = tax.lexicon
+    if lex is not None and reading.category == "consult" and topic in lex.venue_topics:
+        return False, f"{topic} is where the meeting took place, not what it agreed"
+    if mention_at < reading.clause_start:
+        return False, "the topic is in a subordinate clause before the predicate's own"
+    lo, hi = sorted((reading.start, mention_at))
+    if not _HANGUL.search(text) and any(lo < b.start() < hi for b in tax.barrier.finditer(text)):
+        return False, "reported past context lies between predicate and topic"
+    return True, f"{reading.reason}; governs the topic term"
 
 
-def _in_background(sentence: str, cue: Hit, barriers: list[Hit]) -> bool:
-    """True when the cue sits in a clause of reported past context ("after X imposed", "반발한 이후")."""
-    if _HANGUL.search(cue.group()):
-        return any(0 <= b.start() - cue.end() <= KO_BARRIER_CHARS for b in barriers if _HANGUL.search(b.group()))
-    clause = _clause_before(sentence, cue.start(), EN_BARRIER_WORDS)
-    return any(not _HANGUL.search(b.group()) and b.group() in clause for b in barriers)
+@dataclass(frozen=True)
+class Candidate:
+    """One (sentence, topic mention) weighed as an event, kept or dropped, and why."""
+
+    sentence_index: int
+    sentence: str
+    topic: str
+    term: str
+    reading: Reading
+    kept: bool
+    why: str

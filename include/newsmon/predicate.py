@@ -1,0 +1,330 @@
+"""Read what a sentence reports as done: its governing predicate, that predicate's kind and modifiers.
+
+English is head-initial: the governing predicate is the first cue of the main clause (a verb before
+a noun), not inside reported background ("after Washington imposed ..."). Korean is head-final: it
+is the last cue of the sentence outside a background clause (반발한 이후). The kind comes from the
+predicate's CAMEO role; a ``reverse`` verb takes the opposite of its object's kind (cut tariffs:
+agreement; suspend talks: dispute), a ``carry`` verb its object's kind (raise tariffs: dispute).
+Negation, hedges and forecasts, appeals, agenda items and questions make the sentence no event.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from newsmon.cues import CueLexicon
+from newsmon.english import tokens
+from newsmon.korean import Morph
+
+# English: a negation this many words before the predicate governs it ("did not agree").
+EN_NEGATION_WORDS = 4
+# English: a hedge or forecast word this many words before the predicate, in its clause, governs it
+# ("is expected to sign", "could impose").
+EN_HEDGE_WORDS = 6
+# How far (tokens) an English reverse or carry predicate looks for its object.
+OBJECT_WINDOW = 8
+# Korean objects stand before the verb with their modifiers between ("수출 통제 대상으로 묶는 규정의
+# 시행을 1년간 미루기로"): a longer reach, in morphemes, still within the sentence.
+KO_OBJECT_WINDOW = 16
+# Korean morphemes after the predicate read for its endings (합의하지 못했다, 합의할 전망이다).
+KO_ENDING_MORPHS = 9
+_KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
+_KO_VERB = ("VV", "VA", "VX")
+_CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
+_KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
+_KO_PLAN = {"예정", "방침", "계획"}
+_KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "것", "지", "검토", "기대", "우려"}
+# Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
+# is not governed by the main predicate after it. Not -고/-며, which coordinate.
+_KO_SUBORDINATE = {
+    "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The governing predicate of one sentence and what it makes of the sentence."""
+
+    kind: str | None  # "agreement" | "dispute" | None (no event)
+    predicate: str = ""  # the cue as written
+    category: str = ""  # its CAMEO category
+    object: str = ""  # the polar object a reverse/carry predicate read
+    negated: bool = False
+    hedged: bool = False
+    background: bool = False
+    start: int = -1  # offset of the predicate in the sentence
+    reason: str = ""
+    clause_start: int = 0  # where the predicate's clause starts (Korean: after a subordinate clause)
+
+    @property
+    def event(self) -> bool:
+        """True when the sentence reports an event as news."""
+        return self.kind is not None and not (self.negated or self.hedged or self.background)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    i: int  # first token / morpheme
+    n: int  # how many
+    category: str
+    start: int
+    end: int
+    verb: bool
+
+
+def _kind(role: str, obj_kind: str | None) -> str | None:
+    if role in ("agreement", "dispute"):
+        return role
+    if role == "reverse" and obj_kind is not None:
+        return "dispute" if obj_kind == "agreement" else "agreement"
+    if role == "carry":
+        return obj_kind
+    return None
+
+
+def _verdict(
+    lex: CueLexicon, cue: _Cue, text: str, obj: tuple[str, str | None], mods: dict, clause_start: int = 0
+) -> Reading:
+    """The Reading of a governing cue, with why it is or is not an event."""
+    role = lex.roles[cue.category]
+    kind = _kind(role, obj[1])
+    reason = "reports a " + (kind or "non-event") + f" ({cue.category}"
+    reason += f", object {obj[0]!r})" if obj[0] else ")"
+    if role in ("appeal", "agenda"):
+        reason = f"{role}: not an event"
+    elif kind is None:
+        reason = f"{role} predicate without an object of known kind"
+    for flag in ("negated", "hedged", "background"):
+        if mods.get(flag):
+            reason = f"{flag}: {mods[flag]}"
+    return Reading(
+        kind, text[cue.start : cue.end], cue.category, obj[0], bool(mods.get("negated")),
+        bool(mods.get("hedged")), bool(mods.get("background")), cue.start, reason, clause_start,
+    )
+
+
+def _pick(lex: CueLexicon, cues: list[_Cue], objects: list[tuple[str, str | None]]) -> int:
+    """Index of the governing cue among ``cues`` (in reading order): the first whose role yields a
+    kind; a reverse or carry verb with no object of known kind ("ended their meeting") is passed
+    over. The first cue when none does (its reading then says why there is no event)."""
+    for k, (cue, obj) in enumerate(zip(cues, objects, strict=True)):
+        if lex.roles[cue.category] not in ("reverse", "carry") or obj[1] is not None:
+            return k
+    return 0
+
+
+def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
+    """The governing predicate of an English sentence; ``skip`` spans (topic terms) hold no cue."""
+    toks = tokens(sentence)
+    sets = [t.lemmas for t in toks]
+    background = _en_background(toks, lex)
+    cues = []
+    i = 0
+    while i < len(toks):
+        hit = lex.cues["en"].match(sets, i)
+        if hit is None:
+            i += 1
+            continue
+        phrase, category = hit
+        start, end = toks[i].start, toks[i + len(phrase) - 1].end
+        inside = any(a <= start and end <= b for a, b in skip)
+        if not (inside and category != "agree") and not background[i]:
+            cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb))
+        i += len(phrase)
+    if not cues:
+        if any(background):
+            return Reading(None, reason="only background clauses carry a cue", background=True)
+        return Reading(None, reason="no cue")
+    cues = [c for c in cues if c.verb] + [c for c in cues if not c.verb]
+    objects = [_en_object(toks, sets, c, lex) for c in cues]
+    k = _pick(lex, cues, objects)
+    mods = _en_modifiers(toks, cues[k], lex, background)
+    if cues[k].category == "consult":
+        mods.update(_future(lex.future_time["en"], sets))
+        if any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
+            mods["negated"] = "the talks ended without an agreement"
+    return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _future(index, sets: list) -> dict[str, str]:
+    """A future time word in the sentence: the meeting a consult predicate reports is not held yet."""
+    for j in range(len(sets)):
+        hit = index.match(sets, j)
+        if hit:
+            return {"hedged": f"{' '.join(hit[0])!r}: a meeting still to come"}
+    return {}
+
+
+def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
+    """Per token: inside a clause opened by a barrier ("after ...", "which had ...") up to a comma."""
+    out = [False] * len(toks)
+    sets = [t.lemmas | {t.low} for t in toks]
+    on = False
+    for i, t in enumerate(toks):
+        if t.low in _CLAUSE_END_EN:
+            on = False
+        elif lex.barrier["en"].match(sets, i):
+            on = True
+        out[i] = on
+    return out
+
+
+def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
+    """The first polar noun after the predicate (or before it: "tariffs were cut"), with its kind."""
+    after = range(cue.i + cue.n, min(len(toks), cue.i + cue.n + OBJECT_WINDOW))
+    before = range(cue.i - 1, max(-1, cue.i - OBJECT_WINDOW), -1)
+    for rng in (after, before):
+        for j in rng:
+            if toks[j].low in _CLAUSE_END_EN:
+                break
+            hit = lex.polarity["en"].match(sets, j)
+            if hit:
+                return _compound_head(toks, sets, j, hit[1], lex)
+    return "", None
+
+
+def _compound_head(toks: list, sets: list, j: int, kind: str, lex: CueLexicon) -> tuple[str, str]:
+    """The last polar noun of the compound starting at ``j``: "tariff truce" is a truce."""
+    for k in (j + 1, j + 2):
+        if k < len(toks) and toks[k].low not in _CLAUSE_END_EN:
+            hit = lex.polarity["en"].match(sets, k)
+            if hit:
+                return toks[k].low, hit[1]
+    return toks[j].low, kind
+
+
+def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]) -> dict[str, str]:
+    """Negation and hedges before the predicate in its clause (a relative clause between commas is
+    stepped over: "expect tensions, which have ..., to ease"); past time after it in its clause."""
+    mods: dict[str, str] = {}
+    clause = _en_clause_before(toks, cue.i, background)
+    ordered = list(reversed(clause))
+    pairs = {f"{a} {b.low}" for x, b in itertools.pairwise(ordered) for a in x.lemmas}
+    near = {lem for t in ordered[-EN_NEGATION_WORDS:] for lem in t.lemmas}
+    if near & lex.negation["en"] or pairs & lex.negation["en"]:
+        mods["negated"] = "negation before the predicate"
+    hedge_words = {lem for t in clause[:EN_HEDGE_WORDS] for lem in t.lemmas}
+    if hedge_words & lex.hedge["en"] or pairs & lex.hedge["en"]:
+        mods["hedged"] = "hedge or forecast before the predicate"
+    if "?" in [t.low for t in toks[-2:]]:
+        mods["hedged"] = "a question"
+    sets = [t.lemmas for t in toks]
+    for j in range(cue.i + cue.n, len(toks)):
+        if toks[j].low in _CLAUSE_END_EN:
+            break
+        if lex.past_time["en"].match(sets, j):
+            mods["background"] = f"{toks[j].low!r}: past time in the predicate's clause"
+            break
+    return mods
+
+
+def _en_clause_before(toks: list, i: int, background: list[bool]) -> list:
+    """Tokens before ``i`` back to the clause start, nearest first, skipping a background clause."""
+    clause = []
+    for j in range(i - 1, -1, -1):
+        if toks[j].low in _CLAUSE_END_EN:
+            if j and background[j - 1]:
+                continue  # ", which have clashed over ..., to ease": keep reading the main clause
+            break
+        if not background[j]:
+            clause.append(toks[j])
+    return clause
+
+
+def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
+    """The governing predicate of a Korean sentence (offsets of ``morphs`` are in ``text``)."""
+    sets = [frozenset((m.lemma if m.tag in _KO_VERB else m.form,)) for m in morphs]
+    cues = []
+    i = 0
+    while i < len(morphs):
+        hit = lex.cues["ko"].match(sets, i) if morphs[i].tag in _KO_NOUN + _KO_VERB else None
+        if hit is None:
+            i += 1
+            continue
+        phrase, category = hit
+        m0, m1 = morphs[i], morphs[i + len(phrase) - 1]
+        inside = any(a <= m0.start and m1.end <= b for a, b in skip)
+        if not (inside and category != "agree"):
+            cues.append(_Cue(i, len(phrase), category, m0.start, m1.end, m0.tag in _KO_VERB))
+        i += len(phrase)
+    main = [c for c in cues if not _ko_subordinate_background(morphs, c, lex)]
+    if not main:
+        bg = bool(cues)
+        return Reading(None, background=bg, reason="only background clauses carry a cue" if bg else "no cue")
+    main.reverse()  # head-final: the last cue governs
+    objects = [_ko_object(morphs, sets, c, lex) for c in main]
+    k = _pick(lex, main, objects)
+    cue = main[k]
+    mods = _ko_modifiers(morphs, cue, lex)
+    if cue.category == "consult":
+        forms = [frozenset((m.form,)) for m in morphs]
+        mods.update(_future(lex.future_time["ko"], forms))
+    return _verdict(lex, cue, text, objects[k], mods, _ko_clause_start(morphs, cue, cues))
+
+
+def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> int:
+    """Offset where the predicate's clause begins: after the last subordinate connective before it
+    that closes another cue's clause (반발해 ... 중단했다), not a plain one (평화를 위해 ... 합의했다)."""
+    ends = {c.i + c.n for c in cues if c.i < cue.i}
+    for j in range(cue.i - 1, -1, -1):
+        m = morphs[j]
+        if m.tag == "EC" and m.form in _KO_SUBORDINATE and (ends & {j, j - 1, j - 2}):
+            return m.end
+    return 0
+
+
+def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
+    """True when the cue's clause ends in a background noun (반발한 이후, 부과한 뒤, 갈등 때문)."""
+    for m in morphs[cue.i + cue.n : cue.i + cue.n + 4]:
+        if m.form in lex.barrier["ko"].by_first and m.tag in ("NNG", "NNB"):
+            return True
+        if m.tag in ("EF", "SF") or (m.tag in _KO_NOUN and m.form not in ("것",)):
+            return False
+    return False
+
+
+def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
+    """The nearest polar noun before the predicate (관세를 인하), else just after (인하된 관세)."""
+    before = range(cue.i - 1, max(-1, cue.i - KO_OBJECT_WINDOW), -1)
+    after = range(cue.i + cue.n, min(len(morphs), cue.i + cue.n + 3))
+    for rng in (before, after):
+        for j in rng:
+            if morphs[j].tag in ("EF", "SF"):
+                break
+            hit = lex.polarity["ko"].match(sets, j) if morphs[j].tag in _KO_NOUN else None
+            if hit:
+                return morphs[j].form, hit[1]
+    return "", None
+
+
+def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict[str, str]:
+    """Negation, forecast and plan endings after the predicate; past-year time words before it."""
+    mods: dict[str, str] = {}
+    tail = morphs[cue.i + cue.n : cue.i + cue.n + KO_ENDING_MORPHS]
+    forms = [m.form for m in tail]
+    decided = any(m.form == "기" and m.tag == "ETN" for m in tail[:3]) and "로" in forms[:4]
+    before = morphs[cue.i - 1] if cue.i else None
+    if before is not None and before.form in ("안", "못") and before.tag == "MAG":
+        mods["negated"] = f"{before.form} before the predicate"
+    for k, m in enumerate(tail):
+        if m.tag in ("SF",) or (m.tag == "EF" and k > 0):
+            if m.form in ("까", "나") or m.form == "?":
+                mods["hedged"] = "a question"
+            break
+        if m.form in lex.negation["ko"] and m.tag in ("VX", "MAG", "VA", "NNG"):
+            mods["negated"] = f"{m.form} after the predicate"
+        prev = tail[k - 1] if k else None
+        after_etm = prev is not None and prev.tag == "ETM" and prev.form in ("ᆯ", "을", "를", "ㄹ")
+        if after_etm and m.form in _KO_FORECAST | _KO_PLAN and not decided:
+            reported = any(x.lemma in _KO_REPORT for x in tail[k:])
+            if m.form not in _KO_PLAN or not reported:
+                mods["hedged"] = f"-ㄹ {m.form}: forecast or plan"
+        elif m.tag == "NNG" and m.form in ("전망", "관측", "검토", "가능", "기대", "예상") and k <= 3:
+            mods["hedged"] = f"{m.form}: forecast"
+        elif m.tag == "EC" and m.form in ("ᆯ지", "을지", "ᆫ지", "는지"):
+            mods["hedged"] = f"-{m.form}: an open question"
+    for m in morphs[: cue.i]:
+        if m.form in lex.past_time["ko"].by_first:
+            mods["background"] = f"{m.form}: past time"
+    return mods
