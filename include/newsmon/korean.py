@@ -1,6 +1,6 @@
 """Korean sentences and morphemes from Kiwi (kiwipiepy + kiwipiepy-model).
 
-Kiwi is loaded once per process, on first use (about 1.5 s and 100 MB), never at import of
+Kiwi is loaded once per process, on first use (about 1.5 s of CPU), never at import of
 ``newsmon`` nor when Airflow parses a DAG: detection only calls :func:`analyse` for sentences that
 already name a topic and both sides, so most articles never load it.
 """
@@ -14,6 +14,10 @@ from typing import Any
 # Kiwi's own thread pool: one thread. The machine's cores are shared by `analyze`'s worker
 # processes, and a pool per process would only add contention (and CPU time) per call.
 KIWI_WORKERS = -1
+# The typo and multi-word dictionaries double Kiwi's load (1.5 s -> 3 s CPU, measured with
+# bench/bench_detect.py) and change nothing detection reads: news copy is edited, and cues are
+# single morphemes or noun sequences.
+KIWI_OPTIONS = {"load_typo_dict": False, "load_multi_dict": False}
 _KIWI: Any = None
 _LOCK = threading.Lock()
 
@@ -47,7 +51,7 @@ def kiwi() -> Any:
             if _KIWI is None:
                 from kiwipiepy import Kiwi
 
-                _KIWI = Kiwi(num_workers=KIWI_WORKERS, load_typo_dict=False)
+                _KIWI = Kiwi(num_workers=KIWI_WORKERS, **KIWI_OPTIONS)
     return _KIWI
 
 
