@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-ROLES = ("agreement", "dispute", "reverse", "carry", "appeal", "agenda")
+ROLES = ("agreement", "dispute", "reverse", "carry", "appeal", "agenda", "avert")
 Phrase = tuple[str, ...]
 
 
@@ -43,7 +43,8 @@ class CueLexicon:
     barrier: dict[str, Index]
     past_time: dict[str, Index]
     future_time: dict[str, Index]
-    venue_topics: frozenset[str]
+    instruments: dict[str, Index]
+    category_topics: dict[str, frozenset[str]]
     counts: dict[str, tuple[int, int]]
 
 
@@ -94,7 +95,8 @@ def compile_cues(raw: dict[str, Any]) -> CueLexicon:
         barrier={lang: _index(barrier, lang) for lang in ("en", "ko")},
         past_time={lang: _index({"past": raw.get("past_time") or {}}, lang) for lang in ("en", "ko")},
         future_time={lang: _index({"future": raw.get("future_time") or {}}, lang) for lang in ("en", "ko")},
-        venue_topics=frozenset(str(t) for t in raw.get("venue_topics") or ()),
+        instruments={lang: _index({"instrument": raw.get("instruments") or {}}, lang) for lang in ("en", "ko")},
+        category_topics={str(n): frozenset(b["topics"]) for n, b in cues.items() if b.get("topics")},
         counts={str(n): (len(b.get("en") or []), len(b.get("ko") or [])) for n, b in cues.items()},
     )
 

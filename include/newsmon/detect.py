@@ -316,7 +316,7 @@ def _load_taxonomy_cached(path: str) -> Taxonomy:
 
 
 # Blocks an override replaces whole rather than entry by entry.
-_WHOLE_BLOCKS = ("negation", "hedge", "barrier", "polarity", "past_time", "future_time")
+_WHOLE_BLOCKS = ("negation", "hedge", "barrier", "polarity", "past_time", "future_time", "instruments")
 
 
 def merge_taxonomy(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -558,8 +558,9 @@ def _tie(text: str, mention_at: int, topic: str, reading: Reading, tax: Taxonomy
     if not reading.event:
         return False, reading.reason
     lex = tax.lexicon
-    if lex is not None and reading.category == "consult" and topic in lex.venue_topics:
-        return False, f"{topic} is where the meeting took place, not what it agreed"
+    only = lex.category_topics.get(reading.category) if lex is not None else None
+    if only and topic not in only:
+        return False, f"a {reading.category} predicate speaks only of {', '.join(sorted(only))}"
     if mention_at < reading.clause_start:
         return False, "the topic is in a subordinate clause before the predicate's own"
     lo, hi = sorted((reading.start, mention_at))

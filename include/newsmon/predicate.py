@@ -33,10 +33,11 @@ _KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
 _KO_VERB = ("VV", "VA", "VX")
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
-_KO_PLAN = {"예정", "방침", "계획"}
-_KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "것", "지", "검토", "기대", "우려"}
+_KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
 # Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
 # is not governed by the main predicate after it. Not -고/-며, which coordinate.
+# Nouns after a relative ending that make the clause before them a backdrop (…한 가운데, …한 이후).
+_KO_AMID = {"가운데", "와중", "속", "이후", "뒤", "후", "직후", "당시", "이래"}
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
 }
@@ -91,7 +92,7 @@ def _verdict(
     kind = _kind(role, obj[1])
     reason = "reports a " + (kind or "non-event") + f" ({cue.category}"
     reason += f", object {obj[0]!r})" if obj[0] else ")"
-    if role in ("appeal", "agenda"):
+    if role in ("appeal", "agenda", "avert"):
         reason = f"{role}: not an event"
     elif kind is None:
         reason = f"{role} predicate without an object of known kind"
@@ -104,14 +105,24 @@ def _verdict(
     )
 
 
-def _pick(lex: CueLexicon, cues: list[_Cue], objects: list[tuple[str, str | None]]) -> int:
+def _pick(
+    lex: CueLexicon, cues: list[_Cue], objects: list[tuple[str, str | None]], transparent: list[bool]
+) -> int:
     """Index of the governing cue among ``cues`` (in reading order): the first whose role yields a
     kind; a reverse or carry verb with no object of known kind ("ended their meeting") is passed
-    over. The first cue when none does (its reading then says why there is no event)."""
+    over, and so is signing an instrument (an order enacts what it says). The first cue when none
+    does (its reading then says why there is no event)."""
     for k, (cue, obj) in enumerate(zip(cues, objects, strict=True)):
+        if transparent[k]:
+            continue
         if lex.roles[cue.category] not in ("reverse", "carry") or obj[1] is not None:
             return k
     return 0
+
+
+def _instrument(index, sets: list, lo: int, hi: int) -> bool:
+    """True when an instrument (an order, a bill) stands among tokens ``lo`` to ``hi``."""
+    return any(index.match(sets, j) for j in range(max(0, lo), min(len(sets), hi)))
 
 
 def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
@@ -138,7 +149,10 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         return Reading(None, reason="no cue")
     cues = [c for c in cues if c.verb] + [c for c in cues if not c.verb]
     objects = [_en_object(toks, sets, c, lex) for c in cues]
-    k = _pick(lex, cues, objects)
+    transparent = [
+        c.category == "agree" and _instrument(lex.instruments["en"], sets, c.i + c.n, c.i + c.n + 4) for c in cues
+    ]
+    k = _pick(lex, cues, objects, transparent)
     mods = _en_modifiers(toks, cues[k], lex, background)
     if cues[k].category == "consult":
         mods.update(_future(lex.future_time["en"], sets))
@@ -254,23 +268,36 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         return Reading(None, background=bg, reason="only background clauses carry a cue" if bg else "no cue")
     main.reverse()  # head-final: the last cue governs
     objects = [_ko_object(morphs, sets, c, lex) for c in main]
-    k = _pick(lex, main, objects)
+    forms = [frozenset((m.form,)) for m in morphs]
+    transparent = [c.category == "agree" and _instrument(lex.instruments["ko"], forms, c.i - 3, c.i) for c in main]
+    k = _pick(lex, main, objects, transparent)
     cue = main[k]
     mods = _ko_modifiers(morphs, cue, lex)
     if cue.category == "consult":
-        forms = [frozenset((m.form,)) for m in morphs]
-        mods.update(_future(lex.future_time["ko"], forms))
+        mods.update(_ko_future(lex, text[morphs[0].start : morphs[-1].end] if morphs else ""))
     return _verdict(lex, cue, text, objects[k], mods, _ko_clause_start(morphs, cue, cues))
+
+
+def _ko_future(lex: CueLexicon, sentence: str) -> dict[str, str]:
+    """A future time phrase in the Korean sentence's text (오는 11월, 다음 주): a meeting to come."""
+    flat = sentence.replace(" ", "")
+    for phrases in lex.future_time["ko"].by_first.values():
+        for phrase, _ in phrases:
+            if "".join(phrase) in flat:
+                return {"hedged": f"{' '.join(phrase)!r}: a meeting still to come"}
+    return {}
 
 
 def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> int:
     """Offset where the predicate's clause begins: after the last subordinate connective before it
     that closes another cue's clause (반발해 ... 중단했다), not a plain one (평화를 위해 ... 합의했다)."""
     ends = {c.i + c.n for c in cues if c.i < cue.i}
-    for j in range(cue.i - 1, -1, -1):
+    for j in range(cue.i - 1, 0, -1):
         m = morphs[j]
         if m.tag == "EC" and m.form in _KO_SUBORDINATE and (ends & {j, j - 1, j - 2}):
             return m.end
+        if m.form in _KO_AMID and m.tag in ("NNG", "NNB") and morphs[j - 1].tag == "ETM":
+            return m.end  # "갈등이 격화한 가운데 두 장관이 통화했다": the topic lies in the backdrop
     return 0
 
 
@@ -299,32 +326,67 @@ def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon
 
 
 def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict[str, str]:
-    """Negation, forecast and plan endings after the predicate; past-year time words before it."""
+    """Negation, forecast, plan and aspect endings after the predicate; past time words before it."""
     mods: dict[str, str] = {}
     tail = morphs[cue.i + cue.n : cue.i + cue.n + KO_ENDING_MORPHS]
-    forms = [m.form for m in tail]
-    decided = any(m.form == "기" and m.tag == "ETN" for m in tail[:3]) and "로" in forms[:4]
     before = morphs[cue.i - 1] if cue.i else None
     if before is not None and before.form in ("안", "못") and before.tag == "MAG":
         mods["negated"] = f"{before.form} before the predicate"
     for k, m in enumerate(tail):
-        if m.tag in ("SF",) or (m.tag == "EF" and k > 0):
-            if m.form in ("까", "나") or m.form == "?":
+        if m.tag == "SF" or (m.tag == "EF" and k > 0):
+            if m.form in ("까", "나", "?"):
                 mods["hedged"] = "a question"
             break
         if m.form in lex.negation["ko"] and m.tag in ("VX", "MAG", "VA", "NNG"):
             mods["negated"] = f"{m.form} after the predicate"
-        prev = tail[k - 1] if k else None
-        after_etm = prev is not None and prev.tag == "ETM" and prev.form in ("ᆯ", "을", "를", "ㄹ")
-        if after_etm and m.form in _KO_FORECAST | _KO_PLAN and not decided:
-            reported = any(x.lemma in _KO_REPORT for x in tail[k:])
-            if m.form not in _KO_PLAN or not reported:
-                mods["hedged"] = f"-ㄹ {m.form}: forecast or plan"
-        elif m.tag == "NNG" and m.form in ("전망", "관측", "검토", "가능", "기대", "예상") and k <= 3:
-            mods["hedged"] = f"{m.form}: forecast"
-        elif m.tag == "EC" and m.form in ("ᆯ지", "을지", "ᆫ지", "는지"):
-            mods["hedged"] = f"-{m.form}: an open question"
-    for m in morphs[: cue.i]:
-        if m.form in lex.past_time["ko"].by_first:
+        why = _ko_hedge(tail, k)
+        if why:
+            mods["hedged"] = why
+    aspect = _ko_aspect(tail)
+    if aspect:
+        mods["background"] = aspect
+    for j, m in enumerate(morphs[: cue.i]):
+        ahead_of = m.form == "앞서" and j and morphs[j - 1].form == "에"  # 회의에 앞서: "ahead of"
+        if m.form in lex.past_time["ko"].by_first and not ahead_of:
             mods["background"] = f"{m.form}: past time"
     return mods
+
+
+def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
+    """Why the ending at ``tail[k]`` makes the predicate a forecast or open question ('' if not).
+    A journalist's forecast (-ㄹ 전망, -ㄹ 가능성, -ㄹ 것으로 보인다) is no event; an announced plan
+    (-ㄹ 예정/방침/계획, -기로 했다, -ㄹ 것"이라고 밝혔다) is."""
+    m = tail[k]
+    prev = tail[k - 1] if k else None
+    if prev is not None and prev.tag == "ETM" and prev.form in ("ᆯ", "을", "ㄹ"):
+        if m.form == "것":
+            rest = {x.lemma for x in tail[k + 1 :]} | {x.form for x in tail[k + 1 :]}
+            return "-ㄹ 것으로 보인다: forecast" if rest & {"보이다", "예상", "전망", "관측", "예측"} else ""
+        if m.form in _KO_FORECAST:
+            return f"-ㄹ {m.form}: forecast"
+        return ""
+    if m.tag == "NNG" and m.form in ("전망", "관측", "가능", "예상") and k <= 3:
+        return f"{m.form}: forecast"
+    if m.tag == "EC" and m.form in ("ᆯ지", "을지", "ᆫ지", "는지"):
+        return f"-{m.form}: an open question"
+    return ""
+
+
+def _ko_aspect(tail: tuple[Morph, ...]) -> str:
+    """Background from aspect: -아/어 오다 (부과해 왔다: has been doing), -ㄴ 바 있다 (has done
+    before), -었었다 (had done); a description (…와 마찰을 빚고 있는 지역이다) reports nothing."""
+    for k, m in enumerate(tail):
+        if m.tag == "EF" or m.tag == "SF":
+            break
+        nxt = tail[k + 1] if k + 1 < len(tail) else None
+        if nxt is None:
+            break
+        if m.tag == "EC" and m.form in ("어", "아") and nxt.lemma == "오다" and nxt.tag in ("VX", "VV"):
+            return "-어 오다: an ongoing earlier measure"
+        if m.tag == "ETM" and nxt.form == "바":
+            return "-ㄴ 바 있다: done before"
+        if m.tag == "EP" and m.form == "었" and nxt.form == "었":
+            return "-었었-: past perfect"
+        if m.tag == "ETM" and nxt.tag == "NNG" and any(x.tag == "VCP" for x in tail[k + 2 : k + 4]):
+            return "a relative clause describing a noun"
+    return ""
