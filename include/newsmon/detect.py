@@ -507,7 +507,7 @@ def _events(
     for text, offset, reading in _readings(sentence, mentions, tax):
         local = [m for m in mentions if offset <= m.start and m.end <= offset + len(text)]
         for m in local:
-            kept, why = _tie(text, m.start, m.topic, reading, tax)
+            kept, why = _tie(text, m.start, m.topic, reading, tax, actors)
             if trace is not None:
                 trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why))
             if not kept or reading.kind is None:
@@ -552,7 +552,9 @@ def _readings(sentence: str, mentions: list[Mention], tax: Taxonomy) -> list[tup
     return out
 
 
-def _tie(text: str, mention_at: int, topic: str, reading: Reading, tax: Taxonomy) -> tuple[bool, str]:
+def _tie(
+    text: str, mention_at: int, topic: str, reading: Reading, tax: Taxonomy, actors: tuple[str, ...] = ()
+) -> tuple[bool, str]:
     """Whether the reading is an event on the topic mentioned at ``mention_at`` (both offsets in the
     scaffold sentence, which is ``text`` itself for English), and why (not)."""
     if not reading.event:
@@ -561,6 +563,8 @@ def _tie(text: str, mention_at: int, topic: str, reading: Reading, tax: Taxonomy
     only = lex.category_topics.get(reading.category) if lex is not None else None
     if only and topic not in only:
         return False, f"a {reading.category} predicate speaks only of {', '.join(sorted(only))}"
+    if reading.category == "consult" and len(actors) < len(tax.actors) and not _has(tax.pair, text):
+        return False, "a meeting not between the two sides: the sentence does not name both"
     if mention_at < reading.clause_start:
         return False, "the topic is in a subordinate clause before the predicate's own"
     lo, hi = sorted((reading.start, mention_at))

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 # Which lemmatiser reads English cues; lemminflect measured better on the dev split (docs/detection.md).
 LEMMATIZER = os.environ.get("NEWSMON_EN_LEMMATIZER", "lemminflect")
+# Share of capitalised words from which a sentence is a title-case headline.
+TITLE_CASE_SHARE = 0.7
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|n't|[0-9][0-9.,%]*|[^\sA-Za-z0-9]")
 # Words after which a form is a noun, not a verb ("a ban", "the deal", "new tariffs").
 # Words after which a base form is a verb ("to cut", "will impose", "did not agree").
@@ -43,6 +45,9 @@ def tokens(sentence: str) -> list[Token]:
     """The sentence's words, each with every lemma it may have."""
     out: list[Token] = []
     prev, prev_cap = "", False
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)
+    # a title-case headline ("China Stops Military Maritime Dialogue With US") capitalises its verbs
+    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
     for m in _WORD.finditer(sentence):
         low = m.group().lower().replace("’", "'").rstrip(".")
         if low.endswith("n't") and low != "n't":
@@ -51,7 +56,7 @@ def tokens(sentence: str) -> list[Token]:
         else:
             start = m.start()
         # a lower-case word after a capitalised one: "U.S., China clash" (not title-case "Trade Deal")
-        after_name = prev_cap and m.group()[:1].islower()
+        after_name = prev_cap and (title_case or m.group()[:1].islower())
         out.append(_token(start, m.end(), low, prev, after_name))
         prev, prev_cap = low, m.group()[:1].isupper()
     return out
@@ -68,8 +73,8 @@ def _token(start: int, end: int, low: str, prev: str, prev_cap: bool) -> Token:
         verb = True
     elif low.endswith("s") and not low.endswith("ss"):
         verb = prev_cap or prev in VERB_MARKERS
-    elif low.endswith("ing"):
-        verb = prev in ("is", "are", "was", "were", "been", "be")
+    elif low.endswith("ing"):  # a progressive or a gerund ("without agreeing"), not "escalating tensions"
+        verb = prev in ("is", "are", "was", "were", "been", "be", "without", "by", "after", "before", "from", "for")
     else:
         verb = prev in VERB_MARKERS or prev_cap
     return Token(start, end, low, lemmas, verb)

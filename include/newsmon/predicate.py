@@ -31,6 +31,8 @@ KO_OBJECT_WINDOW = 16
 KO_ENDING_MORPHS = 9
 _KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
 _KO_VERB = ("VV", "VA", "VX")
+# Verbs of announcing: "said it would" reports a government's plan, not a forecast.
+_EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm", "state"))
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
@@ -140,7 +142,8 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         phrase, category = hit
         start, end = toks[i].start, toks[i + len(phrase) - 1].end
         inside = any(a <= start and end <= b for a, b in skip)
-        if not (inside and category != "agree") and not background[i]:
+        modifier = toks[i].low.endswith("ing") and not toks[i].verb  # "escalating tensions"
+        if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb))
         i += len(phrase)
     if not cues:
@@ -156,8 +159,9 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     mods = _en_modifiers(toks, cues[k], lex, background)
     if cues[k].category == "consult":
         mods.update(_future(lex.future_time["en"], sets))
-        if any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
-            mods["negated"] = "the talks ended without an agreement"
+    talks = cues[k].category == "consult" or (lex.roles[cues[k].category] == "reverse" and objects[k][1] == "agreement")
+    if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
+        mods["negated"] = "the talks ended without an agreement"
     return _verdict(lex, cues[k], sentence, objects[k], mods)
 
 
@@ -185,7 +189,10 @@ def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
 
 
 def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
-    """The first polar noun after the predicate (or before it: "tariffs were cut"), with its kind."""
+    """The polar noun just before the predicate ("countermeasures announced by China"), else the
+    first after it, else one before it ("tariffs were cut"), with its kind."""
+    if cue.i and lex.polarity["en"].match(sets, cue.i - 1):
+        return toks[cue.i - 1].low, lex.polarity["en"].match(sets, cue.i - 1)[1]
     after = range(cue.i + cue.n, min(len(toks), cue.i + cue.n + OBJECT_WINDOW))
     before = range(cue.i - 1, max(-1, cue.i - OBJECT_WINDOW), -1)
     for rng in (after, before):
@@ -218,8 +225,12 @@ def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]
     near = {lem for t in ordered[-EN_NEGATION_WORDS:] for lem in t.lemmas}
     if near & lex.negation["en"] or pairs & lex.negation["en"]:
         mods["negated"] = "negation before the predicate"
-    hedge_words = {lem for t in clause[:EN_HEDGE_WORDS] for lem in t.lemmas}
-    if hedge_words & lex.hedge["en"] or pairs & lex.hedge["en"]:
+    near_hedge = clause[:EN_HEDGE_WORDS]
+    hedge_words = {lem for t in near_hedge for lem in t.lemmas}
+    announced = any(t.lemmas & _EN_ANNOUNCE for t in clause[: EN_HEDGE_WORDS + 3])
+    if announced and hedge_words & lex.hedge["en"] <= {"would", "will"}:
+        pass  # "China said it would end ...": a plan the government announced counts
+    elif hedge_words & lex.hedge["en"] or pairs & lex.hedge["en"]:
         mods["hedged"] = "hedge or forecast before the predicate"
     if "?" in [t.low for t in toks[-2:]]:
         mods["hedged"] = "a question"
