@@ -44,6 +44,11 @@ DISTANCE_SCALE = 1000
 # Sentences longer than this are not evidence an analyst can read at a glance; they are split
 # text runs (tables, lists) and skipped.
 MAX_SENTENCE_CHARS = 600
+# Topics that are channels themselves: a dispute *on* them is only one that suspends, cuts off or
+# refuses the channel; what a call or meeting disputes is filed under the topics it names
+# (guideline: what a defence meeting says about Taiwan is labelled under taiwan).
+CHANNEL_TOPICS = frozenset(("military_channels",))
+CHANNEL_DISPUTES = frozenset(("yield", "reduce_relations", "reject"))
 TOPIC_IDS = (
     "taiwan",
     "export_controls",
@@ -563,6 +568,8 @@ def _tie(
     only = lex.category_topics.get(reading.category) if lex is not None else None
     if only and topic not in only:
         return False, f"a {reading.category} predicate speaks only of {', '.join(sorted(only))}"
+    if topic in CHANNEL_TOPICS and reading.kind == "dispute" and reading.category not in CHANNEL_DISPUTES:
+        return False, "a dispute voiced in a channel is not a dispute over the channel"
     if reading.category == "consult" and len(actors) < len(tax.actors) and not _has(tax.pair, text):
         return False, "a meeting not between the two sides: the sentence does not name both"
     if mention_at < reading.clause_start:

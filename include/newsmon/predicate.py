@@ -40,6 +40,8 @@ _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수
 # is not governed by the main predicate after it. Not -고/-며, which coordinate.
 # Nouns after a relative ending that make the clause before them a backdrop (…한 가운데, …한 이후).
 _KO_AMID = {"가운데", "와중", "속", "이후", "뒤", "후", "직후", "당시", "이래"}
+# Quotative endings (낮춘다고 발표했다, 합의했다고 밝혔다): the quoted clause holds the news.
+_KO_QUOTATIVE = {"다고", "ᆫ다고", "는다고", "라고", "이라고", "자고", "냐고", "으라고", "다며", "라며"}
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
 }
@@ -273,7 +275,11 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         if not (inside and category != "agree"):
             cues.append(_Cue(i, len(phrase), category, m0.start, m1.end, m0.tag in _KO_VERB))
         i += len(phrase)
-    main = [c for c in cues if not _ko_subordinate_background(morphs, c, lex)]
+    backdrop = _ko_backdrop_end(morphs)
+    main = [
+        c for c in cues
+        if not _ko_subordinate_background(morphs, c, lex) and not _ko_quoting(morphs, c) and c.i >= backdrop
+    ]
     if not main:
         bg = bool(cues)
         return Reading(None, background=bg, reason="only background clauses carry a cue" if bg else "no cue")
@@ -312,6 +318,23 @@ def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> 
     return 0
 
 
+def _ko_quoting(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """True for a verb of saying after a quotation (낮춘다고 발표했다): the quoted predicate governs."""
+    prev = morphs[cue.i - 1] if cue.i else None
+    return prev is not None and (prev.tag == "JKQ" or (prev.tag == "EC" and prev.form in _KO_QUOTATIVE))
+
+
+def _ko_backdrop_end(morphs: tuple[Morph, ...]) -> int:
+    """Index after the last backdrop boundary (…한 가운데, 갈등 속에, …한 이후): cues before it are the
+    setting, not the news, when the sentence's own predicate follows it."""
+    end = 0
+    for j in range(1, len(morphs)):
+        m, prev = morphs[j], morphs[j - 1]
+        if m.form in _KO_AMID and m.tag in ("NNG", "NNB") and (prev.tag == "ETM" or m.form in ("속", "가운데")):
+            end = j + 1
+    return end
+
+
 def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
     """True when the cue's clause ends in a background noun (반발한 이후, 부과한 뒤, 갈등 때문)."""
     for m in morphs[cue.i + cue.n : cue.i + cue.n + 4]:
@@ -326,6 +349,13 @@ def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon
     """The nearest polar noun before the predicate (관세를 인하), else just after (인하된 관세)."""
     before = range(cue.i - 1, max(-1, cue.i - KO_OBJECT_WINDOW), -1)
     after = range(cue.i + cue.n, min(len(morphs), cue.i + cue.n + 3))
+    for j in before:  # the noun the object particle marks (관세를 ... 줄였다) comes first
+        if morphs[j].tag in ("EF", "SF"):
+            break
+        if j + 1 < len(morphs) and morphs[j + 1].tag == "JKO" and morphs[j].tag in _KO_NOUN:
+            hit = lex.polarity["ko"].match(sets, j)
+            if hit:
+                return morphs[j].form, hit[1]
     for rng in (before, after):
         for j in rng:
             if morphs[j].tag in ("EF", "SF"):
@@ -376,8 +406,10 @@ def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
         if m.form in _KO_FORECAST:
             return f"-ㄹ {m.form}: forecast"
         return ""
-    if m.tag == "NNG" and m.form in ("전망", "관측", "가능", "예상") and k <= 3:
-        return f"{m.form}: forecast"
+    if m.tag in ("NNG", "NNB") and m.form in ("전망", "관측", "가능", "예상", "기대", "여부") and k <= 3:
+        return f"{m.form}: forecast or open question"
+    if m.tag == "EC" and m.form in ("어야", "아야") and k + 1 < len(tail) and tail[k + 1].lemma == "하다":
+        return "-어야 하다: an obligation or a wish"
     if m.tag == "EC" and m.form in ("ᆯ지", "을지", "ᆫ지", "는지"):
         return f"-{m.form}: an open question"
     return ""
