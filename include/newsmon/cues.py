@@ -45,6 +45,7 @@ class CueLexicon:
     future_time: dict[str, Index]
     instruments: dict[str, Index]
     category_topics: dict[str, frozenset[str]]
+    against_topic: dict[str, dict[str, frozenset[str]]]  # topic -> lang -> predicate phrases
     counts: dict[str, tuple[int, int]]
 
 
@@ -67,6 +68,11 @@ def _index(blocks: dict[str, Any], lang: str) -> Index:
     for phrases in by_first.values():
         phrases.sort(key=lambda p: -len(p[0]))
     return Index(by_first)
+
+
+def _phrases(block: Any) -> dict[str, frozenset[str]]:
+    """Per language, the block's terms as space-joined lemma phrases."""
+    return {lang: frozenset(" ".join(_phrase(w, lang)) for w in (block or {}).get(lang) or []) for lang in ("en", "ko")}
 
 
 def _words(block: Any, lang: str) -> frozenset[str]:
@@ -97,6 +103,7 @@ def compile_cues(raw: dict[str, Any]) -> CueLexicon:
         future_time={lang: _index({"future": raw.get("future_time") or {}}, lang) for lang in ("en", "ko")},
         instruments={lang: _index({"instrument": raw.get("instruments") or {}}, lang) for lang in ("en", "ko")},
         category_topics={str(n): frozenset(b["topics"]) for n, b in cues.items() if b.get("topics")},
+        against_topic={str(t): _phrases(b) for t, b in (raw.get("against_topic") or {}).items()},
         counts={str(n): (len(b.get("en") or []), len(b.get("ko") or [])) for n, b in cues.items()},
     )
 

@@ -517,12 +517,13 @@ def _events(
                 trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why))
             if not kept or reading.kind is None:
                 continue
+            kind = _kind_for(m.topic, reading, tax, text)
             confidence = BASE_CONFIDENCE + prominence
             confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
             confidence -= min(0.2, abs(reading.start - m.start) / DISTANCE_SCALE)
             event = Event(
                 topic=m.topic,
-                kind=reading.kind,
+                kind=kind,
                 evidence=text,
                 terms=(m.text,),
                 cue=reading.predicate,
@@ -530,10 +531,22 @@ def _events(
                 confidence=round(min(confidence, 0.95), 2),
                 sentence_index=index,
             )
-            key = (m.topic, reading.kind)
+            key = (m.topic, kind)
             if key not in best or event.confidence > best[key].confidence:
                 best[key] = event
     return list(best.values())
+
+
+def _kind_for(topic: str, reading: Reading, tax: Taxonomy, text: str) -> str:
+    """The event's kind for one topic: a measure against the topic itself (curbing fentanyl
+    precursors) is cooperation with the other side, an agreement, unless its object is a tariff."""
+    lex = tax.lexicon
+    against = lex.against_topic.get(topic) if lex is not None else None
+    lang = "ko" if _HANGUL.search(text) else "en"
+    measure = reading.object in ("tariff", "tariffs", "관세", "sanction", "sanctions", "제재")
+    if reading.kind == "dispute" and against and reading.lemma in against[lang] and not measure:
+        return "agreement"
+    return str(reading.kind)
 
 
 def _readings(sentence: str, mentions: list[Mention], tax: Taxonomy) -> list[tuple[str, int, Reading]]:

@@ -24,6 +24,8 @@ VERB_MARKERS = frozenset(
     ("to", "will", "would", "may", "might", "could", "should", "must", "can", "did", "do", "does", "not", "n't",
      "also", "jointly", "formally", "officially", "they", "it", "he", "she", "we", "i")
 )
+# Words after which an -ed form is an adjective ("in disputed areas"), not a verb.
+PREPOSITIONS = frozenset(("in", "on", "at", "of", "over", "into", "with", "under", "near"))
 DETERMINERS = frozenset(
     ("a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "new", "fresh", "any",
      "some", "no", "our", "your", "my")
@@ -67,7 +69,7 @@ def _token(start: int, end: int, low: str, prev: str, prev_cap: bool) -> Token:
     an -ed form, an irregular past, a base form after "to"/a modal, a lower-case form after a name
     ("China slams", "U.S., China clash"), never after a determiner ("a ban", "new tariffs")."""
     lemmas, can_be_verb = _lemmas(low)
-    if not can_be_verb or prev in DETERMINERS:
+    if not can_be_verb or prev in DETERMINERS or prev in PREPOSITIONS:
         return Token(start, end, low, lemmas, False)
     if low.endswith("ed") or (len(lemmas) > 1 and not low.endswith(("s", "ing"))):
         verb = True

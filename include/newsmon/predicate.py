@@ -61,6 +61,7 @@ class Reading:
     start: int = -1  # offset of the predicate in the sentence
     reason: str = ""
     clause_start: int = 0  # where the predicate's clause starts (Korean: after a subordinate clause)
+    lemma: str = ""  # the lexicon phrase the predicate matched ("crack down", "합의")
 
     @property
     def event(self) -> bool:
@@ -76,6 +77,7 @@ class _Cue:
     start: int
     end: int
     verb: bool
+    phrase: str = ""
 
 
 def _kind(role: str, obj_kind: str | None) -> str | None:
@@ -105,7 +107,7 @@ def _verdict(
             reason = f"{flag}: {mods[flag]}"
     return Reading(
         kind, text[cue.start : cue.end], cue.category, obj[0], bool(mods.get("negated")),
-        bool(mods.get("hedged")), bool(mods.get("background")), cue.start, reason, clause_start,
+        bool(mods.get("hedged")), bool(mods.get("background")), cue.start, reason, clause_start, cue.phrase,
     )
 
 
@@ -146,7 +148,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         inside = any(a <= start and end <= b for a, b in skip)
         modifier = toks[i].low.endswith("ing") and not toks[i].verb  # "escalating tensions"
         if not (inside and category != "agree") and not background[i] and not modifier:
-            cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb))
+            cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
         i += len(phrase)
     if not cues:
         if any(background):
@@ -161,6 +163,8 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     mods = _en_modifiers(toks, cues[k], lex, background)
     if cues[k].category == "consult":
         mods.update(_future(lex.future_time["en"], sets))
+        if any({"will", "to"} & t.lemmas for t in _en_clause_before(toks, cues[k].i, background)[:EN_HEDGE_WORDS]):
+            mods["hedged"] = "a meeting still to come (will / to)"
     talks = cues[k].category == "consult" or (lex.roles[cues[k].category] == "reverse" and objects[k][1] == "agreement")
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
@@ -227,7 +231,7 @@ def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]
     near = {lem for t in ordered[-EN_NEGATION_WORDS:] for lem in t.lemmas}
     if near & lex.negation["en"] or pairs & lex.negation["en"]:
         mods["negated"] = "negation before the predicate"
-    near_hedge = clause[:EN_HEDGE_WORDS]
+    near_hedge = clause[:EN_HEDGE_WORDS] if cue.verb else clause  # a noun cue: the whole clause
     hedge_words = {lem for t in near_hedge for lem in t.lemmas}
     announced = any(t.lemmas & _EN_ANNOUNCE for t in clause[: EN_HEDGE_WORDS + 3])
     if announced and hedge_words & lex.hedge["en"] <= {"would", "will"}:
@@ -236,14 +240,29 @@ def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]
         mods["hedged"] = "hedge or forecast before the predicate"
     if "?" in [t.low for t in toks[-2:]]:
         mods["hedged"] = "a question"
+    why = _en_past(toks, cue, lex)
+    if why:
+        mods["background"] = why
+    return mods
+
+
+def _en_past(toks: list, cue: _Cue, lex: CueLexicon) -> str:
+    """Why the predicate is background: a past time phrase after it in its clause ("since 2022") or
+    anywhere before it ("In 2022, ..."), or a past perfect in its clause ("talks had faltered")."""
     sets = [t.lemmas for t in toks]
+    after = []
     for j in range(cue.i + cue.n, len(toks)):
         if toks[j].low in _CLAUSE_END_EN:
             break
+        after.append(j)
+    for j in list(range(cue.i)) + after:
         if lex.past_time["en"].match(sets, j):
-            mods["background"] = f"{toks[j].low!r}: past time in the predicate's clause"
-            break
-    return mods
+            return f"{toks[j].low!r}: past time"
+    span = [*(t.low for t in reversed(_en_clause_before(toks, cue.i, [False] * len(toks)))), toks[cue.i].low]
+    span += [toks[j].low for j in after[:3]]
+    if any(a == "had" and b.endswith("ed") for a, b in itertools.pairwise(span)):
+        return "past perfect: earlier context"
+    return ""
 
 
 def _en_clause_before(toks: list, i: int, background: list[bool]) -> list:
@@ -273,7 +292,7 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         m0, m1 = morphs[i], morphs[i + len(phrase) - 1]
         inside = any(a <= m0.start and m1.end <= b for a, b in skip)
         if not (inside and category != "agree"):
-            cues.append(_Cue(i, len(phrase), category, m0.start, m1.end, m0.tag in _KO_VERB))
+            cues.append(_Cue(i, len(phrase), category, m0.start, m1.end, m0.tag in _KO_VERB, " ".join(phrase)))
         i += len(phrase)
     backdrop = _ko_backdrop_end(morphs)
     main = [
