@@ -91,7 +91,7 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="list every miss and false alarm on the DEV split")
     ap.add_argument("--taxonomy", default=None, help="taxonomy YAML (default: the packaged topics.yaml)")
     ap.add_argument("--dev-only", action="store_true", help="score the dev split alone (the tuning loop)")
-    ap.add_argument("--lemmatizer", choices=["lemminflect", "simplemma"], default=None, help="English lemmatiser")
+    ap.add_argument("--lemmatizer", choices=["lemminflect", "simplemma", "none"], help="English lemmatiser")
     args = ap.parse_args()
     if args.lemmatizer:
         os.environ["NEWSMON_EN_LEMMATIZER"] = args.lemmatizer

@@ -2,7 +2,8 @@
 
 ``lemminflect`` is the default: it gives every lemma a word form can have, by part of speech, so
 "talks" matches both the noun "talk" and "talks", and "banned" is known to be a verb. ``simplemma``
-(one lemma per form, no part of speech) can be chosen with ``NEWSMON_EN_LEMMATIZER=simplemma``;
+(one lemma per form, no part of speech) can be chosen with ``NEWSMON_EN_LEMMATIZER=simplemma``, and
+``none`` (the word form alone) is the baseline both are measured against;
 ``bench/eval_detect.py --lemmatizer`` measures both (docs/detection.md quotes the figures).
 """
 
@@ -87,6 +88,8 @@ def _lemmas(low: str) -> tuple[frozenset[str], bool]:
     """(lemmas of the form, whether it can be a verb), from the chosen lemmatiser."""
     if not low[:1].isalpha():
         return frozenset((low,)), False
+    if LEMMATIZER == "none":  # the baseline the lemmatisers are measured against: the word form alone
+        return frozenset((low,)), low.endswith(("ed", "s", "ing"))
     if LEMMATIZER == "simplemma":
         import simplemma
 

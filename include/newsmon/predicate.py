@@ -297,7 +297,7 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     backdrop = _ko_backdrop_end(morphs)
     main = [
         c for c in cues
-        if not _ko_subordinate_background(morphs, c, lex) and not _ko_quoting(morphs, c) and c.i >= backdrop
+        if not _ko_subordinate_background(morphs, c, lex) and not _ko_quoting(morphs, c, lex) and c.i >= backdrop
     ]
     if not main:
         bg = bool(cues)
@@ -312,6 +312,14 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     if cue.category == "consult":
         mods.update(_ko_future(lex, text[morphs[0].start : morphs[-1].end] if morphs else ""))
     return _verdict(lex, cue, text, objects[k], mods, _ko_clause_start(morphs, cue, cues))
+
+
+def _closes_cue(morphs: tuple[Morph, ...], ends: set[int], j: int) -> bool:
+    """True when the ending at ``j`` is a cue's own (반발해): only verb suffixes between them."""
+    k = j
+    while k > 0 and k not in ends and morphs[k - 1].tag in ("XSV", "XSA", "EP", "VX"):
+        k -= 1
+    return k in ends or j in ends
 
 
 def _ko_future(lex: CueLexicon, sentence: str) -> dict[str, str]:
@@ -330,15 +338,19 @@ def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> 
     ends = {c.i + c.n for c in cues if c.i < cue.i}
     for j in range(cue.i - 1, 0, -1):
         m = morphs[j]
-        if m.tag == "EC" and m.form in _KO_SUBORDINATE and (ends & {j, j - 1, j - 2}):
+        aspect = j + 1 < len(morphs) and morphs[j + 1].tag == "VX"  # 부과해 온: an aspect, not a clause
+        if m.tag == "EC" and m.form in _KO_SUBORDINATE and not aspect and _closes_cue(morphs, ends, j):
             return m.end
         if m.form in _KO_AMID and m.tag in ("NNG", "NNB") and morphs[j - 1].tag == "ETM":
             return m.end  # "갈등이 격화한 가운데 두 장관이 통화했다": the topic lies in the backdrop
     return 0
 
 
-def _ko_quoting(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
-    """True for a verb of saying after a quotation (낮춘다고 발표했다): the quoted predicate governs."""
+def _ko_quoting(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
+    """True for a neutral verb of saying after a quotation (낮춘다고 발표했다): the quoted predicate
+    governs. A verb of saying that is itself a dispute or an appeal (…라고 경고했다) still governs."""
+    if lex.roles[cue.category] != "carry":
+        return False
     prev = morphs[cue.i - 1] if cue.i else None
     return prev is not None and (prev.tag == "JKQ" or (prev.tag == "EC" and prev.form in _KO_QUOTATIVE))
 
@@ -449,6 +461,7 @@ def _ko_aspect(tail: tuple[Morph, ...]) -> str:
             return "-ㄴ 바 있다: done before"
         if m.tag == "EP" and m.form == "었" and nxt.form == "었":
             return "-었었-: past perfect"
-        if m.tag == "ETM" and nxt.tag == "NNG" and any(x.tag == "VCP" for x in tail[k + 2 : k + 4]):
+        relative = m.tag == "ETM" and m.form not in ("ᆯ", "을", "ㄹ")  # not a plan (완화할 예정이다)
+        if relative and nxt.tag == "NNG" and any(x.tag == "VCP" for x in tail[k + 2 : k + 4]):
             return "a relative clause describing a noun"
     return ""
