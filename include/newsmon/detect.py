@@ -27,6 +27,9 @@ from newsmon.records import Article, Event, Finding
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
 # passing body mention ("clashed over the South China Sea") is context, not the story's topic.
 MIN_TOPIC_SCORE = 2
+# Which mentions count toward salience: "own" = only those in the headline and deck or in a
+# sentence that itself names both sides or the pair (양국, "both sides"); "any" = every tied mention.
+SALIENCE_TIE = "own"
 HEADLINE_WEIGHT = 2
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
@@ -433,7 +436,8 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
         if not tied[i]:
             continue  # no US-China tie around this mention: TSMC earnings, a Korean hotline
         per_sentence[i].append(Mention(topic, m.start() - starts[i], m.end() - starts[i], m.group()))
-        scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
+        if SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]:
+            scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
         terms.setdefault(topic, set()).add(m.group())
     n_headline = sum(1 for _, h in sentences if h)
     events: dict[tuple[str, str], Event] = {}
