@@ -445,7 +445,9 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
         if not per_sentence[index]:
             continue
         prominence = HEADLINE_BONUS if is_headline else LEAD_BONUS if index - n_headline < LEAD_SENTENCES else 0.0
-        actors = tuple(sorted(names[index]))
+        # a headline segment speaks for the headline, deck and lead together (see _tied_sentences)
+        own = set().union(*names[: n_headline + 1]) if is_headline else names[index]
+        actors = tuple(sorted(own))
         for event in _events(sentence, per_sentence[index], tax, prominence, index, actors, trace):
             key = (event.topic, event.kind)
             if key not in events or event.confidence > events[key].confidence:

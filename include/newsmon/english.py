@@ -25,6 +25,8 @@ VERB_MARKERS = frozenset(
     ("to", "will", "would", "may", "might", "could", "should", "must", "can", "did", "do", "does", "not", "n't",
      "also", "jointly", "formally", "officially", "they", "it", "he", "she", "we", "i")
 )
+# Plural-looking words that are no subject of a following base-form verb.
+_NOT_SUBJECTS = frozenset(("its", "this", "his", "has", "was", "is", "does", "as", "us", "across", "towards"))
 # Words after which an -ed form is an adjective ("in disputed areas"), not a verb.
 PREPOSITIONS = frozenset(("in", "on", "at", "of", "over", "into", "with", "under", "near"))
 DETERMINERS = frozenset(
@@ -78,8 +80,8 @@ def _token(start: int, end: int, low: str, prev: str, prev_cap: bool) -> Token:
         verb = prev_cap or prev in VERB_MARKERS
     elif low.endswith("ing"):  # a progressive or a gerund ("without agreeing"), not "escalating tensions"
         verb = prev in ("is", "are", "was", "were", "been", "be", "without", "by", "after", "before", "from", "for")
-    else:
-        verb = prev in VERB_MARKERS or prev_cap
+    else:  # a base form: after "to"/a modal, a name, or a plural subject ("navies agree")
+        verb = prev in VERB_MARKERS or prev_cap or (prev.endswith("s") and len(prev) > 3 and prev not in _NOT_SUBJECTS)
     return Token(start, end, low, lemmas, verb)
 
 

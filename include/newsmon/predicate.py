@@ -33,6 +33,8 @@ _KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
 _KO_VERB = ("VV", "VA", "VX")
 # Verbs of announcing: "said it would" reports a government's plan, not a forecast.
 _EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm", "state"))
+# Words opening a relative clause, which a time phrase after the predicate then belongs to.
+_EN_RELATIVE = frozenset(("it", "they", "which", "that", "who", "whom"))
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
@@ -119,8 +121,8 @@ def _pick(
     over, and so is signing an instrument (an order enacts what it says). The first cue when none
     does (its reading then says why there is no event)."""
     for k, (cue, obj) in enumerate(zip(cues, objects, strict=True)):
-        if transparent[k]:
-            continue
+        if transparent[k] or lex.roles[cue.category] == "avert":
+            continue  # "agreed to maintain dialogue to avoid clashes": the agreement governs
         if lex.roles[cue.category] not in ("reverse", "carry") or obj[1] is not None:
             return k
     return 0
@@ -154,7 +156,9 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         if any(background):
             return Reading(None, reason="only background clauses carry a cue", background=True)
         return Reading(None, reason="no cue")
-    cues = [c for c in cues if c.verb] + [c for c in cues if not c.verb]
+    # verbs before nouns; of verbs, a carrier ("announced that it will suspend ...") after the others
+    carry = [c for c in cues if c.verb and lex.roles[c.category] == "carry"]
+    cues = [c for c in cues if c.verb and c not in carry] + carry + [c for c in cues if not c.verb]
     objects = [_en_object(toks, sets, c, lex) for c in cues]
     transparent = [
         c.category == "agree" and _instrument(lex.instruments["en"], sets, c.i + c.n, c.i + c.n + 4) for c in cues
@@ -252,15 +256,16 @@ def _en_past(toks: list, cue: _Cue, lex: CueLexicon) -> str:
     sets = [t.lemmas for t in toks]
     after = []
     for j in range(cue.i + cue.n, len(toks)):
-        if toks[j].low in _CLAUSE_END_EN:
-            break
+        if toks[j].low in _CLAUSE_END_EN or toks[j].low in _EN_RELATIVE:
+            break  # "drop tariffs it imposed earlier this year": the time belongs to the relative clause
         after.append(j)
     for j in list(range(cue.i)) + after:
         if lex.past_time["en"].match(sets, j):
             return f"{toks[j].low!r}: past time"
     span = [*(t.low for t in reversed(_en_clause_before(toks, cue.i, [False] * len(toks)))), toks[cue.i].low]
     span += [toks[j].low for j in after[:3]]
-    if any(a == "had" and b.endswith("ed") for a, b in itertools.pairwise(span)):
+    reported = any(t.lemmas & _EN_ANNOUNCE for t in toks[: cue.i])  # "said that it had sanctioned"
+    if not reported and any(a == "had" and b.endswith("ed") for a, b in itertools.pairwise(span)):
         return "past perfect: earlier context"
     return ""
 
