@@ -9,26 +9,22 @@ Each run of an outlet is judged from its counts (the ``runs`` table row). Three 
 
 An ops message is produced when a condition starts, never again while it lasts, and once when every
 condition has cleared. ``assess`` is a pure function (no clock, no I/O); ``watch`` around it keeps
-the state between runs in the store (``_state/health/outlet=NAME.json``) and sends the messages on
+the state between runs in the store (``keys.health``, through ``newsmon.state``) and sends the messages on
 every alert channel with ``ops: true``. A message a channel refused stays in the state and is sent
 again after the next run, so a channel outage loses no ops notice.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-# Four 15-minute runs: an hour without a new article from a daily-news outlet is unusual enough to
-# look at, and short enough that analysts have not missed a morning.
-DEFAULT_QUIET_RUNS = 4
-# Half the fetches failing is a site problem, not the occasional 404 from a stale feed item.
-DEFAULT_MAX_FAILURE_RATE = 0.5
-# Half the articles missing the profile means the profile no longer matches the markup.
-DEFAULT_MAX_FALLBACK_SHARE = 0.5
+from newsmon import keys
+from newsmon import state as stored
+from newsmon.config import HealthPolicy  # the thresholds: declared (with defaults) in the config
+
 # Below these counts a share says nothing (1 failure out of 2 fetches is noise).
 MIN_ATTEMPTS_FOR_RATE = 4
 MIN_STORED_FOR_SHARE = 3
@@ -37,15 +33,7 @@ MIN_STORED_FOR_SHARE = 3
 MAX_UNSENT = 50
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class HealthPolicy:
-    """Thresholds for the three conditions."""
-
-    quiet_runs: int = DEFAULT_QUIET_RUNS
-    max_failure_rate: float = DEFAULT_MAX_FAILURE_RATE
-    max_fallback_share: float = DEFAULT_MAX_FALLBACK_SHARE
+DEFAULT_POLICY = HealthPolicy()  # the config's defaults
 
 
 @dataclass
@@ -84,7 +72,7 @@ class OpsMessage:
 
 
 def assess(
-    state: HealthState, counts: dict, policy: HealthPolicy = HealthPolicy()
+    state: HealthState, counts: dict, policy: HealthPolicy = DEFAULT_POLICY
 ) -> tuple[HealthState, list[OpsMessage]]:
     """Judge one run's ``counts`` (stored, fetched, failed, fallback) against the remembered state."""
     stored = int(counts.get("stored", 0))
@@ -117,11 +105,6 @@ def assess(
     return new, messages
 
 
-def state_key(outlet: str) -> str:
-    """Where an outlet's health state lives in the store (``outlet`` already key-safe)."""
-    return f"_state/health/outlet={outlet}.json"
-
-
 def watch(
     store: Any,
     outlet: str,
@@ -130,17 +113,20 @@ def watch(
     policy: HealthPolicy,
     channels: list[str],
     send: Callable[[dict], None],
+    problems: list[str] | None = None,
 ) -> HealthState:
     """Judge a run, persist the state, tell ops once per change; returns the new state.
 
-    ``store`` needs ``get``/``put`` (newsmon.store.Store); ``send(notice)`` gets
+    ``store`` needs ``get``/``put`` (newsmon.store.Store); an unreadable state is kept aside and
+    replaced by a fresh one (newsmon.state), said in ``problems``; ``send(notice)`` gets
     ``{"channel", "outlet", "condition", "text", "run_id"}`` and raises when the channel did not
     accept. The state (with the notices to send) is saved before sending, so a crash in between
     repeats a notice rather than losing it.
     """
-    key = state_key(outlet)
-    raw = store.get(key)
-    state = HealthState.from_dict(json.loads(raw)) if raw else HealthState(outlet=outlet)
+    key = keys.health(outlet)
+    state = stored.load(
+        store, key, default=lambda: HealthState(outlet=outlet), problems=problems, parse=HealthState.from_dict
+    )
     messages: list[OpsMessage] = []
     if state.last_run != run_id:
         state, messages = assess(state, counts, policy)
@@ -151,7 +137,7 @@ def watch(
         for c in channels
     )
     state.unsent = state.unsent[-MAX_UNSENT:]
-    _save(store, key, state)
+    stored.save(store, key, state.to_dict())
     if not state.unsent:
         return state
     left = []
@@ -162,9 +148,5 @@ def watch(
             log.warning("ops notice to %s not sent (%s); kept for the next run", item["channel"], exc)
             left.append(item)
     state.unsent = left
-    _save(store, key, state)
+    stored.save(store, key, state.to_dict())
     return state
-
-
-def _save(store: Any, key: str, state: HealthState) -> None:
-    store.put(key, json.dumps(state.to_dict(), ensure_ascii=False).encode(), "application/json")

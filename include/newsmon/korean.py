@@ -49,9 +49,12 @@ def kiwi() -> Any:
     if _KIWI is None:
         with _LOCK:
             if _KIWI is None:
+                import kiwipiepy_model
                 from kiwipiepy import Kiwi
 
-                _KIWI = Kiwi(num_workers=KIWI_WORKERS, **KIWI_OPTIONS)
+                # the model ships in kiwipiepy-model; named explicitly so a missing one is an ImportError
+                path = kiwipiepy_model.get_model_path()
+                _KIWI = Kiwi(num_workers=KIWI_WORKERS, model_path=path, **KIWI_OPTIONS)
     return _KIWI
 
 

@@ -1,7 +1,7 @@
 """Typed records that flow one way through the pipeline.
 
 config ─► Outlet ─► discover ─► Candidate ─► fetch ─► Page ─► extract ─► Article
-       ─► detect ─► Finding ─► store / alert ─► Alert
+       ─► detect ─► Finding ─► store (tables) ─► alert (the webhook payload: Event.record + story)
 
 Each stage takes the record of the stage before it and returns its own; no stage reaches back.
 All timestamps are timezone-aware UTC ``datetime`` objects.
@@ -11,23 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsmon.config import Outlet
+
+__all__ = ["Article", "Candidate", "Event", "Finding", "Outlet", "Page"]
 
 
-@dataclass(frozen=True)
-class Outlet:
-    """One news outlet as configured: where to look and how politely."""
+def __getattr__(name: str) -> Any:
+    """``Outlet``: one news outlet as configured, declared (keys, defaults, checks) with the config
+    models in newsmon.config and importable from here as before. Imported on first use, so that
+    extraction and detection (``newsmon analyze``) do not load pydantic and the config models."""
+    if name == "Outlet":
+        from newsmon.config import Outlet
 
-    name: str
-    feeds: tuple[str, ...] = ()
-    sitemaps: tuple[str, ...] = ()
-    allowed_domains: tuple[str, ...] = ()
-    profile: str = "generic"
-    delay_seconds: float = 1.0
-    max_pages: int = 200
-    schedule: str | None = None
-    robots_sitemaps: bool = False  # also follow robots.txt Sitemap: lines when feeds work
-    quiet_runs: int | None = None  # runs without a new article before ops hear (None: health.quiet_runs)
-    pool: str | None = None  # Airflow pool bounding concurrent crawls (None: crawl_<first allowed domain>)
+        return Outlet
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,23 @@ class Event:
     confidence: float = 0.5
     sentence_index: int = 0  # position of the evidence in title + deck + body sentences, from 0
 
+    def record(self) -> dict:
+        """The one serialisation of an event (``EVENT_FIELDS``): the ``events`` rows, ``newsmon
+        analyze`` and the webhook payload all start from it."""
+        return {
+            "topic": self.topic,
+            "kind": self.kind,
+            "evidence": self.evidence,
+            "terms": list(self.terms),
+            "cue": self.cue,
+            "actors": list(self.actors),
+            "confidence": self.confidence,
+        }
+
+
+# The fields of an event, in every place an event is written out.
+EVENT_FIELDS = ("topic", "kind", "evidence", "terms", "cue", "actors", "confidence")
+
 
 @dataclass
 class Finding:
@@ -107,19 +124,3 @@ class Finding:
     def topic_ids(self) -> list[str]:
         """The topic ids, sorted for stable output."""
         return sorted(self.topics)
-
-
-@dataclass
-class Alert:
-    """One event on its way to a channel, with where its delivery stands."""
-
-    key: str
-    event: Event
-    article_id: str
-    outlet: str
-    title: str
-    url: str
-    published_at: datetime | None
-    channel: str
-    state: str = "pending"  # "pending" | "sent" | "failed"
-    error: str | None = None
