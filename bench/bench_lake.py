@@ -33,6 +33,7 @@ from newsmon.pipeline import new_run_id, run_outlet  # noqa: E402
 from newsmon.reprocess import reprocess_from_raw  # noqa: E402
 from newsmon.schema import TABLES  # noqa: E402
 from newsmon.store import Store  # noqa: E402
+from newsmon.tables import read_prefix  # noqa: E402
 
 CLOSED = date(2100, 1, 1)  # treat every crawl-date partition as closed, to compact fetches/runs too
 
@@ -59,7 +60,7 @@ def sizes(store: Store, prefix: str) -> tuple[int, int]:
 
 def rows(store: Store) -> dict:
     return {
-        t: sorted(json.dumps(r, default=str, sort_keys=True) for r in store.read_prefix(t).to_pylist()) for t in TABLES
+        t: sorted(json.dumps(r, default=str, sort_keys=True) for r in read_prefix(store, t).to_pylist()) for t in TABLES
     }
 
 

@@ -44,6 +44,7 @@ from bench_pipeline import arrow_s3, article_sources, make_page, route  # noqa: 
 from support import FixtureSite  # noqa: E402
 
 from newsmon import embedded, raw  # noqa: E402
+from newsmon.tables import read_prefix  # noqa: E402
 
 # URLs per child sitemap: news sites split theirs by day or by a few thousand entries; 5,000
 # keeps 10,000 pages to a sitemap index and 2 children, far under discover's MAX_SITEMAPS.
@@ -186,7 +187,7 @@ def stored_once(info, bucket: str, urls: list[str]) -> dict:
     """Rows per page in articles (by the outlet's id), fetches and the raw archive (by URL)."""
     store = _store(info, bucket)
     articles = Counter(_source_ids(info, bucket))
-    fetches = Counter(r["url"] for r in store.read_prefix("fetches").to_pylist() if r["status"] is not None)
+    fetches = Counter(r["url"] for r in read_prefix(store, "fetches").to_pylist() if r["status"] is not None)
     raw_keys = sorted(k for k in store.keys("raw/") if k.endswith(".warc.gz"))
     captures = Counter(c.url for k in raw_keys for c in raw.read_captures(store.get(k)))
     want, want_ids = set(urls), {u.rsplit("/", 1)[1] for u in urls}

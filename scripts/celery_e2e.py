@@ -32,6 +32,7 @@ from support import FixtureSite, WebhookReceiver, write_config  # noqa: E402
 from newsmon import embedded  # noqa: E402
 from newsmon.config import StorageConfig  # noqa: E402
 from newsmon.store import Store  # noqa: E402
+from newsmon.tables import read_prefix  # noqa: E402
 
 # The fixture outlets all live on 127.0.0.1: one host, one pool (crawl_pool() of the outlets).
 HOST_POOL = "crawl_127_0_0_1"
@@ -176,7 +177,7 @@ def main() -> int:
                     secret_key=info.secret_key,
                 )
             )
-            articles = store.read_prefix("articles").to_pylist()
+            articles = read_prefix(store, "articles").to_pylist()
     finally:
         for p in procs:
             with contextlib.suppress(ProcessLookupError):

@@ -16,6 +16,7 @@ from newsmon.config import parse_config
 from newsmon.fetch import Fetcher, _resolve
 from newsmon.pipeline import new_run_id, run_outlet
 from newsmon.store import STORAGE_ERRORS, Store
+from newsmon.tables import read_prefix
 
 # A name inside the allow-list that resolves to the cloud metadata address: the crawl must refuse
 # it by address, before any packet is sent.
@@ -60,8 +61,8 @@ def hostile_crawl(store: Store) -> tuple[list[dict], dict]:
         second = run_outlet(config.outlets[0], config, store, new_run_id("faults"), fetcher=_fetcher(config))
         seconds = time.monotonic() - t0
         off_list = len(off.requests)
-    fetches = store.read_prefix("fetches").to_pylist()
-    articles = store.read_prefix("articles").to_pylist()
+    fetches = read_prefix(store, "fetches").to_pylist()
+    articles = read_prefix(store, "articles").to_pylist()
     ids = [a["article_id"] for a in articles]
     duplicates = len(ids) - len(set(ids))
     stored_urls = {a["url"] for a in articles}
@@ -136,7 +137,7 @@ def storage_outage(data_dir: Path, site_base: str, ports: dict[str, int], bucket
     embedded.start(data_dir, ports=ports, bucket=None)
     store = Store(_storage(embedded.status(data_dir), bucket))
     retry = run_outlet(config.outlets[0], config, store, "outage-1")  # the Airflow retry: same run id
-    articles = store.read_prefix("articles").to_pylist()
+    articles = read_prefix(store, "articles").to_pylist()
     ids = [a["article_id"] for a in articles]
     return {
         "failed_with": failed_with,

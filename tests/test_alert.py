@@ -20,6 +20,7 @@ from newsmon.alert import add_to_outbox, drain_outbox
 from newsmon.alert.story import similarity, sketch
 from newsmon.config import AlertChannel, AlertingConfig
 from newsmon.records import Article, Event, Finding
+from newsmon.tables import write_version
 
 pytestmark = pytest.mark.e2e
 COUNTS = Counter()  # duplicates / missed / cases, summed over the session (see conftest)
@@ -76,7 +77,7 @@ def crawl(store, run_id, items, version=1):
     """What a crawl does: store each article with its events, then list them in the outbox."""
     keys = []
     for art, events in items:
-        _, ekey = store.write_article(art, Finding(art.article_id, {}, list(events)), version, detected_at=NOW)
+        _, ekey, *_ = write_version(store, art, Finding(art.article_id, {}, list(events)), version, detected_at=NOW)
         keys.append(ekey)
     add_to_outbox(store, items[0][0].outlet, run_id, keys)
 
@@ -380,9 +381,16 @@ def test_unreadable_ledger_files_are_reported_not_fatal(store, hook):
     crawl(store, "r1", [(article("a-1", "asiae", EN_BODY), [TRUCE])])
     d = drain_outbox(store, [channel(hook.url)], sleep=NO_SLEEP, now=NOW)
     assert d.sent == 1 and any("broken.json" in e for e in d.errors) and any("x.json" in e for e in d.errors)
-    assert store.exists("alerts/outbox/asiae/broken.json")  # left for a person, not dropped
-    assert any(k.startswith("alerts/stories.unreadable-") for k in store.keys("alerts/"))
+    kept = {k: store.get(k) for k in store.keys("_state/unreadable/")}  # kept aside for a person, not dropped
+    assert sorted(k.rsplit("-", 1)[0] for k in kept) == [
+        "_state/unreadable/alerts/outbox/asiae/broken.json",
+        "_state/unreadable/alerts/pending/hook/x.json",
+        "_state/unreadable/alerts/stories.json",
+    ]
+    assert sorted(kept.values()) == [b"[1,", b"garbage", b"{not json"]
     check(hook.received, {"a-1": "s"}, {("s", "tariffs_trade", "agreement")})
+    again = drain_outbox(store, [channel(hook.url)], sleep=NO_SLEEP, now=NOW)
+    assert again.errors == [] and again.sent == 0  # reported once, not on every pass
 
 
 def test_pending_entry_from_before_stories_is_still_delivered(store, hook):

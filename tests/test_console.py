@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from newsmon.pipeline import OutletResult
 from newsmon.console import print_table, progress_bar, run_rows
+from newsmon.pipeline import OutletResult
 
 RESULTS = [
     OutletResult(

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.extract import ExtractionError, extract, normalize_url
+from newsmon.extract import ExtractionError, extract
 from newsmon.fetch import decode_html
+from newsmon.identity import normalize_url
 from newsmon.profiles import asiae_date_from_id, asiae_source_id
 
 SITE = Path(__file__).parent / "fixtures" / "site"

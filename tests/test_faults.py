@@ -8,6 +8,7 @@ from faults_suite import hostile_crawl, storage_outage
 from hostile import FAULTS, FEED_FAULTS, GOOD
 
 from newsmon import embedded
+from newsmon.tables import read_prefix
 from tests.e2e.helpers import discoverable
 
 pytestmark = pytest.mark.e2e
@@ -24,7 +25,7 @@ def test_hostile_site(store):
     assert len(rows) == len(FAULTS) + len(FEED_FAULTS)
     stored_ok = [p for p, reason in FAULTS.items() if reason is None]
     assert totals["articles"] == len(GOOD) + len(stored_ok)
-    bodies = [a["body"] for a in store.read_prefix("articles").to_pylist()]
+    bodies = [a["body"] for a in read_prefix(store, "articles").to_pylist()]
     assert any("대만" in b for b in bodies)  # the CP949 page, read as Hangul
     assert not any("\ufffd" in b for b in bodies)
 

@@ -10,6 +10,7 @@ from support import FixtureSite, write_config
 from newsmon import discover as disc
 from newsmon.config import load_config
 from newsmon.pipeline import run_outlet
+from newsmon.tables import read_prefix
 
 
 def test_feed_headers_expire_into_a_full_read():
@@ -66,5 +67,5 @@ def test_unchanged_feed_is_not_reread_until_the_hint_expires(tmp_path, seaweed, 
         monkeypatch.setattr(disc, "FEED_FULL_READ_SECONDS", 0.0)
         third = run_outlet(outlet, config, store, "r3")
         assert feed.seen[-1] is None and third.found == first.found  # read in full again
-    errors = [f["error"] for f in store.read_prefix("fetches").to_pylist() if f["url"].endswith("/rss/etag.xml")]
+    errors = [f["error"] for f in read_prefix(store, "fetches").to_pylist() if f["url"].endswith("/rss/etag.xml")]
     assert sorted(e or "ok" for e in errors) == ["not_modified", "ok", "ok"]

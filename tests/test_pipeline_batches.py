@@ -11,6 +11,7 @@ from support import write_config
 from newsmon import pipeline, raw
 from newsmon.config import load_config
 from newsmon.pipeline import run_outlet
+from newsmon.tables import read_prefix
 
 
 def _run(tmp_path, site, store, seaweed, run_id: str):
@@ -35,7 +36,7 @@ def test_run_with_more_pages_than_a_batch_writes_parts_and_every_page_once(tmp_p
     parts = [k.rsplit("/", 1)[1].split("-")[2] for k in fetch_keys]
     assert parts == [f"p{i:05d}" for i in range(len(fetch_keys))]  # numbered in fetch order from 0
 
-    rows = store.read_prefix("fetches").to_pylist()
+    rows = read_prefix(store, "fetches").to_pylist()
     assert len(rows) % 5, "the last part must be a partial batch, written by the run's finally"
     urls = Counter(r["url"] for r in rows)
     assert max(urls.values()) == 1, [u for u, n in urls.items() if n > 1]
@@ -54,7 +55,7 @@ def test_run_with_more_pages_than_a_batch_writes_parts_and_every_page_once(tmp_p
         for cap in raw.read_captures(store.get(k))
         if cap.note is not None
     ]
-    stored = sorted(a["article_id"] for a in store.read_prefix("articles").to_pylist())
+    stored = sorted(a["article_id"] for a in read_prefix(store, "articles").to_pylist())
     assert sorted(noted) == stored
 
 
@@ -71,8 +72,8 @@ def test_a_crash_mid_run_still_writes_every_page_fetched(tmp_path, site, store, 
     monkeypatch.setattr(pipeline, "_process", crash_on_fifth)
     with pytest.raises(RuntimeError):
         _run(tmp_path, site, store, seaweed, "crashed-1")
-    rows = store.read_prefix("fetches").to_pylist()
+    rows = read_prefix(store, "fetches").to_pylist()
     assert sorted(urlsplit(r["url"]).path for r in rows if r["status"] is not None) == sorted(site.requests)
     assert set(seen) <= {r["url"] for r in rows}
     assert len(_captured_urls(store)) == len(site.requests)
-    assert store.read_prefix("runs").num_rows == 1
+    assert read_prefix(store, "runs").num_rows == 1

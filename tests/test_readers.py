@@ -11,6 +11,7 @@ import pytest
 
 from newsmon.detect import detect
 from newsmon.records import Article
+from newsmon.tables import read_prefix, write_version
 
 IDS = ("asiae-en-2025110710300048200", "asiae-en-2025110710300048201")
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "schema.md"
@@ -43,7 +44,7 @@ def lake(store, seaweed, monkeypatch):
             published_at=datetime(2025, 11, day, 1, 30, tzinfo=UTC),
             crawled_at=datetime(2025, 11, day, 2, 0, tzinfo=UTC),
         )
-        store.write_version(art, detect(art), 1 if n < 2 else 2, datetime.now(UTC))
+        write_version(store, art, detect(art), 1 if n < 2 else 2, datetime.now(UTC))
     monkeypatch.setenv("NEWSMON_S3_ENDPOINT", seaweed.endpoint_url)
     monkeypatch.setenv("NEWSMON_S3_BUCKET", store.bucket)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", seaweed.access_key)
@@ -54,7 +55,7 @@ def lake(store, seaweed, monkeypatch):
 def test_pyarrow_dataset_example(lake):
     ns: dict = {}
     exec(compile(_example("pyarrow.dataset"), "docs/schema.md (pyarrow.dataset)", "exec"), ns)
-    rows = lake.read_prefix("articles").to_pylist()
+    rows = read_prefix(lake, "articles").to_pylist()
     assert ns["table"].num_rows == len(rows) == 3
     assert sorted(ns["table"].column("dt").to_pylist()) == ["2025-11-07", "2025-11-08", "2025-11-08"]
     latest = dict(zip(*ns["latest"].to_pydict().values(), strict=True))
@@ -70,7 +71,7 @@ def test_duckdb_example(lake):
     finally:
         if "con" in ns:
             ns["con"].close()
-    events = lake.read_prefix("events").to_pylist()
+    events = read_prefix(lake, "events").to_pylist()
     assert events
     want = Counter((e["topic"], e["kind"]) for e in events)
     got = {(topic, kind): n for topic, kind, n, _articles in ns["events"]}

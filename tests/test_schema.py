@@ -16,7 +16,7 @@ import pytest
 from newsmon import schema
 from newsmon.detect import detect
 from newsmon.records import Article
-from newsmon.store import fingerprint
+from newsmon.tables import fingerprint, put_table, read_prefix, write_run, write_version
 
 REPO = Path(__file__).resolve().parents[1]
 SNAPSHOTS = REPO / "tests" / "fixtures" / "schema"
@@ -74,7 +74,7 @@ def _article(body: str) -> Article:
 
 def test_written_objects_carry_schema_version_zstd_and_their_schema(store):
     art = _article("The United States and China agreed to resume military communications. " * 5)
-    written = store.write_version(art, detect(art), 1, datetime.now(UTC))
+    written = write_version(store, art, detect(art), 1, datetime.now(UTC))
     for key, table in ((written.key, "articles"), (written.mentions_key, "mentions")):
         assert key and key.startswith(f"{table}/outlet=asiae/dt=2023-11-15/")
         f = pq.ParquetFile(io.BytesIO(store.get(key)))
@@ -86,14 +86,14 @@ def test_written_objects_carry_schema_version_zstd_and_their_schema(store):
 def test_a_taken_version_key_is_never_a_second_row(store):
     """A retry leaves the same content alone; other content under a taken key becomes the next version."""
     first = _article("The United States and China agreed to resume military communications. " * 5)
-    w1 = store.write_version(first, detect(first), 1, datetime.now(UTC))
+    w1 = write_version(store, first, detect(first), 1, datetime.now(UTC))
     etag = store.client.head_object(Bucket=store.bucket, Key=w1.key)["ETag"]
-    retry = store.write_version(first, detect(first), 1, datetime.now(UTC))  # a retried task, index not saved
+    retry = write_version(store, first, detect(first), 1, datetime.now(UTC))  # a retried task, index not saved
     assert retry.version == 1 and store.client.head_object(Bucket=store.bucket, Key=w1.key)["ETag"] == etag
     edited = _article(first.body + " Both sides also agreed on fentanyl.")
-    w2 = store.write_version(edited, detect(edited), 1, datetime.now(UTC))  # index lagged behind
+    w2 = write_version(store, edited, detect(edited), 1, datetime.now(UTC))  # index lagged behind
     assert w2.version == 2 and w2.key.endswith("-v2.parquet")
-    rows = store.read_prefix("articles").to_pylist()
+    rows = read_prefix(store, "articles").to_pylist()
     assert sorted((r["version"], r["body_sha256"] != rows[0]["body_sha256"]) for r in rows) == [(1, False), (2, True)]
     assert fingerprint(edited) != fingerprint(first)
 
@@ -102,9 +102,9 @@ def test_runs_written_under_version_1_read_beside_version_2(store):
     """Columns are only added: a v1 `runs` object (no fallback/health) reads with nulls there."""
     v1 = pa.schema([f for f in schema.RUNS if f.name not in ("fallback", "health")])
     row = {"run_id": "old", "outlet": "asiae", "started_at": datetime(2025, 11, 1, tzinfo=UTC), "stored": 3}
-    store.put_table("runs/outlet=asiae/dt=2025-11-01/old.parquet", pa.Table.from_pylist([row], schema=v1))
+    put_table(store, "runs/outlet=asiae/dt=2025-11-01/old.parquet", pa.Table.from_pylist([row], schema=v1))
     new = {**row, "run_id": "new", "fallback": 1, "health": ["drifting"]}
-    store.write_run(new)
-    got = {r["run_id"]: r for r in store.read_prefix("runs").to_pylist()}
+    write_run(store, new)
+    got = {r["run_id"]: r for r in read_prefix(store, "runs").to_pylist()}
     assert (got["old"]["stored"], got["old"]["fallback"], got["old"]["health"]) == (3, None, None)
     assert (got["new"]["fallback"], got["new"]["health"]) == (1, ["drifting"])

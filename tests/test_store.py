@@ -13,7 +13,9 @@ from botocore.exceptions import ClientError
 from newsmon.config import StorageConfig
 from newsmon.detect import detect
 from newsmon.records import Article
-from newsmon.store import ARTICLES, StorageError, Store
+from newsmon.schema import ARTICLES
+from newsmon.store import StorageError, Store
+from newsmon.tables import read_prefix, write_version
 
 
 def test_anonymous_and_wrong_key_requests_are_refused(seaweed, bucket):
@@ -55,10 +57,10 @@ def test_article_version_has_one_key_and_round_trips(store):
         crawled_at=datetime.now(UTC),
     )
     finding = detect(art)
-    k1, _ = store.write_article(art, finding, 1, datetime.now(UTC))
-    k2, _ = store.write_article(art, finding, 1, datetime.now(UTC))
+    k1, _, *_ = write_version(store, art, finding, 1, datetime.now(UTC))
+    k2, _, *_ = write_version(store, art, finding, 1, datetime.now(UTC))
     assert k1 == k2 == "articles/outlet=asiae/dt=2025-11-07/asiae-ko-2025110710302512345-v1.parquet"
-    table = store.read_prefix("articles")
+    table = read_prefix(store, "articles")
     assert table.num_rows == 1 and table.schema.equals(ARTICLES)
     assert table.column("title").to_pylist() == ["미중 군사 채널 복원"]
 

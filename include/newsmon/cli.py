@@ -15,6 +15,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from newsmon import keys
+
 
 class _Stop(Exception):
     """Ends a command with one line on stderr and an exit code (2 config, 3 storage)."""
@@ -110,17 +112,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 article_id=article.article_id,
                 extraction_method=article.extraction_method,
                 topics=finding.topic_ids,
+                # the events rows' fields, plus where the evidence sits; matched_terms: the old name of terms
                 events=[
-                    {
-                        "topic": e.topic,
-                        "kind": e.kind,
-                        "evidence": e.evidence,
-                        "confidence": e.confidence,
-                        "actors": list(e.actors),
-                        "sentence_index": e.sentence_index,
-                        "matched_terms": list(e.terms),
-                        "cue": e.cue,
-                    }
+                    {**e.record(), "sentence_index": e.sentence_index, "matched_terms": list(e.terms)}
                     for e in finding.events
                 ],
             )
@@ -216,8 +210,8 @@ def _storage_failed(what: str, exc: BaseException) -> _Stop:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """One pass over the outlets; prints a summary. Exit 0 when the run completed."""
-    from newsmon.pipeline import new_run_id, run_all
     from newsmon.console import progress_bar
+    from newsmon.pipeline import new_run_id, run_all
     from newsmon.store import STORAGE_ERRORS, StorageError, Store
 
     config = _config(args)
@@ -261,8 +255,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """The last ``--last`` runs per outlet from the ``runs`` table; exit 0 also when there are none."""
-    from newsmon.lake import recent_runs
     from newsmon.console import print_table, status_rows
+    from newsmon.lake import recent_runs
     from newsmon.store import STORAGE_ERRORS, MissingBucket, StorageError, Store
 
     config = _config(args, check_outlets=False)  # a removed outlet's runs are still shown
@@ -278,12 +272,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         raise _storage_failed("status", exc) from None
     rows = [row for outlet_runs in runs.values() for row in outlet_runs]
     if args.json:
-        print(json.dumps({"lake": store.uri("runs/"), "runs": [_jsonable(r) for r in rows]}))
+        print(json.dumps({"lake": store.uri(keys.table_prefix("runs")), "runs": [_jsonable(r) for r in rows]}))
     elif not rows:
         which = f" for outlet {', '.join(args.outlet)}" if args.outlet else ""
-        print(f"no runs yet{which} in {store.uri('runs/')} (`newsmon run` records one per outlet)")
+        print(f"no runs yet{which} in {store.uri(keys.table_prefix('runs'))} (`newsmon run` records one per outlet)")
     else:
-        title = f"last {args.last} runs per outlet, newest first ({store.uri('runs/')})"
+        title = f"last {args.last} runs per outlet, newest first ({store.uri(keys.table_prefix('runs'))})"
         print_table(*status_rows(rows), sys.stdout, sys.stdout.isatty(), title=title)
     return 0
 
@@ -359,7 +353,8 @@ def _print_summary(results, delivery, store, config) -> None:
         )
     else:
         print("alerts: no channel configured (add one under `alerts:` in the config)")
-    print(f"parquet: {store.uri('articles/')}  {store.uri('events/')}  (endpoint {config.storage.endpoint_url})")
+    lake = '  '.join(store.uri(keys.table_prefix(t)) for t in ('articles', 'events'))
+    print(f"parquet: {lake}  (endpoint {config.storage.endpoint_url})")
 
 
 def cmd_store(args: argparse.Namespace) -> int:

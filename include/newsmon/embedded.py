@@ -260,6 +260,7 @@ def _wait_volumes(master: str, proc: subprocess.Popen, data_dir: Path) -> None:
 
 def _ensure_bucket(info: StoreInfo, bucket: str) -> None:
     """Create the bucket; SeaweedFS may need a moment after the gateway is up to take writes."""
+    from newsmon import keys
     from newsmon.config import StorageConfig
     from newsmon.store import StorageError, Store
 
@@ -272,7 +273,7 @@ def _ensure_bucket(info: StoreInfo, bucket: str) -> None:
     while True:
         try:
             store.check(create=True)
-            store.put("_state/ready", b"ok", "text/plain")
+            store.put(keys.READY, b"ok", "text/plain")
             return
         except Exception as exc:  # volume server still registering with the master
             if time.monotonic() > deadline:

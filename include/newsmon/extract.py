@@ -8,13 +8,11 @@ Pure function of its inputs: no network, no clock unless passed in.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import unicodedata
 from datetime import UTC, datetime
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import lxml.html
 from lxml import etree
@@ -22,6 +20,7 @@ from lxml.cssselect import CSSSelector
 from trafilatura.utils import load_html
 
 from newsmon.generic import extract_generic
+from newsmon.identity import identify, normalize_url
 from newsmon.profiles import KST, PUBLISHED_TEXT, UPDATED_TEXT, Profile, get_profile
 from newsmon.records import Article
 
@@ -33,7 +32,6 @@ MIN_BODY_CHARS = 40
 # Share of Hangul among letters above which text is Korean (mixed pages quote English names).
 HANGUL_SHARE_KO = 0.3
 # Query parameters that only track clicks; dropped so one article has one URL identity.
-TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|ref$|from$|_ga$)", re.I)
 # Elements that start a new line of text when a profile's container is read.
 BLOCK_TAGS = frozenset(
     [
@@ -116,16 +114,14 @@ def extract(
     body = fields.get("body") or ""
     if len(body) < MIN_BODY_CHARS:
         raise ExtractionError(f"no article text ({len(body)} characters)")
-    source_id = prof.source_id(canonical) or prof.source_id(url) if prof and prof.source_id else None
-    # the edition comes from the address the id was read from (a canonical may name a section page)
-    id_url = canonical if prof and prof.source_id and prof.source_id(canonical) else url
+    title = fields.get("title") or ""
+    lang = detect_lang(declared_lang, " ".join([title, body[:2000]]))
+    aid, source_id = identify(outlet, prof, canonical, url, lang)
     published = fields.get("published") or feed_published
     if published is None and source_id and prof and prof.date_from_id:
         published = prof.date_from_id(source_id)
-    title = fields.get("title") or ""
-    lang = detect_lang(declared_lang, " ".join([title, body[:2000]]))
     return Article(
-        article_id=article_id(outlet, canonical, source_id, prof.edition(id_url) if prof and prof.edition else lang),
+        article_id=aid,
         url=canonical,
         outlet=outlet,
         title=title,
@@ -139,23 +135,6 @@ def extract(
         source_id=source_id,
         extraction_method=method,
     )
-
-
-def article_id(outlet: str, url: str, source_id: str | None, edition: str) -> str:
-    """A stable id: the outlet's own id where it has one, else a hash of the normalised URL."""
-    if source_id:
-        return f"{outlet}-{edition}-{source_id}"
-    return f"{outlet}-" + hashlib.sha256(normalize_url(url).encode()).hexdigest()[:20]
-
-
-def normalize_url(url: str) -> str:
-    """Lower-case scheme and host, no fragment, no tracking parameters, no default port."""
-    p = urlsplit(url.strip())
-    host = (p.hostname or "").lower()
-    if p.port and not ((p.scheme == "http" and p.port == 80) or (p.scheme == "https" and p.port == 443)):
-        host = f"{host}:{p.port}"
-    query = urlencode([(k, v) for k, v in parse_qsl(p.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)])
-    return urlunsplit((p.scheme.lower(), host, p.path or "/", query, ""))
 
 
 def detect_lang(declared: str, text: str) -> str:

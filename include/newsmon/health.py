@@ -9,18 +9,20 @@ Each run of an outlet is judged from its counts (the ``runs`` table row). Three 
 
 An ops message is produced when a condition starts, never again while it lasts, and once when every
 condition has cleared. ``assess`` is a pure function (no clock, no I/O); ``watch`` around it keeps
-the state between runs in the store (``_state/health/outlet=NAME.json``) and sends the messages on
+the state between runs in the store (``keys.health``, through ``newsmon.state``) and sends the messages on
 every alert channel with ``ops: true``. A message a channel refused stays in the state and is sent
 again after the next run, so a channel outage loses no ops notice.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from newsmon import keys
+from newsmon import state as stored
 
 # Four 15-minute runs: an hour without a new article from a daily-news outlet is unusual enough to
 # look at, and short enough that analysts have not missed a morning.
@@ -117,11 +119,6 @@ def assess(
     return new, messages
 
 
-def state_key(outlet: str) -> str:
-    """Where an outlet's health state lives in the store (``outlet`` already key-safe)."""
-    return f"_state/health/outlet={outlet}.json"
-
-
 def watch(
     store: Any,
     outlet: str,
@@ -130,17 +127,20 @@ def watch(
     policy: HealthPolicy,
     channels: list[str],
     send: Callable[[dict], None],
+    problems: list[str] | None = None,
 ) -> HealthState:
     """Judge a run, persist the state, tell ops once per change; returns the new state.
 
-    ``store`` needs ``get``/``put`` (newsmon.store.Store); ``send(notice)`` gets
+    ``store`` needs ``get``/``put`` (newsmon.store.Store); an unreadable state is kept aside and
+    replaced by a fresh one (newsmon.state), said in ``problems``; ``send(notice)`` gets
     ``{"channel", "outlet", "condition", "text", "run_id"}`` and raises when the channel did not
     accept. The state (with the notices to send) is saved before sending, so a crash in between
     repeats a notice rather than losing it.
     """
-    key = state_key(outlet)
-    raw = store.get(key)
-    state = HealthState.from_dict(json.loads(raw)) if raw else HealthState(outlet=outlet)
+    key = keys.health(outlet)
+    state = stored.load(
+        store, key, default=lambda: HealthState(outlet=outlet), problems=problems, parse=HealthState.from_dict
+    )
     messages: list[OpsMessage] = []
     if state.last_run != run_id:
         state, messages = assess(state, counts, policy)
@@ -151,7 +151,7 @@ def watch(
         for c in channels
     )
     state.unsent = state.unsent[-MAX_UNSENT:]
-    _save(store, key, state)
+    stored.save(store, key, state.to_dict())
     if not state.unsent:
         return state
     left = []
@@ -162,9 +162,5 @@ def watch(
             log.warning("ops notice to %s not sent (%s); kept for the next run", item["channel"], exc)
             left.append(item)
     state.unsent = left
-    _save(store, key, state)
+    stored.save(store, key, state.to_dict())
     return state
-
-
-def _save(store: Any, key: str, state: HealthState) -> None:
-    store.put(key, json.dumps(state.to_dict(), ensure_ascii=False).encode(), "application/json")

@@ -18,22 +18,22 @@ idempotent, so compaction merges only rows that can never be written again:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pyarrow as pa
 
+from newsmon import keys
+from newsmon.index import load_index
 from newsmon.schema import DERIVED, PRIMARY_KEYS, TABLES, conform
-from newsmon.store import Store, content_hash, safe_key_part
+from newsmon.store import Store
+from newsmon.tables import content_hash, put_table_once, read_table
 
 # Days after which a fetches/runs partition (by crawl date) is closed: a run and its retries end
 # within the day they start, and one more day covers runs that start just before midnight.
 SETTLE_DAYS = 2
 
-_PARTITION = re.compile(r"^(?P<table>[^/]+)/outlet=(?P<outlet>[^/]+)/dt=(?P<dt>\d{4}-\d{2}-\d{2})/(?P<name>[^/]+)$")
-_VERSION_KEY = re.compile(r"^(?P<id>.+)-v(?P<version>\d+)\.parquet$")
 
 
 @dataclass
@@ -50,10 +50,9 @@ class CompactResult:
 
 def partitions(store: Store, table: str, outlet: str | None = None) -> dict[tuple[str, str], list[str]]:
     """(outlet, dt) -> parquet keys of ``table``."""
-    prefix = f"{table}/" + (f"outlet={safe_key_part(outlet)}/" if outlet else "")
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for key in store.keys(prefix):
-        m = _PARTITION.match(key)
+    for key in store.keys(keys.table_prefix(table, outlet)):
+        m = keys.parse_partition(key)
         if m and key.endswith(".parquet"):
             out[(m["outlet"], m["dt"])].append(key)
     return {k: sorted(v) for k, v in out.items()}
@@ -68,8 +67,8 @@ def merged_table(table: str, parts: list[pa.Table]) -> pa.Table:
 
 def write_partition(store: Store, table: str, outlet: str, dt: str, data: pa.Table) -> str:
     """Write a partition's merged rows as ``part-<sha>.parquet``; the same rows give the same key."""
-    key = f"{table}/outlet={outlet}/dt={dt}/part-{content_hash(data)}.parquet"
-    store.put_table_once(key, data)
+    key = keys.compacted(table, outlet, dt, content_hash(data))
+    put_table_once(store, key, data)
     return key
 
 
@@ -80,18 +79,18 @@ def compact_table(
     today = today or datetime.now(UTC).date()
     result = CompactResult(table)
     indexes: dict[str, dict] = {}
-    for (outlet, dt), keys in sorted(partitions(store, table).items()):
-        if outlets and outlet not in {safe_key_part(o) for o in outlets}:
+    for (outlet, dt), objs in sorted(partitions(store, table).items()):
+        if outlets and outlet not in {keys.safe(o) for o in outlets}:
             continue
         if table not in DERIVED and date.fromisoformat(dt) > today - timedelta(days=SETTLE_DAYS):
             continue
-        if len(keys) < 2:
+        if len(objs) < 2:
             continue
         if table in DERIVED and outlet not in indexes:
-            indexes[outlet] = store.load_index(outlet)
+            indexes[outlet] = load_index(store, outlet)
         settled = {}
-        for key in keys:
-            data = store.read_table(key)
+        for key in objs:
+            data = read_table(store, key)
             if data is None:
                 continue
             if table in DERIVED and not _indexed(data, indexes[outlet]):
@@ -126,14 +125,14 @@ def find_rows(store: Store, table: str, outlet: str, pairs: set[tuple[str, int]]
 
     Per-version objects are recognised by name; only merged ``part-*`` objects are read to look.
     """
-    names = {(safe_key_part(a), v) for a, v in pairs}
+    names = {(keys.safe(a), v) for a, v in pairs}
     found: dict[str, pa.Table] = {}
-    for keys in partitions(store, table, outlet).values():
-        for key in keys:
-            m = _VERSION_KEY.match(key.rsplit("/", 1)[1])
-            if m and (m["id"], int(m["version"])) not in names:
+    for objs in partitions(store, table, outlet).values():
+        for key in objs:
+            named = keys.parse_version(key.rsplit("/", 1)[1])
+            if named and named not in names:
                 continue
-            data = store.read_table(key)
+            data = read_table(store, key)
             if data is not None and _holds(data, pairs):
                 found[key] = data
     return found
@@ -156,12 +155,12 @@ def replace_rows(
 
     Each touched partition becomes one object with its other rows kept; then the old objects go.
     """
-    outlet = safe_key_part(outlet)
+    outlet = keys.safe(outlet)
     by_dt: dict[str, list[pa.Table]] = defaultdict(list)
     for key, data in old.items():
         ids, versions = data["article_id"].to_pylist(), data["version"].to_pylist()
         keep = [(a, v) not in pairs for a, v in zip(ids, versions, strict=True)]
-        by_dt[_PARTITION.match(key)["dt"]].append(data.filter(pa.array(keep, pa.bool_())))
+        by_dt[keys.parse_partition(key)["dt"]].append(data.filter(pa.array(keep, pa.bool_())))
     for dt, data in new_by_dt.items():
         by_dt[dt].append(data)
     written = []
@@ -182,9 +181,9 @@ def recent_runs(store: Store, last: int = 5, outlets: list[str] | None = None) -
     is the day it started, so an older partition never holds a newer run.
     """
     by_outlet: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
-    for (outlet, dt), keys in partitions(store, "runs").items():
+    for (outlet, dt), objs in partitions(store, "runs").items():
         if not outlets or outlet in outlets:
-            by_outlet[outlet].append((dt, keys))
+            by_outlet[outlet].append((dt, objs))
     newest = {outlet: sorted(parts, reverse=True) for outlet, parts in sorted(by_outlet.items())}
     return {outlet: _newest_runs(store, parts, last) for outlet, parts in newest.items()}
 
@@ -192,9 +191,9 @@ def recent_runs(store: Store, last: int = 5, outlets: list[str] | None = None) -
 def _newest_runs(store: Store, parts: list[tuple[str, list[str]]], last: int) -> list[dict]:
     """The ``last`` newest ``runs`` rows in ``parts`` ((dt, keys), newest partition first)."""
     rows: dict[str, dict] = {}  # run_id -> row: a partition mid-compaction may list a row twice
-    for _dt, keys in parts:
-        for key in keys:
-            data = store.read_table(key)
+    for _dt, objs in parts:
+        for key in objs:
+            data = read_table(store, key)
             rows.update((r["run_id"], r) for r in (data.to_pylist() if data is not None else []))
         if len(rows) >= last:
             break

@@ -6,7 +6,6 @@ small (counts and object keys), fit for XCom.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 import uuid
@@ -15,16 +14,17 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from newsmon import alert as alerting
-from newsmon import health, raw
+from newsmon import health, keys, raw, state, tables
 from newsmon.alert.channels import send_ops
 from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
 from newsmon.discover import BACKFILL_MAX_PAGES, Robots, discover
-from newsmon.extract import ExtractionError, article_id, extract, normalize_url
+from newsmon.extract import ExtractionError, extract
 from newsmon.fetch import Fetcher
-from newsmon.profiles import get_profile
+from newsmon.identity import id_from_url, normalize_url
+from newsmon.index import IndexEntry, known_urls, load_index, save_index
 from newsmon.records import Candidate, Outlet, Page
-from newsmon.store import STORAGE_ERRORS, IndexEntry, Store, fingerprint, safe_key_part
+from newsmon.store import STORAGE_ERRORS, Store
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,12 @@ class OutletResult:
         """Plain dict for XCom and JSON output."""
         return asdict(self)
 
+    def run_row(self, started: datetime) -> dict:
+        """This pass as a ``runs`` row."""
+        counts = ("found", "fetched", "stored", "unchanged", "skipped", "failed", "events", "fallback", "health")
+        row = {"run_id": self.run_id, "outlet": self.outlet, "started_at": started, "finished_at": datetime.now(UTC)}
+        return {**row, **{c: getattr(self, c) for c in counts}, "problems": self.problems[:50]}
+
 
 def new_run_id(prefix: str = "cli") -> str:
     """A unique, sortable run id for runs started outside Airflow."""
@@ -93,10 +99,10 @@ def run_outlet(
     result = OutletResult(outlet=outlet.name, run_id=run_id)
     fetcher = fetcher or Fetcher(outlet, config.crawl)
     robots = Robots(fetcher)
-    taxonomy = load_taxonomy(config.detect_taxonomy)
-    index = store.load_index(outlet.name)
-    known_urls = {u for entry in index.values() for u in entry.urls}
-    validators = _load_validators(store, outlet.name)
+    index = load_index(store, outlet.name)
+    known = known_urls(index)
+    # feed URL -> ETag / Last-Modified / last full read, from the last completed pass
+    validators = state.load(store, keys.feed_validators(outlet.name), problems=result.problems)
     batch = _Batch(store, outlet.name, run_id, started, config.crawl.user_agent)
     completed = False
     try:
@@ -107,19 +113,12 @@ def run_outlet(
         batch.add(*found.pages)
         candidates = found.candidates[: outlet.max_pages]
         del found  # its pages are the batch's now
+        taxonomy = load_taxonomy(config.detect_taxonomy)
         for cand in _counted(candidates, outlet.name, progress):
-            if not refetch_known and _is_known(cand, outlet, known_urls, index):
+            if not refetch_known and _is_known(cand, outlet, known, index):
                 result.skipped += 1
                 continue
-            page = _fetch_candidate(cand, fetcher, robots)
-            batch.add(*robots.pages, page)  # robots.txt of a host first met here, then the page
-            robots.pages.clear()
-            if not page.ok:
-                _fail(result, page.error or "error")
-            else:
-                result.fetched += 1
-                _process(page, cand, outlet, store, index, taxonomy, result, batch.notes)
-            batch.flush_if_full()
+            _take(cand, outlet, store, index, taxonomy, fetcher, robots, batch, result)
         completed = True
     finally:
         fetcher.close()
@@ -127,30 +126,13 @@ def run_outlet(
         batch.add(*robots.pages)
         batch.flush()
         alerting.add_to_outbox(store, outlet.name, run_id, result.event_keys)
-        store.save_index(outlet.name, index)
+        save_index(store, outlet.name, index)
         result.seconds = round(time.monotonic() - t0, 3)
         if completed:  # a pass that crashed is the task's failure to report, not the outlet's health
             # validators only after a whole pass: a 304 must never hide items a crash left unread
-            store.put(_validators_key(outlet.name), json.dumps(validators).encode(), "application/json")
+            state.save(store, keys.feed_validators(outlet.name), validators)
             result.health = watch_health(outlet, config, store, result)
-        store.write_run(
-            {
-                "run_id": run_id,
-                "outlet": outlet.name,
-                "started_at": started,
-                "finished_at": datetime.now(UTC),
-                "found": result.found,
-                "fetched": result.fetched,
-                "stored": result.stored,
-                "unchanged": result.unchanged,
-                "skipped": result.skipped,
-                "failed": result.failed,
-                "events": result.events,
-                "problems": result.problems[:50],
-                "fallback": result.fallback,
-                "health": result.health,
-            }
-        )
+        tables.write_run(store, result.run_row(started))
     return result
 
 
@@ -168,22 +150,10 @@ def watch_health(outlet: Outlet, config: Config, store: Store, result: OutletRes
         fields = {k: notice[k] for k in ("outlet", "condition", "run_id")}
         send_ops(channel, f"newsmon ops: {notice['text']}", lines, fields)
 
-    state = health.watch(store, safe_key_part(outlet.name), result.run_id, counts, policy, list(channels), send)
-    return state.active
-
-
-def _validators_key(outlet: str) -> str:
-    return f"_state/feeds/outlet={safe_key_part(outlet)}.json"
-
-
-def _load_validators(store: Store, outlet: str) -> dict[str, dict]:
-    """Feed URL -> ETag / Last-Modified / last full read, from the last completed pass."""
-    data = store.get(_validators_key(outlet))
-    try:
-        loaded = json.loads(data) if data else {}
-    except ValueError:  # unreadable state costs one unconditional fetch, nothing more
-        loaded = {}
-    return loaded if isinstance(loaded, dict) else {}
+    watched = health.watch(
+        store, outlet.name, result.run_id, counts, policy, list(channels), send, problems=result.problems
+    )
+    return watched.active
 
 
 class _Batch:
@@ -215,9 +185,9 @@ class _Batch:
         """
         if not self.pages:
             return
-        self.store.write_fetches(self.outlet, self.run_id, self.pages, self.started, part=self.part)
+        tables.write_fetches(self.store, self.outlet, self.run_id, self.pages, self.started, part=self.part)
         warc = raw.warc_bytes(self.pages, self.notes, self.user_agent)
-        self.store.write_raw(self.outlet, self.run_id, warc, self.started, part=self.part)
+        tables.write_raw(self.store, self.outlet, self.run_id, warc, self.started, part=self.part)
         self.pages, self.notes, self.held = [], {}, 0
         self.part += 1
 
@@ -240,12 +210,31 @@ def _is_known(cand: Candidate, outlet: Outlet, known_urls: set[str], index: dict
     """True when this address, or the outlet's own id in it, is already stored."""
     if normalize_url(cand.url) in known_urls:
         return True
-    prof = get_profile(outlet.profile)
-    if prof and prof.source_id and prof.edition:
-        sid = prof.source_id(cand.url)
-        if sid and article_id(outlet.name, cand.url, sid, prof.edition(cand.url)) in index:
-            return True
-    return False
+    aid = id_from_url(outlet.name, outlet.profile, cand.url)
+    return aid is not None and aid in index
+
+
+def _take(
+    cand: Candidate,
+    outlet: Outlet,
+    store: Store,
+    index: dict[str, IndexEntry],
+    taxonomy,
+    fetcher: Fetcher,
+    robots: Robots,
+    batch: _Batch,
+    result: OutletResult,
+) -> None:
+    """Fetch one candidate and, when it answered, extract, detect and store it."""
+    page = _fetch_candidate(cand, fetcher, robots)
+    batch.add(*robots.pages, page)  # robots.txt of a host first met here, then the page
+    robots.pages.clear()
+    if not page.ok:
+        _fail(result, page.error or "error")
+    else:
+        result.fetched += 1
+        _process(page, cand, outlet, store, index, taxonomy, result, batch.notes)
+    batch.flush_if_full()
 
 
 def _fetch_candidate(cand: Candidate, fetcher: Fetcher, robots: Robots) -> Page:
@@ -298,7 +287,7 @@ def _process(
         _fail(result, "extract_error")
         return
     finding = detect(article, taxonomy)
-    fp = fingerprint(article)
+    fp = tables.fingerprint(article)
     urls = {normalize_url(page.url), normalize_url(page.final_url), article.url}
     entry = index.get(article.article_id)
     if entry is not None and entry.fingerprint == fp:
@@ -308,7 +297,7 @@ def _process(
             notes[id(page)] = raw.Note(article.article_id, entry.version, cand.published_at)
         return
     version = 1 if entry is None else entry.version + 1
-    written = store.write_version(article, finding, version, detected_at=datetime.now(UTC))
+    written = tables.write_version(store, article, finding, version, detected_at=datetime.now(UTC))
     akey, ekey, version = written.key, written.events_key, written.version
     if notes is not None:
         notes[id(page)] = raw.Note(article.article_id, version, cand.published_at)

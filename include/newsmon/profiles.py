@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
 KST = timezone(timedelta(hours=9), "KST")
@@ -41,7 +41,6 @@ class Profile:
     source_id: Callable[[str], str | None] | None = None
     date_from_id: Callable[[str], datetime | None] | None = None
     edition: Callable[[str], str] | None = None
-    date_patterns: tuple[re.Pattern[str], ...] = field(default=())
 
 
 # --- asiae.co.kr ------------------------------------------------------------------------------
@@ -153,7 +152,6 @@ ASIAE = Profile(
     source_id=asiae_source_id,
     date_from_id=asiae_date_from_id,
     edition=asiae_edition,
-    date_patterns=(),
 )
 
 # The date texts asiae prints: "입력 2026.01.06 10:54", "기사입력 2016-06-18 13:39", "수정 …"

@@ -1,7 +1,7 @@
 """Typed records that flow one way through the pipeline.
 
 config ─► Outlet ─► discover ─► Candidate ─► fetch ─► Page ─► extract ─► Article
-       ─► detect ─► Finding ─► store / alert ─► Alert
+       ─► detect ─► Finding ─► store (tables) ─► alert (the webhook payload: Event.record + story)
 
 Each stage takes the record of the stage before it and returns its own; no stage reaches back.
 All timestamps are timezone-aware UTC ``datetime`` objects.
@@ -94,6 +94,23 @@ class Event:
     confidence: float = 0.5
     sentence_index: int = 0  # position of the evidence in title + deck + body sentences, from 0
 
+    def record(self) -> dict:
+        """The one serialisation of an event (``EVENT_FIELDS``): the ``events`` rows, ``newsmon
+        analyze`` and the webhook payload all start from it."""
+        return {
+            "topic": self.topic,
+            "kind": self.kind,
+            "evidence": self.evidence,
+            "terms": list(self.terms),
+            "cue": self.cue,
+            "actors": list(self.actors),
+            "confidence": self.confidence,
+        }
+
+
+# The fields of an event, in every place an event is written out.
+EVENT_FIELDS = ("topic", "kind", "evidence", "terms", "cue", "actors", "confidence")
+
 
 @dataclass
 class Finding:
@@ -107,19 +124,3 @@ class Finding:
     def topic_ids(self) -> list[str]:
         """The topic ids, sorted for stable output."""
         return sorted(self.topics)
-
-
-@dataclass
-class Alert:
-    """One event on its way to a channel, with where its delivery stands."""
-
-    key: str
-    event: Event
-    article_id: str
-    outlet: str
-    title: str
-    url: str
-    published_at: datetime | None
-    channel: str
-    state: str = "pending"  # "pending" | "sent" | "failed"
-    error: str | None = None

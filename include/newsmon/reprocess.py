@@ -23,23 +23,17 @@ from email.message import Message
 
 import pyarrow as pa
 
-from newsmon import lake, raw
+from newsmon import keys, lake, raw
 from newsmon.config import Config
 from newsmon.detect import detect, load_taxonomy
-from newsmon.extract import ExtractionError, extract, normalize_url
+from newsmon.extract import ExtractionError, extract
 from newsmon.fetch import decode_html
+from newsmon.identity import normalize_url
+from newsmon.index import IndexEntry, load_index, save_index
 from newsmon.records import Outlet
 from newsmon.schema import DERIVED
-from newsmon.store import (
-    IndexEntry,
-    Store,
-    article_table,
-    event_table,
-    fingerprint,
-    mention_table,
-    partition_date,
-    safe_key_part,
-)
+from newsmon.store import Store
+from newsmon.tables import article_table, event_table, fingerprint, mention_table
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +104,7 @@ def reprocess_outlet(outlet: Outlet, store: Store, since: date | None = None) ->
             else:
                 rows = mention_table(article, finding, version)
             if rows.num_rows:
-                dt = partition_date(article.published_at, article.crawled_at)
+                dt = keys.partition_date(article.published_at, article.crawled_at)
                 new_by_dt.setdefault(dt, []).append(rows)
         merged = {dt: pa.concat_tables(parts) for dt, parts in new_by_dt.items()}
         result.written[table] = len(lake.replace_rows(store, table, outlet.name, old, pairs, merged))
@@ -122,8 +116,8 @@ def reprocess_outlet(outlet: Outlet, store: Store, since: date | None = None) ->
 def _captures(store: Store, outlet: str, since: date | None, result: ReprocessResult) -> dict:
     """(article_id, version) -> its earliest archived capture, from raw objects dated ``since`` on."""
     out: dict[tuple[str, int], raw.Capture] = {}
-    for key in sorted(store.keys(f"raw/outlet={safe_key_part(outlet)}/")):
-        dt = key.split("/dt=", 1)[1][:10] if "/dt=" in key else ""
+    for key in sorted(store.keys(keys.table_prefix("raw", outlet))):
+        dt = (keys.parse_partition(key) or {}).get("dt", "")
         if not key.endswith(".warc.gz") or (since and dt < since.isoformat()):
             continue
         data = store.get(key)
@@ -163,11 +157,11 @@ def _detected_at(tables) -> dict[tuple[str, int], datetime]:
 
 def _update_index(store: Store, outlet: str, built: dict) -> None:
     """Record the rebuilt latest version of each article (and its new fingerprint) in the index."""
-    index = store.load_index(outlet)
+    index = load_index(store, outlet)
     for (aid, version), (article, _finding) in sorted(built.items()):
         entry = index.get(aid)
         if entry is not None and version < entry.version:
             continue
         urls = (entry.urls if entry else set()) | {normalize_url(article.url)}
         index[aid] = IndexEntry(version, fingerprint(article), urls, entry.stored_at if entry else datetime.now(UTC))
-    store.save_index(outlet, index)
+    save_index(store, outlet, index)

@@ -12,6 +12,7 @@ from support import write_config
 
 from newsmon import lake
 from newsmon.schema import RUNS, TABLES
+from newsmon.tables import put_table, read_prefix
 from tests.e2e.helpers import newsmon
 
 pytestmark = [pytest.mark.e2e, pytest.mark.airflow]
@@ -19,7 +20,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.airflow]
 
 def _rows(store) -> dict[str, list[str]]:
     return {
-        t: sorted(json.dumps(r, default=str, sort_keys=True) for r in store.read_prefix(t).to_pylist()) for t in TABLES
+        t: sorted(json.dumps(r, default=str, sort_keys=True) for r in read_prefix(store, t).to_pylist()) for t in TABLES
     }
 
 
@@ -30,7 +31,7 @@ def test_dags_test_news_compact(tmp_path, site, store, seaweed, s3_env):
     old = datetime(2020, 1, 1, tzinfo=UTC)
     for n in range(3):  # three runs of a closed day, as a crawl of that day would have left them
         row = {"run_id": f"old-{n}", "outlet": "asiae", "started_at": old, "finished_at": old, "found": n}
-        store.put_table(f"runs/outlet=asiae/dt=2020-01-01/old-{n}.parquet", pa.Table.from_pylist([row], RUNS))
+        put_table(store, f"runs/outlet=asiae/dt=2020-01-01/old-{n}.parquet", pa.Table.from_pylist([row], RUNS))
     before = _rows(store)
 
     home = tmp_path / "airflow"

@@ -8,6 +8,7 @@ import pytest
 from airflow_env import airflow, migrate
 from support import write_config
 
+from newsmon.tables import read_prefix
 from tests.e2e.helpers import discoverable, object_etags
 
 pytestmark = [pytest.mark.e2e, pytest.mark.airflow]
@@ -30,14 +31,14 @@ def test_dags_test_stores_once_and_news_alerts_alerts_once(tmp_path, site, webho
     assert seaweed.secret_key not in proc.stdout + proc.stderr  # never logged
 
     expected = discoverable()
-    articles = store.read_prefix("articles").to_pylist()
+    articles = read_prefix(store, "articles").to_pylist()
     ids = [a["article_id"] for a in articles]
     assert len(ids) == len(set(ids)) == len(expected)
     assert webhook.received == []  # news_monitor only crawls; news_alerts alerts
     proc = airflow(home, "dags", "test", "news_alerts", env=env)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     # every fixture article is its own story: one message per (article, topic, kind), none twice
-    events = store.read_prefix("events").to_pylist()
+    events = read_prefix(store, "events").to_pylist()
     want = {(e["article_id"], e["topic"], e["kind"]) for e in events}
     got = [(m["article_id"], m["topic"], m["kind"]) for m in webhook.received]
     duplicates, missed = len(got) - len(set(got)), len(want - set(got))
@@ -52,4 +53,4 @@ def test_dags_test_stores_once_and_news_alerts_alerts_once(tmp_path, site, webho
     proc = airflow(home, "dags", "test", "news_alerts", env=env)  # a rerun sends nothing again
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     assert len(webhook.received) == sent
-    assert store.read_prefix("runs").num_rows == 2
+    assert read_prefix(store, "runs").num_rows == 2

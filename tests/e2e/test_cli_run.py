@@ -7,6 +7,7 @@ import json
 import pytest
 from support import write_config
 
+from newsmon.tables import read_prefix
 from tests.e2e.helpers import discoverable, newsmon, object_etags
 
 pytestmark = pytest.mark.e2e
@@ -26,7 +27,7 @@ def test_run_stores_every_article_once_and_alerts_once(tmp_path, site, webhook, 
     assert outlet["stored"] == len(expected), outlet
     assert outlet["failures"].get("robots_disallowed") == 1 and outlet["failures"].get("http_404") == 1
 
-    articles = store.read_prefix("articles").to_pylist()
+    articles = read_prefix(store, "articles").to_pylist()
     ids = [a["article_id"] for a in articles]
     assert len(ids) == len(set(ids)) == len(expected)
     by_title = {a["title"]: a for a in articles}
@@ -40,7 +41,7 @@ def test_run_stores_every_article_once_and_alerts_once(tmp_path, site, webhook, 
             assert text not in got["body"]
         assert sorted(got["topics"]) == sorted(exp["expected_topics"])
 
-    events = store.read_prefix("events").to_pylist()
+    events = read_prefix(store, "events").to_pylist()
     want = {(e["article_id"], e["topic"], e["kind"]) for e in events}
     posted = webhook.received
     assert len(posted) == len(want) > 0
@@ -48,9 +49,9 @@ def test_run_stores_every_article_once_and_alerts_once(tmp_path, site, webhook, 
         assert {"topic", "kind", "title", "url", "outlet", "evidence"} <= msg.keys()
         assert msg["evidence"]
 
-    fetches = store.read_prefix("fetches").to_pylist()
+    fetches = read_prefix(store, "fetches").to_pylist()
     assert {f["error"] for f in fetches} >= {"robots_disallowed", "http_404"}
-    assert store.read_prefix("runs").num_rows == 1
+    assert read_prefix(store, "runs").num_rows == 1
 
     # a second run adds no rows, changes no object and sends no alert
     before = object_etags(store, "articles/") | object_etags(store, "events/")
@@ -76,7 +77,7 @@ def test_edited_article_becomes_version_2(tmp_path, site, store, s3_env, seaweed
     assert site.overrides[target["url_path"]] != page
     out = _run(cfg, s3_env, "--refetch-known")["outlets"][0]
     assert out["stored"] == 1, out
-    rows = [r for r in store.read_prefix("articles").to_pylist() if r["article_id"].endswith(target["article_id19"])]
+    rows = [r for r in read_prefix(store, "articles").to_pylist() if r["article_id"].endswith(target["article_id19"])]
     assert sorted(r["version"] for r in rows) == [1, 2]
     assert rows[0]["body_sha256"] != rows[1]["body_sha256"]
 

@@ -9,6 +9,7 @@ import re
 import pytest
 from support import write_config
 
+from newsmon.tables import read_table
 from tests.e2e.helpers import newsmon
 
 pytestmark = pytest.mark.e2e
@@ -19,7 +20,7 @@ def _stored_text(store) -> dict[str, str]:
     out = {}
     for key in store.keys(""):
         if key.endswith(".parquet"):
-            out[key] = json.dumps(store.read_table(key).to_pylist(), default=str)
+            out[key] = json.dumps(read_table(store, key).to_pylist(), default=str)
         elif key.endswith(".gz"):
             out[key] = gzip.decompress(store.get(key)).decode("utf-8", "replace")
         else:

@@ -15,6 +15,7 @@ from support import write_config
 
 from newsmon.config import load_config
 from newsmon.pipeline import new_run_id, run_outlet
+from newsmon.tables import read_prefix
 from tests.e2e.helpers import REPO, discoverable, newsmon
 
 pytestmark = pytest.mark.e2e
@@ -128,7 +129,7 @@ def test_since_catches_up_from_sitemaps_past_max_pages(tmp_path, site, store, s3
     # on/after 2025-11-05 UTC: two sitemap articles (read though the feed works), one feed article,
     # and the feed's robots-disallowed and missing items; max_pages 1 does not hold them back
     assert (out["found"], out["stored"], out["failed"]) == (5, 3, 2), out
-    ids = sorted(a["article_id"][-19:] for a in store.read_prefix("articles").to_pylist())
+    ids = sorted(a["article_id"][-19:] for a in read_prefix(store, "articles").to_pylist())
     assert ids == ["2025110509200061540", "2025110710300048213", "2025111214300052817"]
     again = json.loads(newsmon("run", "--config", str(cfg), "--since", "2025-11-05", "--json", env=s3_env).stdout)
     assert (again["outlets"][0]["stored"], again["outlets"][0]["skipped"]) == (0, 3)  # dedup holds

@@ -13,8 +13,9 @@ from support import write_config
 from warcio.archiveiterator import ArchiveIterator
 
 from newsmon import lake
+from newsmon.index import IndexEntry, save_index
 from newsmon.schema import DERIVED, PRIMARY_KEYS, TABLES
-from newsmon.store import IndexEntry
+from newsmon.tables import put_table, read_prefix
 from tests.e2e.helpers import discoverable, newsmon, object_etags
 
 pytestmark = pytest.mark.e2e
@@ -35,7 +36,7 @@ def _reprocess(cfg, s3_env, *extra):
 
 def _rows(store, table: str, drop: tuple[str, ...] = ()) -> list[dict]:
     """Every row of a table, without ``drop`` columns, sorted by primary key (then everything)."""
-    rows = [{k: v for k, v in r.items() if k not in drop} for r in store.read_prefix(table).to_pylist()]
+    rows = [{k: v for k, v in r.items() if k not in drop} for r in read_prefix(store, table).to_pylist()]
     key = PRIMARY_KEYS[table]
     return sorted(rows, key=lambda r: ([str(r[k]) for k in key], json.dumps(r, default=str, sort_keys=True)))
 
@@ -54,18 +55,18 @@ def test_raw_archive_holds_request_and_response_of_every_fetch(tmp_path, site, s
     records = list(ArchiveIterator(io.BytesIO(data)))
     requests_ = [r for r in records if r.rec_type == "request"]
     responses = [r for r in records if r.rec_type == "response"]
-    answered = [f for f in store.read_prefix("fetches").to_pylist() if f["status"] is not None]
+    answered = [f for f in read_prefix(store, "fetches").to_pylist() if f["status"] is not None]
     assert len(requests_) == len(responses) == len(answered) > len(discoverable())
     noted = {r.rec_headers.get_header("WARC-Newsmon-Article-Id") for r in responses} - {None}
-    stored = {a["article_id"] for a in store.read_prefix("articles").to_pylist()}
+    stored = {a["article_id"] for a in read_prefix(store, "articles").to_pylist()}
     assert noted == stored
 
 
 def test_mentions_count_every_matched_term(tmp_path, site, store, s3_env, seaweed):
     cfg = write_config(tmp_path / "c.yaml", site.base, None, seaweed.endpoint_url, bucket=store.bucket)
     _run(cfg, s3_env)
-    articles = {a["article_id"]: a for a in store.read_prefix("articles").to_pylist()}
-    mentions = store.read_prefix("mentions").to_pylist()
+    articles = {a["article_id"]: a for a in read_prefix(store, "articles").to_pylist()}
+    mentions = read_prefix(store, "mentions").to_pylist()
     assert mentions and all(m["count"] >= 1 for m in mentions)
     for aid, art in articles.items():
         assert sorted({m["topic"] for m in mentions if m["article_id"] == aid}) == sorted(art["topics"])
@@ -148,7 +149,7 @@ def test_compaction_keeps_rows_identical_and_reruns_add_none(tmp_path, site, sto
     first = target["must_contain"][0].encode()
     site.overrides[target["url_path"]] = page.replace(first, first + b" (updated)")
     assert _run(cfg, s3_env, "--refetch-known")["stored"] == 1
-    rows = store.read_prefix("articles").to_pylist()
+    rows = read_prefix(store, "articles").to_pylist()
     pairs = [(r["article_id"], r["version"]) for r in rows]
     assert len(pairs) == len(set(pairs)) == len(discoverable()) + 1
 
@@ -158,16 +159,16 @@ def test_unindexed_version_is_not_compacted(store):
     schema = TABLES["articles"]
     for aid, v in (("x-1", 1), ("x-1", 2), ("x-2", 1)):
         row = {"article_id": aid, "version": v, "outlet": "o", "url": "u", "title": "t", "body": "b"}
-        store.put_table(f"articles/outlet=o/dt=2025-01-01/{aid}-v{v}.parquet", pa.Table.from_pylist([row], schema))
+        put_table(store, f"articles/outlet=o/dt=2025-01-01/{aid}-v{v}.parquet", pa.Table.from_pylist([row], schema))
     result = lake.compact_table(store, "articles", today=FAR_FUTURE)
     assert result.partitions == 0 and result.left_unsettled == 3  # no index yet: nothing is final
     now = datetime.now(UTC)
-    store.save_index("o", {"x-1": IndexEntry(1, "f", set(), now), "x-2": IndexEntry(1, "f", set(), now)})
+    save_index(store, "o", {"x-1": IndexEntry(1, "f", set(), now), "x-2": IndexEntry(1, "f", set(), now)})
     result = lake.compact_table(store, "articles", today=FAR_FUTURE)
     assert (result.objects_in, result.left_unsettled) == (2, 1)
     keys = sorted(k.rsplit("/", 1)[1] for k in store.keys("articles/"))
     assert len(keys) == 2 and keys[1] == "x-1-v2.parquet" and keys[0].startswith("part-")
-    assert sorted((r["article_id"], r["version"]) for r in store.read_prefix("articles").to_pylist()) == [
+    assert sorted((r["article_id"], r["version"]) for r in read_prefix(store, "articles").to_pylist()) == [
         ("x-1", 1),
         ("x-1", 2),
         ("x-2", 1),

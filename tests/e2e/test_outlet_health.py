@@ -12,9 +12,10 @@ import json
 import pytest
 from support import FixtureSite, WebhookReceiver
 
+from newsmon import keys
 from newsmon.config import load_config
-from newsmon.health import state_key
 from newsmon.pipeline import run_outlet
+from newsmon.tables import read_prefix
 
 pytestmark = pytest.mark.e2e
 
@@ -91,8 +92,8 @@ def test_quiet_outlet_alerts_once_and_recovers_once(tmp_path, seaweed, store, s3
 
     assert [r.health for r in results] == [[], [], ["silent"], ["silent"], ["silent"], [], []]
     assert results[5].stored > 0 and results[6].stored == 0  # recovered, then quiet again (not yet N runs)
-    runs = {r["run_id"]: r for r in store.read_prefix("runs", "asiae").to_pylist()}
+    runs = {r["run_id"]: r for r in read_prefix(store, "runs", "asiae").to_pylist()}
     assert runs["run-1"]["health"] == ["silent"] and runs["run-4"]["health"] == []
     assert runs["run-4"]["fallback"] == 0  # the asiae profile matched every stored page
-    state = json.loads(store.get(state_key("asiae")))
+    state = json.loads(store.get(keys.health("asiae")))
     assert state["unsent"] == [] and state["active"] == [] and state["last_run"] == "run-5"

@@ -1,16 +1,15 @@
 """Deliver each new story event to every channel exactly once, and lose none.
 
 Crawls hand events to alerting through an outbox in the store, not through memory or XCom:
-``alerts/outbox/<outlet>/<run_id>.json`` lists the events objects a crawl wrote, and is removed
+an outbox entry (``keys.outbox``) lists the events objects a crawl wrote, and is removed
 only after each of its events was sent or parked as pending. So a crawl whose alert pass never
 ran (a failed task, a killed process) is alerted by the next pass.
 
 An alert is keyed by (story, topic, kind) (see ``newsmon.alert.story``): three outlets carrying one
 story, or an edited re-fetch, alert once; the opposite kind later on the same story and topic
-alerts again, marked ``change``. The ledger lives in the store beside the data::
-
-    alerts/sent/<channel>/<key>.json      written only after the channel accepted the message
-    alerts/pending/<channel>/<key>.json   a delivery that failed; retried by every later pass
+alerts again, marked ``change``. The ledger lives in the store beside the data (``keys.sent``:
+written only after the channel accepted the message; ``keys.pending``: a delivery that failed,
+retried by every later pass). Unreadable items are kept aside and reported (``newsmon.state``).
 
 A ledger entry is created with ``If-None-Match: *``, and webhook messages carry their key
 (``id`` and an ``Idempotency-Key`` header) so a receiver can drop the rare duplicate that a crash
@@ -20,18 +19,20 @@ between "accepted" and "recorded" could cause.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from newsmon import keys, state
 from newsmon.alert.channels import send
 from newsmon.alert.story import StoryBook
 from newsmon.config import AlertChannel, AlertingConfig
-from newsmon.store import Store, safe_key_part
+from newsmon.identity import source_id_of
+from newsmon.records import EVENT_FIELDS
+from newsmon.store import Store
+from newsmon.tables import read_table
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,6 @@ log = logging.getLogger(__name__)
 DELIVERY_ATTEMPTS = 3
 DELIVERY_BACKOFF_SECONDS = 0.5
 OPPOSITE = {"agreement": "dispute", "dispute": "agreement"}
-_SOURCE_ID_RE = re.compile(r"-(\d{19})$")  # asiae-<edition>-<19 digits>
 
 
 @dataclass
@@ -71,14 +71,14 @@ def payload_from_row(row: dict, story: str, outlets: list[str] | None = None) ->
         "kind": row["kind"],
         "change": False,
         "previous_kind": None,
+        **{k: row.get(k) for k in EVENT_FIELDS},
+        "confidence": round(float(row.get("confidence") or 0.0), 2),
+        "terms": list(row.get("terms") or []),
+        "actors": list(row.get("actors") or []),
         "title": row["title"],
         "url": row["url"],
         "outlet": row["outlet"],
         "outlets": list(outlets or [row["outlet"]]),
-        "evidence": row["evidence"],
-        "confidence": round(float(row.get("confidence") or 0.0), 2),
-        "terms": list(row.get("terms") or []),
-        "actors": list(row.get("actors") or []),
         "article_id": row["article_id"],
         "published_at": published.astimezone(UTC).isoformat() if published else None,
     }
@@ -88,7 +88,7 @@ def events_from_keys(store: Store, keys: Iterable[str]) -> list[dict]:
     """Event rows from the events objects written by a run, each with the key it came from."""
     rows: list[dict] = []
     for key in keys:
-        table = store.read_table(key)
+        table = read_table(store, key)
         if table is not None:
             rows.extend({**r, "_key": key} for r in table.to_pylist())
     return rows
@@ -98,8 +98,8 @@ def add_to_outbox(store: Store, outlet: str, run_id: str, event_keys: list[str])
     """Record the events objects a crawl wrote, for the alerting pass to pick up."""
     if not event_keys:
         return None
-    key = f"alerts/outbox/{safe_key_part(outlet)}/{safe_key_part(run_id)}.json"
-    store.put(key, json.dumps({"outlet": outlet, "run_id": run_id, "events": event_keys}).encode(), "application/json")
+    key = keys.outbox(outlet, run_id)
+    state.save(store, key, {"outlet": outlet, "run_id": run_id, "events": event_keys})
     return key
 
 
@@ -111,32 +111,21 @@ def drain_outbox(
     now: datetime | None = None,
 ) -> Delivery:
     """Deliver the events of every outbox entry, then remove the entries that were handled."""
-    entries = sorted(store.keys("alerts/outbox/"))
-    keys: list[str] = []
-    problems = Delivery()
+    entries = sorted(store.keys(keys.OUTBOX))
+    event_keys: list[str] = []
+    problems: list[str] = []
     for entry in entries:
-        data = _read_json(store, entry, problems)
-        keys.extend((data or {}).get("events", []))
-    result = deliver(store, channels, events_from_keys(store, keys), alerting, sleep=sleep, now=now)
-    result.errors.extend(problems.errors)
+        event_keys.extend(_load_item(store, entry, problems).get("events", []))
+    result = deliver(store, channels, events_from_keys(store, event_keys), alerting, sleep=sleep, now=now)
+    result.errors.extend(problems)
     for entry in entries:
-        if not any(entry in e for e in problems.errors):  # an unreadable entry stays for a person
-            store.delete(entry)
+        store.delete(entry)  # an unreadable one was kept aside by _load_item, for a person
     return result
 
 
-def _read_json(store: Store, key: str, result: Delivery) -> dict | None:
-    """A JSON object from the store; an unreadable one is reported and left in place, not fatal."""
-    data = store.get(key)
-    if data is None:
-        return None
-    try:
-        value = json.loads(data)
-    except ValueError as exc:
-        result.errors.append(f"{key}: unreadable ({exc})")
-        log.error("%s is not valid JSON; left in place", key)
-        return None
-    return value if isinstance(value, dict) else None
+def _load_item(store: Store, key: str, problems: list[str]) -> dict:
+    """One outbox or pending item; an unreadable one is kept aside, reported and removed."""
+    return state.load(store, key, problems=problems, remove_bad=True)
 
 
 def stories_for(store: Store, rows: list[dict], alerting: AlertingConfig, now: datetime) -> dict[str, dict]:
@@ -168,12 +157,12 @@ def _neg_time(row: dict) -> float:
 def _article_of(store: Store, row: dict) -> dict:
     """source_id and body of the article behind an event row (from the event itself if it is gone)."""
     key = row.get("_key") or ""
-    table = store.read_table(key.replace("events/", "articles/", 1)) if key.startswith("events/") else None
+    parsed = keys.parse_partition(key)
+    table = read_table(store, keys.sibling(key, "articles")) if parsed and parsed["table"] == "events" else None
     if table is not None and table.num_rows:
         art = table.to_pylist()[0]
         return {"source_id": art.get("source_id"), "body": art.get("body") or ""}
-    m = _SOURCE_ID_RE.search(row["article_id"])
-    return {"source_id": m.group(1) if m else None, "body": row.get("evidence") or ""}
+    return {"source_id": source_id_of(row["outlet"], row["article_id"]), "body": row.get("evidence") or ""}
 
 
 def deliver(
@@ -196,20 +185,20 @@ def deliver(
 
 def _deliver_channel(store: Store, channel: AlertChannel, payloads: dict[str, dict], result: Delivery, sleep) -> None:
     """One channel: drop what it already has, send the rest per event or as one digest."""
-    cname = safe_key_part(channel.name)
+    cname = channel.name
     todo: dict[str, dict] = {}
-    for key in store.keys(f"alerts/pending/{cname}/"):
-        p = _read_json(store, key, result)
-        if p and "id" in p:
+    for key in store.keys(keys.pending_prefix(cname)):
+        p = _load_item(store, key, result.errors)
+        if "id" in p:
             todo.setdefault(p["id"], p)
             result.pending_retried += 1
     for akey, p in payloads.items():
         todo.setdefault(akey, p)
     fresh = []
     for akey, p in todo.items():
-        if store.exists(f"alerts/sent/{cname}/{akey}.json"):
+        if store.exists(keys.sent(cname, akey)):
             result.already_sent += 1
-            store.delete(f"alerts/pending/{cname}/{akey}.json")
+            store.delete(keys.pending(cname, akey))
             continue
         fresh.append(_mark_change(store, cname, p))
     if not fresh:
@@ -233,7 +222,7 @@ def _mark_change(store: Store, cname: str, payload: dict) -> dict:
     if (
         other
         and payload.get("story")
-        and store.exists(f"alerts/sent/{cname}/{alert_key(payload['story'], payload['topic'], other)}.json")
+        and store.exists(keys.sent(cname, alert_key(payload["story"], payload["topic"], other)))
     ):
         return {**payload, "change": True, "previous_kind": other}
     return payload
@@ -241,15 +230,14 @@ def _mark_change(store: Store, cname: str, payload: dict) -> dict:
 
 def _record(store: Store, channel: AlertChannel, cname: str, payload: dict, error: str | None, result: Delivery):
     """Ledger after acceptance; pending after failure."""
-    sent_key = f"alerts/sent/{cname}/{payload['id']}.json"
-    pending_key = f"alerts/pending/{cname}/{payload['id']}.json"
+    sent_key, pending_key = keys.sent(cname, payload["id"]), keys.pending(cname, payload["id"])
     if error is None:
         record = {**payload, "channel": channel.name, "sent_at": datetime.now(UTC).isoformat()}
-        store.put(sent_key, json.dumps(record, ensure_ascii=False).encode(), "application/json", if_absent=True)
+        state.save(store, sent_key, record, if_absent=True)
         store.delete(pending_key)
         result.sent += 1
     else:
-        store.put(pending_key, json.dumps(payload, ensure_ascii=False).encode(), "application/json")
+        state.save(store, pending_key, payload)
         result.failed += 1
 
 

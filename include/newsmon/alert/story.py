@@ -12,24 +12,23 @@ hash per shingle, the ``SKETCH_SIZE`` smallest kept; the Jaccard similarity of t
 estimated from the sketch of their union. Character shingles work for Korean as well as English,
 where word shingles would split on particles.
 
-The story book lives in the store (``alerts/stories.json``) and remembers which story each article
+The story book lives in the store (``keys.STORY_BOOK``) and remembers which story each article
 went to, so a retried pass puts every article in the same story again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from newsmon import keys, state
 from newsmon.store import Store
 
 log = logging.getLogger(__name__)
 
-BOOK_KEY = "alerts/stories.json"
 # 5 characters: long enough that shared shingles mean shared phrasing, short enough for Korean words.
 SHINGLE_CHARS = 5
 # 128 hashes estimate a Jaccard of 0.5 within about ±0.09 (1/sqrt(k)), plenty for a 0.5 threshold.
@@ -94,25 +93,19 @@ class StoryBook:
 
     @classmethod
     def load(cls, store: Store, window_days: float = 7.0, threshold: float = 0.5) -> StoryBook:
-        """The book kept in the store (an empty one when there is none)."""
-        data = store.get(BOOK_KEY)
-        try:
-            raw = json.loads(data)["stories"] if data else {}
-            stories = {k: Story(**v) for k, v in raw.items()}
-        except (ValueError, KeyError, TypeError) as exc:
-            # keep the bad book for a person and start afresh: the ledger still stops repeats of the
-            # same article; only copies of older stories may alert once more
-            bad = f"alerts/stories.unreadable-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
-            store.put(bad, data or b"", "application/json")
-            log.error("story book unreadable (%s); kept as %s, starting a new one", exc, bad)
-            stories = {}
+        """The book kept in the store (an empty one when there is none).
+
+        An unreadable book is kept aside and a new one started (newsmon.state): the ledger still
+        stops repeats of the same article; only copies of older stories may alert once more.
+        """
+        stories = state.load(store, keys.STORY_BOOK, parse=_parse_book)
         return cls(stories, window_days, threshold)
 
     def save(self, store: Store, now: datetime | None = None) -> None:
         """Write the book back, without stories last seen before the window."""
         cutoff = ((now or datetime.now(UTC)) - self.window).isoformat()
         keep = {k: s.__dict__ for k, s in self.stories.items() if s.last_seen >= cutoff}
-        store.put(BOOK_KEY, json.dumps({"stories": keep}).encode(), "application/json")
+        state.save(store, keys.STORY_BOOK, {"stories": keep})
 
     def assign(
         self, article_id: str, outlet: str, source_id: str | None, body: str, now: datetime | None = None
@@ -162,3 +155,8 @@ class StoryBook:
         self.by_article[article_id] = story.id
         if source_id:
             self.by_source[source_id] = story.id
+
+
+def _parse_book(data: dict) -> dict[str, Story]:
+    """The stories of a stored book."""
+    return {k: Story(**v) for k, v in data.get("stories", {}).items()}
