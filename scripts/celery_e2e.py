@@ -34,7 +34,7 @@ from newsmon.config import StorageConfig  # noqa: E402
 from newsmon.store import Store  # noqa: E402
 from newsmon.tables import read_prefix  # noqa: E402
 
-# The fixture outlets all live on 127.0.0.1: one host, one pool (crawl_pool() of the outlets).
+# The fixture outlets all live on 127.0.0.1: one host, one pool (airflow_local_settings.crawl_pool).
 HOST_POOL = "crawl_127_0_0_1"
 PG = ("127.0.0.1", 5432)
 REDIS = ("127.0.0.1", 6379)

@@ -47,3 +47,14 @@ def test_analyze_does_not_import_storage_or_airflow():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_analyze_does_not_load_the_config_models():
+    """pydantic and the config models cost ~0.3 s at import: analyze needs neither."""
+    page = Path(__file__).parent / "fixtures" / "eras" / "ko-2019-itemprop.html"
+    code = (
+        f"import sys; from newsmon.cli import main; main(['analyze', '--outlet', 'asiae', {str(page)!r}]); "
+        "assert 'newsmon.config' not in sys.modules and 'pydantic' not in sys.modules, 'config models loaded'"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr

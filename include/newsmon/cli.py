@@ -88,8 +88,8 @@ def _read_html(path: str) -> bytes:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """Print one JSON object per PATH: the article and what detection found."""
-    from newsmon.config import KNOWN_PROFILES
     from newsmon.extract import ExtractionError
+    from newsmon.profiles import KNOWN_PROFILES
 
     outlet = args.outlet or "local"
     profile = args.outlet if args.outlet in KNOWN_PROFILES else "generic"

@@ -1,27 +1,51 @@
-"""Load and validate the one YAML configuration file.
+"""The one YAML configuration file, as declared pydantic v2 models.
 
-Resolution order (one, documented): a value in the YAML file, with ``${VAR}`` / ``${VAR:-default}``
-expanded from the environment, else the default below. Secrets never live in the file: S3 keys come
-from ``AWS_ACCESS_KEY_ID`` / ``AWS_SECRET_ACCESS_KEY`` (or, in Airflow, the ``newsmon_s3``
-connection), channel URLs and passwords from ``${VAR}`` references.
+Resolution order (one, documented in docs/config.md): a value in the YAML file, with ``${VAR}`` /
+``${VAR:-default}`` expanded from the environment, else the default declared on the model below
+(the only place a default is written). Secrets never live in the file: S3 keys come from
+``AWS_ACCESS_KEY_ID`` / ``AWS_SECRET_ACCESS_KEY`` (or, in Airflow, the ``newsmon_s3`` connection),
+channel URLs and passwords from ``${VAR}`` references or an Airflow connection (``conn_id``).
 
-Every error names the key that is wrong, e.g. ``outlets[0].allowed_domains: required``.
+Every model rejects unknown keys, and every error names the key that is wrong, e.g.
+``outlets[0].alowed_domains: unknown key (did you mean 'allowed_domains'?)`` (see newsmon.config_errors).
+The models are pydantic *dataclasses*: code builds them by keyword and copies them with
+``dataclasses.replace`` as before, and each build is validated.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo
+from pydantic import model_validator as _model_validator
+from pydantic.dataclasses import dataclass
+from pydantic.json_schema import SkipJsonSchema
 
-from newsmon.health import HealthPolicy
-from newsmon.profiles import PROFILES
-from newsmon.records import Outlet
+from newsmon.config_errors import ConfigError, KeyProblem, check_keys, format_errors
+from newsmon.profiles import KNOWN_PROFILES
+
+__all__ = [
+    "ALERT_TYPES",
+    "KNOWN_PROFILES",
+    "AlertChannel",
+    "AlertingConfig",
+    "Config",
+    "ConfigError",
+    "CrawlConfig",
+    "DetectConfig",
+    "HealthPolicy",
+    "Outlet",
+    "StorageConfig",
+    "json_schema",
+    "load_config",
+    "parse_config",
+    "with_storage_overrides",
+]
 
 # Default politeness: one request per second per host is what most news sites tolerate from a
 # named bot; 20 s covers slow CMS pages without letting one host stall a run.
@@ -34,9 +58,6 @@ DEFAULT_RETRIES = 3
 # A feed lists ~100 items; a run that wants more than this per outlet is a backfill, not a poll.
 DEFAULT_MAX_PAGES = 200
 DEFAULT_USER_AGENT = "newsmon/0.1 (news monitoring bot; +https://github.com/newsmon/newsmon)"
-
-KNOWN_PROFILES = (*PROFILES, "generic")  # a profile registered in profiles.py is known here
-ALERT_TYPES = ("webhook", "slack", "email")
 # A run with more new events than this on a Slack or email channel sends one digest instead of a
 # flood: ten messages is about what a person reads one by one. Webhooks (machines) have no limit
 # unless configured, as their contract is one POST per event.
@@ -46,86 +67,362 @@ DEFAULT_STORY_WINDOW_DAYS = 7.0
 # Estimated Jaccard similarity of character 5-gram shingles above which two bodies are one story:
 # a syndicated copy with a new lead and footer stays above 0.6, two reports of one meeting stay below 0.3.
 DEFAULT_NEAR_DUPLICATE_SIMILARITY = 0.5
+# Four 15-minute runs: an hour without a new article from a daily-news outlet is unusual enough to
+# look at, and short enough that analysts have not missed a morning.
+DEFAULT_QUIET_RUNS = 4
+# Half the fetches failing is a site problem, not the occasional 404 from a stale feed item.
+DEFAULT_MAX_FAILURE_RATE = 0.5
+# Half the articles missing the profile means the profile no longer matches the markup.
+DEFAULT_MAX_FALLBACK_SHARE = 0.5
+# SMTP submission port with STARTTLS (RFC 6409); implicit TLS (`tls: ssl`) uses 465 (RFC 8314).
+SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 587}
+
+ALERT_TYPES = ("webhook", "slack", "email")
+_COMMON_CHANNEL_KEYS = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id", "ops"}
 _CHANNEL_KEYS = {
     "webhook": {"url"},
     "slack": {"url"},
     "email": {"host", "port", "tls", "username", "password", "sender", "to", "ca_file"},
 }
-_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
-_POOL_RE = re.compile(r"^[A-Za-z0-9_.-]{1,256}$")
+# The message for a missing (or empty) required key, as the CLI has always printed it.
+REQUIRED_MESSAGES = {
+    "storage": "must be a mapping, got NoneType",
+    "bucket": "required, a valid bucket name, got None",
+    "outlets": "required, a non-empty list of outlets",
+    "name": "required, lowercase letters, digits, '-' or '_', got None",
+    "allowed_domains": "required, a non-empty list",
+}
+_FILE_KEYS = {"storage", "outlets", "alerts", "alerting", "crawl", "detect", "health"}
+_NAME_RE = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+_URL_RE = r"^https?://[^/\s]+"
+_POOL_RE = r"^[A-Za-z0-9_.-]{1,256}$"
 _ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+# Every model rejects keys it does not declare. Type strictness is per field (Bool, Int, Float,
+# strict strings): a YAML "yes" or "2" must not pass for a boolean or a number.
+_MODEL = ConfigDict(extra="forbid")
 
 
-class ConfigError(ValueError):
-    """A configuration problem; the message starts with the key that is wrong."""
+def _check(pattern: str, what: str) -> AfterValidator:
+    """A string validator: ``pattern`` must match, else ``what`` is the message."""
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        """``value`` itself, when it matches."""
+        if not compiled.match(value):
+            raise ValueError(f"{what}, got {value!r}")
+        return value
+
+    return AfterValidator(check)
 
 
-@dataclass(frozen=True)
+def _as_list(value: Any) -> Any:
+    """A single string counts as a one-item list, null as an empty one."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+def _none_as_empty_list(value: Any) -> Any:
+    """``alerts:`` with no value (YAML null) means no channels."""
+    return () if value is None else value
+
+
+def _none_as_empty(value: Any) -> Any:
+    """``key:`` with no value (YAML null) means the section's defaults."""
+    return {} if value is None else value
+
+
+def _null_as_blank(value: Any) -> Any:
+    """``url:`` with no value reads as no URL (the check then says what is missing)."""
+    return "" if value is None else value
+
+
+def _number_as_text(value: Any) -> Any:
+    """A login or password YAML reads as a number (``password: 1234``) is still that text."""
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+
+def _strip_str(value: Any) -> Any:
+    """Surrounding blanks are not part of a value."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def _nonempty(value: str) -> str:
+    """A text key given must say something."""
+    if not value:
+        raise ValueError("must be a non-empty string")
+    return value
+
+
+Text = Annotated[str, Field(strict=True), BeforeValidator(_strip_str), AfterValidator(_nonempty)]
+Url = Annotated[str, Field(strict=True), _check(_URL_RE, "must be an http(s) URL")]
+Urls = Annotated[tuple[Url, ...], BeforeValidator(_as_list)]
+Texts = Annotated[tuple[Text, ...], BeforeValidator(_as_list)]
+Bool = Annotated[bool, Field(strict=True)]
+Int = Annotated[int, Field(strict=True)]
+Float = Annotated[float, Field(strict=True)]
+Section = BeforeValidator(_none_as_empty)
+Login = Annotated[str, BeforeValidator(_number_as_text)]
+PoolName = Annotated[str, Field(strict=True), _check(_POOL_RE, "an Airflow pool name (letters, digits, '_', '-', '.')")]
+
+
+@dataclass(frozen=True, config=_MODEL)
 class StorageConfig:
     """Where parquet goes: an S3-compatible endpoint and a bucket."""
 
-    bucket: str
-    endpoint_url: str | None = None
-    region: str = "us-east-1"
-    access_key: str | None = field(default=None, repr=False)
-    secret_key: str | None = field(default=None, repr=False)
-    prefix: str = ""
+    bucket: Annotated[
+        str, Field(strict=True), _check(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "required, a valid bucket name")
+    ] = Field(description="the bucket (created by `newsmon store start` or seaweedfs-init)")
+    endpoint_url: Url | None = Field(None, description="any S3-compatible endpoint; unset: AWS")
+    region: str = Field("us-east-1", description="unset in the file: AWS_DEFAULT_REGION, else us-east-1")
+    access_key: SkipJsonSchema[str | None] = Field(None, repr=False)  # from AWS_ACCESS_KEY_ID only
+    secret_key: SkipJsonSchema[str | None] = Field(None, repr=False)  # from AWS_SECRET_ACCESS_KEY only
+    prefix: Annotated[str, BeforeValidator(lambda v: str(v or "").strip("/"))] = Field(
+        "", description="a key prefix put before every table"
+    )
+
+    @_model_validator(mode="before")
+    @classmethod
+    def _from_env(cls, data: Any, info: ValidationInfo) -> Any:
+        """From the file: the keys and (when unset) the region come from the environment."""
+        env = (info.context or {}).get("env")
+        if env is None or not isinstance(data, dict):
+            return data
+        check_keys(data, {"endpoint_url", "bucket", "region", "prefix"})
+        return {
+            **data,
+            "region": str(data.get("region") or env.get("AWS_DEFAULT_REGION") or "us-east-1"),
+            "access_key": env.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env.get("AWS_SECRET_ACCESS_KEY") or None,
+        }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=_MODEL)
 class CrawlConfig:
     """Politeness and safety knobs shared by every outlet (Scrapy-style: all in one place)."""
 
-    user_agent: str = DEFAULT_USER_AGENT
-    timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS
-    max_bytes: int = DEFAULT_MAX_BYTES
-    retries: int = DEFAULT_RETRIES
-    backoff_seconds: float = 1.0
-    obey_robots: bool = True
+    user_agent: Text = Field(DEFAULT_USER_AGENT, description="the User-Agent of every request")
+    timeout_seconds: Annotated[Float, Field(ge=0.1)] = Field(
+        DEFAULT_TIMEOUT_SECONDS, description="total time per request, body included"
+    )
+    max_bytes: Annotated[Int, Field(ge=1024)] = Field(
+        DEFAULT_MAX_BYTES, description="larger responses are recorded as too_large, not read"
+    )
+    retries: Annotated[Int, Field(ge=1)] = Field(
+        DEFAULT_RETRIES, description="attempts on 5xx / 429 / network errors, exponential backoff"
+    )
+    backoff_seconds: Annotated[Float, Field(ge=0)] = Field(1.0, description="first backoff, doubled per attempt")
+    obey_robots: Bool = Field(True, description="honour robots.txt Disallow and Crawl-delay")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=_MODEL)
+class Outlet:
+    """One news outlet as configured: where to look and how politely (also the pipeline's record)."""
+
+    name: Annotated[str, Field(strict=True), _check(_NAME_RE, "required, lowercase letters, digits, '-' or '_'")] = (
+        Field(description="lowercase id, the outlet= partition")
+    )
+    allowed_domains: Annotated[Texts, Field(min_length=1)] = Field(
+        description="the only hosts fetched, redirects included; subdomains allowed"
+    )
+    feeds: Urls = Field((), description="RSS/Atom URLs (recognised by content, not extension)")
+    sitemaps: Urls = Field((), description="sitemap URLs")
+    profile: str | None = Field(
+        None, description="markup profile (asiae, generic); unset: the name when a profile has it, else generic"
+    )
+    delay_seconds: Annotated[Float, Field(ge=0)] = Field(DEFAULT_DELAY_SECONDS, description="per-host delay")
+    max_pages: Annotated[Int, Field(ge=1)] = Field(DEFAULT_MAX_PAGES, description="pages fetched per run")
+    schedule: Annotated[str, Field(strict=True)] | None = Field(None, description="a cron string (informational)")
+    robots_sitemaps: Bool | None = Field(
+        None, description="also follow robots.txt Sitemap: lines; unset: true when there are no feeds"
+    )
+    quiet_runs: Annotated[Int, Field(ge=1)] | None = Field(None, description="unset: health.quiet_runs")
+    pool: PoolName | None = Field(None, description="Airflow pool of the crawl; unset: crawl_ + first allowed domain")
+
+    @_model_validator(mode="after")
+    def _resolve(self) -> Outlet:
+        """Defaults that depend on other keys, and the checks across keys."""
+        domains = tuple(d.lower().strip(".") for d in self.allowed_domains)
+        for i, d in enumerate(domains):
+            if "/" in d or (":" in d and not d.startswith("[")):
+                raise KeyProblem(f"allowed_domains[{i}]", f"a host name, not a URL: {d!r}")
+        profile = self.profile or (self.name if self.name in KNOWN_PROFILES else "generic")
+        if profile not in KNOWN_PROFILES:
+            raise KeyProblem("profile", f"unknown profile {profile!r} (known: {', '.join(KNOWN_PROFILES)})")
+        robots = (not self.feeds) if self.robots_sitemaps is None else self.robots_sitemaps
+        if not self.feeds and not self.sitemaps and not robots:
+            raise KeyProblem("feeds", "an outlet needs feeds, sitemaps or robots_sitemaps: true")
+        object.__setattr__(self, "allowed_domains", domains)
+        object.__setattr__(self, "profile", profile)
+        object.__setattr__(self, "robots_sitemaps", robots)
+        return self
+
+
+@dataclass(frozen=True, config=_MODEL)
 class AlertChannel:
     """One alert destination: a webhook, a Slack incoming webhook or an SMTP mailbox."""
 
-    type: str
-    url: str = field(default="", repr=False)  # webhook and slack; a secret for slack
-    name: str = ""
-    timeout_seconds: float = 10.0
-    digest: bool = False  # one message per run instead of one per event
-    max_per_run: int | None = None  # more new events than this in one run turn into a digest
-    conn_id: str | None = None  # an Airflow connection that supplies url / host and login
-    host: str = ""  # email: SMTP server
-    port: int = 587
-    tls: str = "starttls"  # email: "starttls" | "ssl" | "none"
-    username: str | None = None
-    password: str | None = field(default=None, repr=False)
-    sender: str = ""
-    to: tuple[str, ...] = ()
-    ca_file: str | None = None  # email: extra CA bundle for a private SMTP server
-    ops: bool = True  # also carries ops notices (an outlet gone quiet, a failed task)
+    type: Literal["webhook", "slack", "email"] = Field(description="webhook, slack or email")
+    url: Annotated[str, BeforeValidator(_null_as_blank)] = Field(
+        "", repr=False, description="webhook / Slack incoming-webhook URL (a secret: ${VAR})"
+    )
+    name: str = Field("", description="the channel's ledger name; unset: <type>[i], its position")
+    timeout_seconds: Annotated[Float, Field(ge=0.1)] = Field(10.0, description="per delivery attempt")
+    digest: Bool = Field(False, description="one message per run listing every new event")
+    max_per_run: Annotated[Int, Field(ge=1)] | None = Field(
+        None, description="more new events in one run become one digest; unset: 10 for slack/email, none for webhook"
+    )
+    conn_id: Text | None = Field(None, description="an Airflow connection that supplies the URL or SMTP login")
+    host: str = Field("", description="email: the SMTP server")
+    port: Annotated[Int, Field(ge=1)] = Field(SMTP_PORTS["starttls"], description="email: unset: 587, 465 with ssl")
+    tls: Literal["starttls", "ssl", "none"] = Field("starttls", description="email: starttls, ssl or none")
+    username: Login | None = Field(None, description="email: SMTP login (with password)")
+    password: Login | None = Field(None, repr=False, description="email: SMTP password (a secret: ${VAR})")
+    sender: str = Field("", description="email: the From address")
+    to: Texts = Field((), description="email: recipients")
+    ca_file: str | None = Field(None, description="email: extra CA bundle for a private SMTP server")
+    ops: Bool = Field(True, description="also carries ops notices (an outlet gone quiet, a failed task)")
+
+    @_model_validator(mode="before")
+    @classmethod
+    def _file_defaults(cls, data: Any) -> Any:
+        """From the file: keys allowed for the type, and the defaults that depend on the type."""
+        if not isinstance(data, dict):
+            return data
+        kind = data.get("type")
+        if kind not in ALERT_TYPES:
+            raise KeyProblem("type", f"must be one of {', '.join(ALERT_TYPES)}, got {kind!r}")
+        check_keys(data, _COMMON_CHANNEL_KEYS | _CHANNEL_KEYS[kind])
+        data = {"max_per_run": None if kind == "webhook" else DEFAULT_MAX_ALERTS_PER_RUN, **data}
+        if kind == "email":
+            data.setdefault("port", SMTP_PORTS.get(data.get("tls", "starttls"), SMTP_PORTS["starttls"]))
+        return data
+
+    @_model_validator(mode="after")
+    def _complete(self) -> AlertChannel:
+        """A webhook or Slack channel needs a URL, an email one an SMTP server, sender and recipients."""
+        if self.name and not self.name.strip():
+            raise KeyProblem("name", "must be a non-empty string")
+        if self.type != "email":
+            if (self.url or self.conn_id is None) and not re.match(_URL_RE, self.url):
+                raise KeyProblem("url", f"must be an http(s) URL, got {self.url or None!r}")
+            return self
+        _check_email(self)
+        object.__setattr__(self, "host", self.host.strip())
+        return self
 
 
-@dataclass(frozen=True)
+def _check_email(ch: AlertChannel) -> None:
+    """The cross-key rules of an email channel; host and login may come from an Airflow connection."""
+    if not ch.host.strip() and ch.conn_id is None:
+        raise KeyProblem("host", "required, the SMTP server")
+    if "@" not in ch.sender:
+        raise KeyProblem("sender", "required, an email address")
+    if not ch.to:
+        raise KeyProblem("to", "required, a non-empty list")
+    for i, addr in enumerate(ch.to):
+        if "@" not in addr:
+            raise KeyProblem(f"to[{i}]", f"not an email address: {addr!r}")
+    if (ch.username is None) != (ch.password is None):
+        raise KeyProblem("password" if ch.password is None else "username", "required with the other")
+
+
+@dataclass(frozen=True, config=_MODEL)
 class AlertingConfig:
     """How events become stories (see newsmon.alert.story)."""
 
-    story_window_days: float = DEFAULT_STORY_WINDOW_DAYS
-    near_duplicate_similarity: float = DEFAULT_NEAR_DUPLICATE_SIMILARITY
+    story_window_days: Annotated[Float, Field(ge=0)] = Field(
+        DEFAULT_STORY_WINDOW_DAYS, description="articles seen within this many days can be one story"
+    )
+    near_duplicate_similarity: Annotated[Float, Field(ge=0.05, le=1)] = Field(
+        DEFAULT_NEAR_DUPLICATE_SIMILARITY, description="estimated Jaccard of 5-gram shingles: one story above it"
+    )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=_MODEL)
+class HealthPolicy:
+    """When an outlet counts as silent, failing or drifting (see newsmon.health)."""
+
+    quiet_runs: Annotated[Int, Field(ge=1)] = Field(
+        DEFAULT_QUIET_RUNS, description="runs without a new article: silent"
+    )
+    max_failure_rate: Annotated[Float, Field(ge=0, lt=1)] = Field(
+        DEFAULT_MAX_FAILURE_RATE, description="failed / attempted fetches above this: failing"
+    )
+    max_fallback_share: Annotated[Float, Field(ge=0, lt=1)] = Field(
+        DEFAULT_MAX_FALLBACK_SHARE, description="articles extracted without the profile above this: drifting"
+    )
+
+
+@dataclass(frozen=True, config=_MODEL)
+class DetectConfig:
+    """``detect:``: a taxonomy merged over the packaged topics.yaml."""
+
+    taxonomy: Text | None = Field(None, description="a topics YAML, relative to the config file")
+
+    @_model_validator(mode="after")
+    def _compile(self, info: ValidationInfo) -> DetectConfig:
+        """Resolve the path against the config file and check it by compiling it."""
+        if self.taxonomy is None:
+            return self
+        from newsmon.detect import load_taxonomy
+
+        source = (info.context or {}).get("source", "<dict>")
+        full = Path(self.taxonomy).expanduser()
+        if not full.is_absolute() and source != "<dict>":
+            full = Path(source).parent / full
+        if not full.is_file():
+            raise KeyProblem("taxonomy", f"file not found: {full}")
+        try:
+            load_taxonomy(full)
+        except (ValueError, yaml.YAMLError) as exc:
+            raise KeyProblem("taxonomy", " ".join(str(exc).split())[:300]) from None
+        object.__setattr__(self, "taxonomy", str(full))
+        return self
+
+
+@dataclass(frozen=True, config=_MODEL)
 class Config:
     """The whole configuration, validated."""
 
-    storage: StorageConfig
-    outlets: tuple[Outlet, ...]
-    alerts: tuple[AlertChannel, ...] = ()
-    crawl: CrawlConfig = CrawlConfig()
-    source: str = "<dict>"
-    detect_taxonomy: str | None = None  # `detect.taxonomy`: a YAML merged over the packaged topics.yaml
-    alerting: AlertingConfig = AlertingConfig()
-    health: HealthPolicy = field(default_factory=HealthPolicy)
+    storage: StorageConfig = Field(description="where the parquet lake goes")
+    outlets: Annotated[tuple[Outlet, ...], Field(min_length=1)] = Field(description="the outlets crawled")
+    alerts: Annotated[tuple[AlertChannel, ...], BeforeValidator(_none_as_empty_list)] = Field(
+        (), description="alert channels, all used at once"
+    )
+    crawl: Annotated[CrawlConfig, Section] = Field(CrawlConfig(), description="politeness shared by all outlets")
+    source: SkipJsonSchema[str] = "<dict>"  # the file the config came from (not a file key)
+    detect: Annotated[DetectConfig, Section] = Field(DetectConfig(), description="detection settings")
+    alerting: Annotated[AlertingConfig, Section] = Field(AlertingConfig(), description="how events become stories")
+    health: Annotated[HealthPolicy, Section] = Field(HealthPolicy(), description="ops notices per outlet")
+
+    @_model_validator(mode="before")
+    @classmethod
+    def _file_keys(cls, data: Any, info: ValidationInfo) -> Any:
+        """From the file: only file keys (``source`` is not one), and the file's name as ``source``."""
+        if not isinstance(data, dict) or info.context is None:
+            return data
+        check_keys(data, _FILE_KEYS)
+        return {**data, "source": info.context.get("source", "<dict>")}
+
+    @_model_validator(mode="after")
+    def _unique(self) -> Config:
+        """Outlet and channel names are unique; an unnamed channel is called after its position."""
+        names = [o.name for o in self.outlets]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise KeyProblem("outlets", f"duplicate outlet name {dupes[0]!r}")
+        alerts = tuple(c if c.name else replace(c, name=f"{c.type}[{i}]") for i, c in enumerate(self.alerts))
+        cnames = [a.name for a in alerts]
+        if len(set(cnames)) != len(cnames):
+            raise KeyProblem("alerts", f"duplicate channel name {next(n for n in cnames if cnames.count(n) > 1)!r}")
+        object.__setattr__(self, "alerts", alerts)
+        return self
+
+    @property
+    def detect_taxonomy(self) -> str | None:
+        """``detect.taxonomy``, resolved against the config file: a YAML merged over topics.yaml."""
+        return self.detect.taxonomy
 
     def outlet(self, name: str) -> Outlet:
         """The outlet called ``name``; ConfigError when there is none."""
@@ -140,16 +437,7 @@ class Config:
         return [o.name for o in self.outlets]
 
 
-def crawl_pool(outlet: Outlet) -> str:
-    """The Airflow pool that bounds concurrent crawls of ``outlet``'s host.
-
-    ``crawl_`` + the first allowed domain (``asiae.co.kr`` -> ``crawl_asiae_co_kr``), so outlets on
-    one site (its Korean and English editions, say) share one pool; ``pool:`` overrides it.
-    """
-    if outlet.pool:
-        return outlet.pool
-    host = outlet.allowed_domains[0] if outlet.allowed_domains else outlet.name
-    return "crawl_" + (re.sub(r"[^a-z0-9]+", "_", host.lower()).strip("_") or outlet.name)
+_CONFIG_ADAPTER = TypeAdapter(Config)
 
 
 def load_config(path: str | os.PathLike[str], env: dict[str, str] | None = None) -> Config:
@@ -168,43 +456,26 @@ def parse_config(raw: Any, env: dict[str, str] | None = None, source: str = "<di
     """Validate an already-parsed mapping; see the module docstring for the rules."""
     env = dict(os.environ) if env is None else env
     raw = _expand(raw, env, "")
-    top = _mapping(raw, "config")
-    _check_keys(top, {"storage", "outlets", "alerts", "alerting", "crawl", "detect", "health"}, "")
-    storage = _storage(top.get("storage"), env)
-    crawl = _crawl(top.get("crawl", {}) or {})
-    outlets_raw = top.get("outlets")
-    if not isinstance(outlets_raw, list) or not outlets_raw:
-        raise ConfigError("outlets: required, a non-empty list of outlets")
-    outlets = tuple(_outlet(o, f"outlets[{i}]") for i, o in enumerate(outlets_raw))
-    names = [o.name for o in outlets]
-    dupes = sorted({n for n in names if names.count(n) > 1})
-    if dupes:
-        raise ConfigError(f"outlets: duplicate outlet name {dupes[0]!r}")
-    alerts_raw = top.get("alerts") or []
-    if not isinstance(alerts_raw, list):
-        raise ConfigError("alerts: must be a list of channels")
-    alerts = tuple(_alert(a, f"alerts[{i}]") for i, a in enumerate(alerts_raw))
-    cnames = [a.name for a in alerts]
-    if len(set(cnames)) != len(cnames):
-        raise ConfigError(f"alerts: duplicate channel name {next(n for n in cnames if cnames.count(n) > 1)!r}")
-    alerting = _alerting(top.get("alerting") or {})
-    taxonomy = _detect(top.get("detect") or {}, source)
-    return Config(
-        storage=storage,
-        outlets=outlets,
-        alerts=alerts,
-        crawl=crawl,
-        source=source,
-        alerting=alerting,
-        detect_taxonomy=taxonomy,
-        health=_health(top.get("health") or {}),
-    )
+    if not isinstance(raw, dict):
+        raise ConfigError(f"config: must be a mapping, got {type(raw).__name__}")
+    try:
+        return _CONFIG_ADAPTER.validate_python(raw, context={"env": env, "source": source})
+    except ValidationError as exc:
+        raise ConfigError(format_errors(exc, Config, REQUIRED_MESSAGES)) from None
 
 
 def with_storage_overrides(config: Config, **overrides: Any) -> Config:
     """A copy of ``config`` whose storage settings take the non-None ``overrides``."""
     clean = {k: v for k, v in overrides.items() if v is not None}
     return replace(config, storage=replace(config.storage, **clean))
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the YAML file (what editors validate it with); docs/config.schema.json."""
+    schema = _CONFIG_ADAPTER.json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "newsmon configuration (config/newsmon.yaml)"
+    return schema
 
 
 def _expand(value: Any, env: dict[str, str], key: str) -> Any:
@@ -225,275 +496,3 @@ def _expand(value: Any, env: dict[str, str], key: str) -> Any:
 
         return _ENV_RE.sub(sub, value)
     return value
-
-
-def _mapping(value: Any, key: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ConfigError(f"{key}: must be a mapping, got {type(value).__name__}")
-    return value
-
-
-def _check_keys(mapping: dict[str, Any], allowed: set[str], key: str) -> None:
-    for k in mapping:
-        if k not in allowed:
-            close = difflib.get_close_matches(str(k), sorted(allowed), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(sorted(allowed))})"
-            where = f"{key}.{k}" if key else str(k)
-            raise ConfigError(f"{where}: unknown key{hint}")
-
-
-def _str_list(value: Any, key: str, required: bool = False) -> tuple[str, ...]:
-    if value is None:
-        value = []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"{key}: must be a list of non-empty strings")
-    if required and not value:
-        raise ConfigError(f"{key}: required, a non-empty list")
-    return tuple(v.strip() for v in value)
-
-
-def _number(value: Any, key: str, minimum: float, kind: type = float) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(f"{key}: must be a number, got {value!r}")
-    if value < minimum:
-        raise ConfigError(f"{key}: must be >= {minimum}, got {value!r}")
-    return kind(value)
-
-
-def _url(value: Any, key: str) -> str:
-    if not isinstance(value, str) or not re.match(r"^https?://[^/\s]+", value):
-        raise ConfigError(f"{key}: must be an http(s) URL, got {value!r}")
-    return value
-
-
-def _storage(value: Any, env: dict[str, str]) -> StorageConfig:
-    m = _mapping(value, "storage")
-    _check_keys(m, {"endpoint_url", "bucket", "region", "prefix"}, "storage")
-    bucket = m.get("bucket")
-    if not isinstance(bucket, str) or not re.match(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", bucket):
-        raise ConfigError(f"storage.bucket: required, a valid bucket name, got {bucket!r}")
-    endpoint = m.get("endpoint_url")
-    if endpoint is not None:
-        endpoint = _url(endpoint, "storage.endpoint_url")
-    prefix = str(m.get("prefix", "") or "").strip("/")
-    return StorageConfig(
-        bucket=bucket,
-        endpoint_url=endpoint,
-        region=str(m.get("region") or env.get("AWS_DEFAULT_REGION") or "us-east-1"),
-        access_key=env.get("AWS_ACCESS_KEY_ID") or None,
-        secret_key=env.get("AWS_SECRET_ACCESS_KEY") or None,
-        prefix=prefix,
-    )
-
-
-def _crawl(value: Any) -> CrawlConfig:
-    m = _mapping(value, "crawl")
-    allowed = {"user_agent", "timeout_seconds", "max_bytes", "retries", "backoff_seconds", "obey_robots"}
-    _check_keys(m, allowed, "crawl")
-    kwargs: dict[str, Any] = {}
-    if "user_agent" in m:
-        if not isinstance(m["user_agent"], str) or not m["user_agent"].strip():
-            raise ConfigError("crawl.user_agent: must be a non-empty string")
-        kwargs["user_agent"] = m["user_agent"].strip()
-    if "timeout_seconds" in m:
-        kwargs["timeout_seconds"] = _number(m["timeout_seconds"], "crawl.timeout_seconds", 0.1)
-    if "max_bytes" in m:
-        kwargs["max_bytes"] = _number(m["max_bytes"], "crawl.max_bytes", 1024, int)
-    if "retries" in m:
-        kwargs["retries"] = _number(m["retries"], "crawl.retries", 1, int)
-    if "backoff_seconds" in m:
-        kwargs["backoff_seconds"] = _number(m["backoff_seconds"], "crawl.backoff_seconds", 0)
-    if "obey_robots" in m:
-        if not isinstance(m["obey_robots"], bool):
-            raise ConfigError("crawl.obey_robots: must be true or false")
-        kwargs["obey_robots"] = m["obey_robots"]
-    return CrawlConfig(**kwargs)
-
-
-def _detect(value: Any, source: str) -> str | None:
-    """``detect.taxonomy``: a taxonomy file, relative to the config file; checked by compiling it."""
-    from newsmon.detect import load_taxonomy
-
-    m = _mapping(value, "detect")
-    _check_keys(m, {"taxonomy"}, "detect")
-    path = m.get("taxonomy")
-    if path is None:
-        return None
-    if not isinstance(path, str) or not path.strip():
-        raise ConfigError("detect.taxonomy: must be a path to a YAML file")
-    full = Path(path).expanduser()
-    if not full.is_absolute() and source != "<dict>":
-        full = Path(source).parent / full
-    if not full.is_file():
-        raise ConfigError(f"detect.taxonomy: file not found: {full}")
-    try:
-        load_taxonomy(full)
-    except (ValueError, yaml.YAMLError) as exc:
-        raise ConfigError(f"detect.taxonomy: {' '.join(str(exc).split())[:300]}") from None
-    return str(full)
-
-
-def _outlet(value: Any, key: str) -> Outlet:
-    m = _mapping(value, key)
-    allowed = {
-        "name",
-        "profile",
-        "feeds",
-        "sitemaps",
-        "robots_sitemaps",
-        "allowed_domains",
-        "delay_seconds",
-        "max_pages",
-        "schedule",
-        "quiet_runs",
-        "pool",
-    }
-    _check_keys(m, allowed, key)
-    name = m.get("name")
-    if not isinstance(name, str) or not _NAME_RE.match(name):
-        raise ConfigError(f"{key}.name: required, lowercase letters, digits, '-' or '_', got {name!r}")
-    feeds = tuple(_url(u, f"{key}.feeds[{i}]") for i, u in enumerate(_str_list(m.get("feeds"), f"{key}.feeds")))
-    sitemaps = tuple(
-        _url(u, f"{key}.sitemaps[{i}]") for i, u in enumerate(_str_list(m.get("sitemaps"), f"{key}.sitemaps"))
-    )
-    domains = _str_list(m.get("allowed_domains"), f"{key}.allowed_domains", required=True)
-    domains = tuple(d.lower().strip(".") for d in domains)
-    for i, d in enumerate(domains):
-        if "/" in d or (":" in d and not d.startswith("[")):
-            raise ConfigError(f"{key}.allowed_domains[{i}]: a host name, not a URL: {d!r}")
-    profile = m.get("profile")
-    if profile is None:
-        profile = name if name in KNOWN_PROFILES else "generic"
-    if profile not in KNOWN_PROFILES:
-        raise ConfigError(f"{key}.profile: unknown profile {profile!r} (known: {', '.join(KNOWN_PROFILES)})")
-    delay = _number(m.get("delay_seconds", DEFAULT_DELAY_SECONDS), f"{key}.delay_seconds", 0)
-    max_pages = _number(m.get("max_pages", DEFAULT_MAX_PAGES), f"{key}.max_pages", 1, int)
-    schedule = m.get("schedule")
-    if schedule is not None and not isinstance(schedule, str):
-        raise ConfigError(f"{key}.schedule: must be a cron string")
-    robots_sitemaps = m.get("robots_sitemaps", not feeds)
-    if not isinstance(robots_sitemaps, bool):
-        raise ConfigError(f"{key}.robots_sitemaps: must be true or false")
-    if not feeds and not sitemaps and not robots_sitemaps:
-        raise ConfigError(f"{key}.feeds: an outlet needs feeds, sitemaps or robots_sitemaps: true")
-    pool = m.get("pool")
-    if pool is not None and (not isinstance(pool, str) or not _POOL_RE.match(pool)):
-        raise ConfigError(f"{key}.pool: an Airflow pool name (letters, digits, '_', '-', '.'), got {pool!r}")
-    quiet_runs = m.get("quiet_runs")
-    if quiet_runs is not None:
-        quiet_runs = _number(quiet_runs, f"{key}.quiet_runs", 1, int)
-    return Outlet(
-        name=name,
-        robots_sitemaps=robots_sitemaps,
-        feeds=feeds,
-        sitemaps=sitemaps,
-        allowed_domains=domains,
-        profile=profile,
-        delay_seconds=delay,
-        max_pages=max_pages,
-        schedule=schedule,
-        quiet_runs=quiet_runs,
-        pool=pool,
-    )
-
-
-def _alert(value: Any, key: str) -> AlertChannel:
-    m = _mapping(value, key)
-    kind = m.get("type")
-    if kind not in ALERT_TYPES:
-        raise ConfigError(f"{key}.type: must be one of {', '.join(ALERT_TYPES)}, got {kind!r}")
-    common = {"type", "name", "timeout_seconds", "digest", "max_per_run", "conn_id", "ops"}
-    _check_keys(m, common | _CHANNEL_KEYS[kind], key)
-    conn_id = m.get("conn_id")
-    if conn_id is not None and (not isinstance(conn_id, str) or not conn_id.strip()):
-        raise ConfigError(f"{key}.conn_id: must be an Airflow connection id")
-    name = m.get("name") or f"{kind}{key[6:]}"
-    if not isinstance(name, str) or not name.strip():
-        raise ConfigError(f"{key}.name: must be a non-empty string")
-    digest = m.get("digest", False)
-    if not isinstance(digest, bool):
-        raise ConfigError(f"{key}.digest: must be true or false")
-    ops = m.get("ops", True)
-    if not isinstance(ops, bool):
-        raise ConfigError(f"{key}.ops: must be true or false")
-    kwargs: dict[str, Any] = {
-        "type": kind,
-        "name": name,
-        "conn_id": conn_id,
-        "digest": digest,
-        "ops": ops,
-        "timeout_seconds": _number(m.get("timeout_seconds", 10.0), f"{key}.timeout_seconds", 0.1),
-    }
-    default_max = None if kind == "webhook" else DEFAULT_MAX_ALERTS_PER_RUN
-    if m.get("max_per_run", default_max) is not None:
-        kwargs["max_per_run"] = _number(m.get("max_per_run", default_max), f"{key}.max_per_run", 1, int)
-    if kind in ("webhook", "slack"):
-        if m.get("url") is not None or conn_id is None:
-            kwargs["url"] = _url(m.get("url"), f"{key}.url")
-    else:
-        kwargs.update(_email(m, key, conn_id is not None))
-    return AlertChannel(**kwargs)
-
-
-def _email(m: dict[str, Any], key: str, has_conn: bool) -> dict[str, Any]:
-    """The SMTP part of an email channel; host and login may come from an Airflow connection."""
-    host = m.get("host")
-    if host is None and not has_conn:
-        raise ConfigError(f"{key}.host: required, the SMTP server")
-    if host is not None and (not isinstance(host, str) or not host.strip()):
-        raise ConfigError(f"{key}.host: must be a host name")
-    tls = m.get("tls", "starttls")
-    if tls not in ("starttls", "ssl", "none"):
-        raise ConfigError(f"{key}.tls: must be starttls, ssl or none, got {tls!r}")
-    sender = m.get("sender")
-    if not isinstance(sender, str) or "@" not in sender:
-        raise ConfigError(f"{key}.sender: required, an email address")
-    to = _str_list(m.get("to"), f"{key}.to", required=True)
-    for i, addr in enumerate(to):
-        if "@" not in addr:
-            raise ConfigError(f"{key}.to[{i}]: not an email address: {addr!r}")
-    username, password = m.get("username"), m.get("password")
-    if (username is None) != (password is None):
-        raise ConfigError(f"{key}.{'password' if password is None else 'username'}: required with the other")
-    return {
-        "host": (host or "").strip(),
-        "port": _number(m.get("port", 465 if tls == "ssl" else 587), f"{key}.port", 1, int),
-        "tls": tls,
-        "username": None if username is None else str(username),
-        "password": None if password is None else str(password),
-        "sender": sender,
-        "to": to,
-        "ca_file": m.get("ca_file"),
-    }
-
-
-def _alerting(value: Any) -> AlertingConfig:
-    m = _mapping(value, "alerting")
-    _check_keys(m, {"story_window_days", "near_duplicate_similarity"}, "alerting")
-    kwargs: dict[str, Any] = {}
-    if "story_window_days" in m:
-        kwargs["story_window_days"] = _number(m["story_window_days"], "alerting.story_window_days", 0)
-    if "near_duplicate_similarity" in m:
-        sim = _number(m["near_duplicate_similarity"], "alerting.near_duplicate_similarity", 0.05)
-        if sim > 1:
-            raise ConfigError(f"alerting.near_duplicate_similarity: must be <= 1, got {sim!r}")
-        kwargs["near_duplicate_similarity"] = sim
-    return AlertingConfig(**kwargs)
-
-
-def _health(value: Any) -> HealthPolicy:
-    """``health:``: when an outlet counts as silent, failing or drifting (see newsmon.health)."""
-    m = _mapping(value, "health")
-    _check_keys(m, {"quiet_runs", "max_failure_rate", "max_fallback_share"}, "health")
-    kwargs: dict[str, Any] = {}
-    if "quiet_runs" in m:
-        kwargs["quiet_runs"] = _number(m["quiet_runs"], "health.quiet_runs", 1, int)
-    for name in ("max_failure_rate", "max_fallback_share"):
-        if name in m:
-            share = _number(m[name], f"health.{name}", 0)
-            if share >= 1:
-                raise ConfigError(f"health.{name}: a share below 1, got {share!r}")
-            kwargs[name] = share
-    return HealthPolicy(**kwargs)

@@ -15,13 +15,16 @@ import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from charset_normalizer import from_bytes
 
-from newsmon.config import CrawlConfig
-from newsmon.records import Outlet, Page
+from newsmon.records import Page
+
+if TYPE_CHECKING:  # type hints only: decode_html (newsmon analyze) must not load the config models
+    from newsmon.config import CrawlConfig, Outlet
 
 # Redirect hops allowed per request; news CMSs use 1-2 (http->https, www, slug), 5 is generous.
 MAX_REDIRECTS = 5

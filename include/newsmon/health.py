@@ -23,14 +23,8 @@ from typing import Any
 
 from newsmon import keys
 from newsmon import state as stored
+from newsmon.config import HealthPolicy  # the thresholds: declared (with defaults) in the config
 
-# Four 15-minute runs: an hour without a new article from a daily-news outlet is unusual enough to
-# look at, and short enough that analysts have not missed a morning.
-DEFAULT_QUIET_RUNS = 4
-# Half the fetches failing is a site problem, not the occasional 404 from a stale feed item.
-DEFAULT_MAX_FAILURE_RATE = 0.5
-# Half the articles missing the profile means the profile no longer matches the markup.
-DEFAULT_MAX_FALLBACK_SHARE = 0.5
 # Below these counts a share says nothing (1 failure out of 2 fetches is noise).
 MIN_ATTEMPTS_FOR_RATE = 4
 MIN_STORED_FOR_SHARE = 3
@@ -39,15 +33,7 @@ MIN_STORED_FOR_SHARE = 3
 MAX_UNSENT = 50
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class HealthPolicy:
-    """Thresholds for the three conditions."""
-
-    quiet_runs: int = DEFAULT_QUIET_RUNS
-    max_failure_rate: float = DEFAULT_MAX_FAILURE_RATE
-    max_fallback_share: float = DEFAULT_MAX_FALLBACK_SHARE
+DEFAULT_POLICY = HealthPolicy()  # the config's defaults
 
 
 @dataclass
@@ -86,7 +72,7 @@ class OpsMessage:
 
 
 def assess(
-    state: HealthState, counts: dict, policy: HealthPolicy = HealthPolicy()
+    state: HealthState, counts: dict, policy: HealthPolicy = DEFAULT_POLICY
 ) -> tuple[HealthState, list[OpsMessage]]:
     """Judge one run's ``counts`` (stored, fetched, failed, fallback) against the remembered state."""
     stored = int(counts.get("stored", 0))

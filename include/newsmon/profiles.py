@@ -159,6 +159,7 @@ PUBLISHED_TEXT = re.compile(r"(?:기사)?입력\s*:?\s*(\d{4})[.\-/]\s*(\d{1,2})
 UPDATED_TEXT = re.compile(r"(?:최종)?수정\s*:?\s*(\d{4})[.\-/]\s*(\d{1,2})[.\-/]\s*(\d{1,2})\.?\s+(\d{1,2}):(\d{2})")
 
 PROFILES: dict[str, Profile] = {"asiae": ASIAE}
+KNOWN_PROFILES = (*PROFILES, "generic")  # what an outlet's `profile:` may name
 
 
 def get_profile(name: str) -> Profile | None:

@@ -11,23 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsmon.config import Outlet
+
+__all__ = ["Article", "Candidate", "Event", "Finding", "Outlet", "Page"]
 
 
-@dataclass(frozen=True)
-class Outlet:
-    """One news outlet as configured: where to look and how politely."""
+def __getattr__(name: str) -> Any:
+    """``Outlet``: one news outlet as configured, declared (keys, defaults, checks) with the config
+    models in newsmon.config and importable from here as before. Imported on first use, so that
+    extraction and detection (``newsmon analyze``) do not load pydantic and the config models."""
+    if name == "Outlet":
+        from newsmon.config import Outlet
 
-    name: str
-    feeds: tuple[str, ...] = ()
-    sitemaps: tuple[str, ...] = ()
-    allowed_domains: tuple[str, ...] = ()
-    profile: str = "generic"
-    delay_seconds: float = 1.0
-    max_pages: int = 200
-    schedule: str | None = None
-    robots_sitemaps: bool = False  # also follow robots.txt Sitemap: lines when feeds work
-    quiet_runs: int | None = None  # runs without a new article before ops hear (None: health.quiet_runs)
-    pool: str | None = None  # Airflow pool bounding concurrent crawls (None: crawl_<first allowed domain>)
+        return Outlet
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
