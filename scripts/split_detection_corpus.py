@@ -11,7 +11,10 @@ below ``TEST_PERMILLE``. The salt is the first one, counting from 0, for which t
 holds 27-33% of the articles and both sides hold every topic, every (topic, kind) reported as an
 event, and hard negatives. Every article of one story therefore stays on one side.
 
-    python scripts/split_detection_corpus.py --lang en --input /path/to/labelled.jsonl
+    python scripts/split_detection_corpus.py --lang en --input /path/to/labelled.jsonl [--salt N]
+
+A story already in dev or test never changes side (the script refuses): once the split is in use,
+add records with ``--salt`` set to the README's salt.
 """
 
 from __future__ import annotations
@@ -119,6 +122,21 @@ def outlet_table(records: list[dict]) -> str:
     return ", ".join(f"{host} ({n})" for host, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def check_sides_kept(out_dir: Path, records: list[dict], salt: int) -> None:
+    """Refuse a split that moves a story already in dev or test to the other side.
+
+    Once dev has been read (tuned on), moving one of its stories into test would leak it; new
+    stories may be added, old ones keep their side.
+    """
+    old = {}
+    for name, side in (("dev.jsonl", False), ("test.jsonl", True)):
+        if (out_dir / name).exists():
+            old.update({r["story"]: side for r in load(out_dir / name)})
+    moved = sorted(r["story"] for r in records if r["story"] in old and old[r["story"]] != to_test(r["story"], salt))
+    if moved:
+        raise SystemExit(f"salt {salt} moves stories across the split: {sorted(set(moved))}; pass --salt")
+
+
 def update_readme(path: Path, text: str) -> None:
     """Replace the block between the README's count markers with text (if both markers exist)."""
     if not path.exists():
@@ -135,12 +153,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lang", required=True, choices=("en", "ko"))
     parser.add_argument("--input", type=Path, help="labelled JSONL (default: the existing dev+test)")
+    parser.add_argument("--salt", type=int, help="keep this salt (the README's) instead of searching one")
     args = parser.parse_args()
     out_dir = CORPUS / args.lang
     sources = [args.input] if args.input else [out_dir / "dev.jsonl", out_dir / "test.jsonl"]
     records = [rec for path in sources for rec in load(path)]
     records = assign_ids(records, args.lang)
-    salt = choose_salt(records)
+    salt = choose_salt(records) if args.salt is None else args.salt
+    check_sides_kept(out_dir, records, salt)
     test = [r for r in records if to_test(r["story"], salt)]
     dev = [r for r in records if not to_test(r["story"], salt)]
     out_dir.mkdir(parents=True, exist_ok=True)
