@@ -11,7 +11,10 @@ below ``TEST_PERMILLE``. The salt is the first one, counting from 0, for which t
 holds 27-33% of the articles and both sides hold every topic, every (topic, kind) reported as an
 event, and hard negatives. Every article of one story therefore stays on one side.
 
-    python scripts/split_detection_corpus.py --lang en --input /path/to/labelled.jsonl
+    python scripts/split_detection_corpus.py --lang en --input /path/to/labelled.jsonl [--salt N]
+
+A story already in dev or test never changes side (the script refuses): once the split is in use,
+add records with ``--salt`` set to the README's salt.
 """
 
 from __future__ import annotations
@@ -66,14 +69,27 @@ def choose_salt(records: list[dict]) -> int:
     raise SystemExit(f"no salt below {MAX_SALT} gives a balanced split; add articles for the rare labels")
 
 
-def assign_ids(records: list[dict], lang: str) -> list[dict]:
-    """Order records by story then URL and number them ``<lang>-001``...; fields in schema order."""
+def assign_ids(records: list[dict], lang: str, known: dict[str, str]) -> list[dict]:
+    """Number records ``<lang>-001``... in (story, URL) order; a URL in ``known`` keeps its id.
+
+    Ids already in use never change, so adding articles later does not renumber the corpus;
+    new records take the numbers after the highest one. Fields come out in schema order.
+    """
     ordered = sorted(records, key=lambda r: (r["story"], r["url"]))
+    next_n = 1 + max((int(i.rsplit("-", 1)[1]) for i in known.values()), default=0)
     out = []
-    for n, rec in enumerate(ordered, 1):
-        rec = {**rec, "id": f"{lang}-{n:03d}", "lang": lang}
+    for rec in ordered:
+        rid = known.get(rec["url"])
+        if rid is None:
+            rid, next_n = f"{lang}-{next_n:03d}", next_n + 1
+        rec = {**rec, "id": rid, "lang": lang}
         out.append({k: rec[k] for k in FIELDS})
-    return out
+    return sorted(out, key=lambda r: r["id"])
+
+
+def existing(out_dir: Path) -> list[dict]:
+    """The records of the current dev and test files (none when the corpus is new)."""
+    return [rec for name in ("dev.jsonl", "test.jsonl") if (out_dir / name).exists() for rec in load(out_dir / name)]
 
 
 def write_jsonl(path: Path, records: list[dict]) -> None:
@@ -119,6 +135,18 @@ def outlet_table(records: list[dict]) -> str:
     return ", ".join(f"{host} ({n})" for host, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def check_sides_kept(current: list[dict], test_ids: set[str], records: list[dict], salt: int) -> None:
+    """Refuse a split that moves a story already in dev or test to the other side.
+
+    Once dev has been read (tuned on), moving one of its stories into test would leak it; new
+    stories may be added, old ones keep their side.
+    """
+    old = {r["story"]: r["id"] in test_ids for r in current}
+    moved = {r["story"] for r in records if r["story"] in old and old[r["story"]] != to_test(r["story"], salt)}
+    if moved:
+        raise SystemExit(f"salt {salt} moves stories across the split: {sorted(moved)}; pass --salt")
+
+
 def update_readme(path: Path, text: str) -> None:
     """Replace the block between the README's count markers with text (if both markers exist)."""
     if not path.exists():
@@ -135,12 +163,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lang", required=True, choices=("en", "ko"))
     parser.add_argument("--input", type=Path, help="labelled JSONL (default: the existing dev+test)")
+    parser.add_argument("--salt", type=int, help="keep this salt (the README's) instead of searching one")
     args = parser.parse_args()
     out_dir = CORPUS / args.lang
-    sources = [args.input] if args.input else [out_dir / "dev.jsonl", out_dir / "test.jsonl"]
-    records = [rec for path in sources for rec in load(path)]
-    records = assign_ids(records, args.lang)
-    salt = choose_salt(records)
+    current = existing(out_dir)
+    records = load(args.input) if args.input else current
+    records = assign_ids(records, args.lang, {r["url"]: r["id"] for r in current})
+    salt = choose_salt(records) if args.salt is None else args.salt
+    test_ids = {r["id"] for r in load(out_dir / "test.jsonl")} if (out_dir / "test.jsonl").exists() else set()
+    check_sides_kept(current, test_ids, records, salt)
     test = [r for r in records if to_test(r["story"], salt)]
     dev = [r for r in records if not to_test(r["story"], salt)]
     out_dir.mkdir(parents=True, exist_ok=True)
