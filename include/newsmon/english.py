@@ -18,7 +18,7 @@ from functools import lru_cache
 LEMMATIZER = os.environ.get("NEWSMON_EN_LEMMATIZER", "lemminflect")
 # Share of capitalised words from which a sentence is a title-case headline.
 TITLE_CASE_SHARE = 0.7
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|n't|[0-9][0-9.,%]*|[^\sA-Za-z0-9]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|n't|[0-9]+(?:[.,][0-9]+)*%?|[^\sA-Za-z0-9]")
 # Words after which a form is a noun, not a verb ("a ban", "the deal", "new tariffs").
 # Words after which a base form is a verb ("to cut", "will impose", "did not agree").
 VERB_MARKERS = frozenset(
