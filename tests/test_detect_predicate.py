@@ -98,3 +98,19 @@ def test_analyze_explain_prints_kept_and_dropped(tmp_path):
     out = proc.stdout
     assert "EVENT tariffs_trade agreement" in out and "predicate: '인하' [yield] object '관세'" in out
     assert "dropped candidates" in out and "modifiers:" in out and "kept:" in out
+
+
+def test_topics_yaml_has_no_duplicate_keys():
+    """PyYAML keeps the last of two equal keys silently; a lexicon edit must not lose a list."""
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node):
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        dupes = {k for k in keys if keys.count(k) > 1}
+        assert not dupes, f"duplicate keys {dupes} at line {node.start_mark.line + 1}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(resources.files("newsmon").joinpath("topics.yaml").read_text(encoding="utf-8"), Strict)

@@ -89,8 +89,8 @@ def compile_cues(raw: dict[str, Any]) -> CueLexicon:
         roles[str(name)] = str(block["kind"])
     polarity = raw.get("polarity") or {}
     for name in polarity:
-        if name not in ("agreement", "dispute"):
-            raise ValueError(f"taxonomy.polarity.{name}: must be agreement or dispute")
+        if name not in ("agreement", "dispute", "dispute_if_reversed"):
+            raise ValueError(f"taxonomy.polarity.{name}: must be agreement, dispute or dispute_if_reversed")
     barrier = {"background": raw.get("barrier") or {}}
     return CueLexicon(
         cues={lang: _index(cues, lang) for lang in ("en", "ko")},

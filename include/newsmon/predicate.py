@@ -85,6 +85,8 @@ class _Cue:
 def _kind(role: str, obj_kind: str | None) -> str | None:
     if role in ("agreement", "dispute"):
         return role
+    if obj_kind == "dispute_if_reversed":
+        obj_kind = "dispute" if role == "reverse" else None
     if role == "reverse" and obj_kind is not None:
         return "dispute" if obj_kind == "agreement" else "agreement"
     if role == "carry":
@@ -123,7 +125,7 @@ def _pick(
     for k, (cue, obj) in enumerate(zip(cues, objects, strict=True)):
         if transparent[k] or lex.roles[cue.category] == "avert":
             continue  # "agreed to maintain dialogue to avoid clashes": the agreement governs
-        if lex.roles[cue.category] not in ("reverse", "carry") or obj[1] is not None:
+        if lex.roles[cue.category] not in ("reverse", "carry") or _kind(lex.roles[cue.category], obj[1]):
             return k
     return 0
 
@@ -316,7 +318,18 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     mods = _ko_modifiers(morphs, cue, lex)
     if cue.category == "consult":
         mods.update(_ko_future(lex, text[morphs[0].start : morphs[-1].end] if morphs else ""))
-    return _verdict(lex, cue, text, objects[k], mods, _ko_clause_start(morphs, cue, cues))
+    start = max(_ko_clause_start(morphs, cue, cues), _ko_list_end(morphs, cue))
+    return _verdict(lex, cue, text, objects[k], mods, start)
+
+
+def _ko_list_end(morphs: tuple[Morph, ...], cue: _Cue) -> int:
+    """Offset after a list of issues closed by 등 before the predicate (대만 문제와 수출규제, 남중국해 문제 등에
+    대해 충돌했다): the topics listed are agenda items, not what the predicate reports."""
+    for j in range(cue.i - 1, 0, -1):
+        m = morphs[j]
+        if m.form == "등" and m.tag == "NNB" and j + 1 < cue.i and morphs[j + 1].tag.startswith("J"):
+            return m.end
+    return 0
 
 
 def _closes_cue(morphs: tuple[Morph, ...], ends: set[int], j: int) -> bool:
@@ -373,6 +386,9 @@ def _ko_backdrop_end(morphs: tuple[Morph, ...]) -> int:
 
 def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
     """True when the cue's clause ends in a background noun (반발한 이후, 부과한 뒤, 갈등 때문)."""
+    nxt = morphs[cue.i + cue.n : cue.i + cue.n + 3]
+    if len(nxt) >= 2 and nxt[0].form == "에" and nxt[1].lemma in ("잇다", "이어지다"):
+        return True  # 회담에 이어 (following the meeting): the earlier event
     for m in morphs[cue.i + cue.n : cue.i + cue.n + 4]:
         if m.form in lex.barrier["ko"].by_first and m.tag in ("NNG", "NNB"):
             return True
@@ -388,7 +404,8 @@ def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon
     for j in before:  # the noun the object particle marks (관세를 ... 줄였다) comes first
         if morphs[j].tag in ("EF", "SF"):
             break
-        if j + 1 < len(morphs) and morphs[j + 1].tag == "JKO" and morphs[j].tag in _KO_NOUN:
+        reason = j + 2 < len(morphs) and morphs[j + 2].form in ("이유", "명분", "계기", "목적")  # 협력을 이유로
+        if j + 1 < len(morphs) and morphs[j + 1].tag == "JKO" and morphs[j].tag in _KO_NOUN and not reason:
             hit = lex.polarity["ko"].match(sets, j)
             if hit:
                 return morphs[j].form, hit[1]
@@ -422,11 +439,24 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
     aspect = _ko_aspect(tail)
     if aspect:
         mods["background"] = aspect
+    if _ko_dated_relative(morphs, cue):
+        mods["background"] = "a relative clause dated by a year (1951년 체결된 조약)"
     for j, m in enumerate(morphs[: cue.i]):
         ahead_of = m.form == "앞서" and j and morphs[j - 1].form == "에"  # 회의에 앞서: "ahead of"
         if m.form in lex.past_time["ko"].by_first and not ahead_of:
             mods["background"] = f"{m.form}: past time"
     return mods
+
+
+def _ko_dated_relative(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """True when the cue modifies a noun (체결된 조약) and a year stands just before it (1951년)."""
+    j = cue.i + cue.n
+    while j < len(morphs) and morphs[j].tag in ("XSV", "XSA", "EP"):
+        j += 1
+    relative = j < len(morphs) and morphs[j].tag == "ETM" and morphs[j].form not in ("ᆯ", "을")
+    near = range(max(1, cue.i - 4), cue.i)
+    year = any(morphs[k].form == "년" and morphs[k - 1].tag == "SN" for k in near)
+    return relative and year
 
 
 def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
