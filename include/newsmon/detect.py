@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -175,6 +175,7 @@ class Taxonomy:
     topic_index: Lexicon = Lexicon(None, None)  # all topics in one lexicon, hits labelled by topic
     cue_index: Lexicon = Lexicon(None, None)  # both cue kinds in one lexicon, hits labelled by kind
     lexicon: CueLexicon | None = None  # CAMEO-category cues on lemmas: what reads the predicate
+    subsumed_by: dict[str, frozenset[str]] = field(default_factory=dict)  # topic -> topics taking its mentions
 
 
 # How a term's ends must meet its neighbours: English words stand alone; a Latin term in Korean
@@ -324,7 +325,9 @@ def _load_taxonomy_cached(path: str) -> Taxonomy:
 
 
 # Blocks an override replaces whole rather than entry by entry.
-_WHOLE_BLOCKS = ("negation", "hedge", "barrier", "polarity", "past_time", "future_time", "instruments")
+_WHOLE_BLOCKS = (
+    "negation", "hedge", "barrier", "polarity", "past_time", "future_time", "instruments", "subsumed_by"
+)
 
 
 def merge_taxonomy(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -360,6 +363,7 @@ def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
         topic_index=_compile_many(raw["topics"], "topics."),
         cue_index=_compile_many(by_kind, "cues."),
         lexicon=compile_cues(raw),
+        subsumed_by={str(t): frozenset(map(str, v or ())) for t, v in (raw.get("subsumed_by") or {}).items()},
     )
 
 
@@ -431,14 +435,15 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
     for m in tax.topic_index.finditer(full):
-        topic = m.label
         i = bisect.bisect_right(starts, m.start()) - 1
-        if not tied[i]:
-            continue  # no US-China tie around this mention: TSMC earnings, a Korean hotline
-        per_sentence[i].append(Mention(topic, m.start() - starts[i], m.end() - starts[i], m.group()))
-        if SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]:
-            scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
-        terms.setdefault(topic, set()).add(m.group())
+        if tied[i]:  # else no US-China tie around this mention: TSMC earnings, a Korean hotline
+            per_sentence[i].append(Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group()))
+    for i, mentions in enumerate(per_sentence):
+        per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by)
+        for mention in mentions:
+            if SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]:
+                scores[mention.topic] = scores.get(mention.topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
+            terms.setdefault(mention.topic, set()).add(mention.text)
     n_headline = sum(1 for _, h in sentences if h)
     events: dict[tuple[str, str], Event] = {}
     for index, (sentence, is_headline) in enumerate(sentences):
@@ -457,6 +462,13 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     ordered = sorted(events.values(), key=lambda e: (TOPIC_IDS.index(e.topic) if e.topic in TOPIC_IDS else 99, e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
+
+
+def _unsubsumed(mentions: list[Mention], subsumed_by: dict[str, frozenset[str]]) -> list[Mention]:
+    """The sentence's mentions less those another topic of the same sentence takes over: export
+    controls on fentanyl precursors are fentanyl; export controls on AI chips are not ``ai``."""
+    present = {m.topic for m in mentions}
+    return [m for m in mentions if not (subsumed_by.get(m.topic, frozenset()) & present)]
 
 
 def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[bool], everyone: set[str]) -> list[bool]:
