@@ -206,7 +206,9 @@ def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str,
     if cue.i and lex.polarity["en"].match(sets, cue.i - 1):
         return toks[cue.i - 1].low, lex.polarity["en"].match(sets, cue.i - 1)[1]
     after = range(cue.i + cue.n, min(len(toks), cue.i + cue.n + OBJECT_WINDOW))
-    before = range(cue.i - 1, max(-1, cue.i - OBJECT_WINDOW), -1)
+    passive = cue.i and toks[cue.i - 1].low in ("be", "been", "being", "was", "were", "is", "are")
+    reach = OBJECT_WINDOW * 2 if passive else OBJECT_WINDOW  # "tariffs on goods exported to the U.S. will be reduced"
+    before = range(cue.i - 1, max(-1, cue.i - reach), -1)
     for rng in (after, before):
         for j in rng:
             if toks[j].low in _CLAUSE_END_EN:
