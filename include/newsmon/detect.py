@@ -176,6 +176,7 @@ class Taxonomy:
     cue_index: Lexicon = Lexicon(None, None)  # both cue kinds in one lexicon, hits labelled by kind
     lexicon: CueLexicon | None = None  # CAMEO-category cues on lemmas: what reads the predicate
     subsumed_by: dict[str, frozenset[str]] = field(default_factory=dict)  # topic -> topics taking its mentions
+    event_only: frozenset[str] = frozenset()  # topics that are an article's only through an event
 
 
 # How a term's ends must meet its neighbours: English words stand alone; a Latin term in Korean
@@ -364,6 +365,7 @@ def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
         cue_index=_compile_many(by_kind, "cues."),
         lexicon=compile_cues(raw),
         subsumed_by={str(t): frozenset(map(str, v or ())) for t, v in (raw.get("subsumed_by") or {}).items()},
+        event_only=frozenset(map(str, raw.get("event_only_topics") or ())),
     )
 
 
@@ -446,6 +448,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
             terms.setdefault(mention.topic, set()).add(mention.text)
     n_headline = sum(1 for _, h in sentences if h)
     events: dict[tuple[str, str], Event] = {}
+    weighed: list[Candidate] = trace if trace is not None else []
     for index, (sentence, is_headline) in enumerate(sentences):
         if not per_sentence[index]:
             continue
@@ -453,12 +456,15 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
         # a headline segment speaks for the headline, deck and lead together (see _tied_sentences)
         own = set().union(*names[: n_headline + 1]) if is_headline else names[index]
         actors = tuple(sorted(own))
-        for event in _events(sentence, per_sentence[index], tax, prominence, index, actors, trace):
+        for event in _events(sentence, per_sentence[index], tax, prominence, index, actors, weighed):
             key = (event.topic, event.kind)
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
-    salient = {t for t, s in scores.items() if s >= MIN_TOPIC_SCORE} | {t for t, _ in events}
+    # an event-only topic (APEC) needs a sentence placing a meeting or an agreement at it
+    placed = {c.topic for c in weighed if c.reading.kind and c.reading.category in ("consult", "agree", "carry")}
+    salient = {t for t, s in scores.items() if s >= MIN_TOPIC_SCORE and (t not in tax.event_only or t in placed)}
+    salient |= {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     ordered = sorted(events.values(), key=lambda e: (TOPIC_IDS.index(e.topic) if e.topic in TOPIC_IDS else 99, e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)

@@ -35,6 +35,7 @@ _KO_VERB = ("VV", "VA", "VX")
 _EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm", "state"))
 # Words opening a relative clause, which a time phrase after the predicate then belongs to.
 _EN_RELATIVE = frozenset(("it", "they", "which", "that", "who", "whom"))
+_DASHES = frozenset(("—", "–"))
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
@@ -169,7 +170,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     mods = _en_modifiers(toks, cues[k], lex, background)
     if cues[k].category == "consult":
         mods.update(_future(lex.future_time["en"], sets))
-        if any({"will", "to"} & t.lemmas for t in _en_clause_before(toks, cues[k].i, background)[:EN_HEDGE_WORDS]):
+        if any({"will", "to"} & t.lemmas for t in _en_clause_before(toks, cues[k].i, background)):
             mods["hedged"] = "a meeting still to come (will / to)"
     talks = cues[k].category == "consult" or (lex.roles[cues[k].category] == "reverse" and objects[k][1] == "agreement")
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
@@ -192,7 +193,7 @@ def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
     sets = [t.lemmas | {t.low} for t in toks]
     on = False
     for i, t in enumerate(toks):
-        if t.low in _CLAUSE_END_EN:
+        if t.low in _CLAUSE_END_EN and t.low not in _DASHES:  # a dash opens an aside, the clause goes on
             on = False
         elif lex.barrier["en"].match(sets, i):
             on = True
