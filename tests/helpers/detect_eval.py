@@ -22,7 +22,7 @@ import yaml
 from newsmon.detect import TOPIC_IDS, Taxonomy, detect, load_taxonomy, split_sentences
 from newsmon.records import Article
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parents[1]  # tests/
 DEVSET = HERE / "devset"
 SEED = HERE / "fixtures" / "seed"
 _EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
