@@ -67,7 +67,7 @@ eval-extract: install
 	$(BIN)/python bench/eval_extract.py --min-f1 0.97
 
 eval-detect: install
-	$(BIN)/python scripts/eval_detect.py
+	$(BIN)/python bench/eval_detect.py
 
 bench-detect: install
 	$(BIN)/python bench/bench_detect.py

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_load.py [--pages 10000] [--baseline-pages 1000] [--pad-kb 110]
 
-A loopback fixture site (tests/support.py's FixtureSite, pages made by bench_pipeline.make_page
+A loopback fixture site (tests/helpers/support.py's FixtureSite, pages made by bench_pipeline.make_page
 from the fixture articles: new ids, numbered titles) serves N distinct article pages behind a
 sitemap index, padded with an inline script to ~120 KB, the median size of the 50 real news pages
 in ../shared/corpus/extraction-dev (the fixtures alone are ~11 KB). The pipeline runs against the
@@ -37,7 +37,7 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "helpers"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from bench_pipeline import arrow_s3, article_sources, make_page, route  # noqa: E402

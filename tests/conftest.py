@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # tests/support.py
+# tests/helpers/ holds the shared test code (support, receivers, hostile, ...), imported by module name
+sys.path.insert(0, str(Path(__file__).parent / "helpers"))
 
 from support import FixtureSite, WebhookReceiver
 

@@ -4,12 +4,12 @@ nothing, and sends no request outside the allow-list."""
 from __future__ import annotations
 
 import pytest
+from e2e_helpers import discoverable
 from faults_suite import hostile_crawl, storage_outage
 from hostile import FAULTS, FEED_FAULTS, GOOD
 
 from newsmon import embedded
 from newsmon.tables import read_prefix
-from tests.e2e.helpers import discoverable
 
 pytestmark = pytest.mark.e2e
 

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 import pyarrow as pa
 import pytest
 from airflow_env import airflow, migrate
+from e2e_helpers import newsmon
 from support import write_config
 
 from newsmon import lake
 from newsmon.schema import RUNS, TABLES
 from newsmon.tables import put_table, read_prefix
-from tests.e2e.helpers import newsmon
 
 pytestmark = [pytest.mark.e2e, pytest.mark.airflow]
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 from airflow_env import airflow, migrate
+from e2e_helpers import discoverable, object_etags
 from support import write_config
 
 from newsmon.tables import read_prefix
-from tests.e2e.helpers import discoverable, object_etags
 
 pytestmark = [pytest.mark.e2e, pytest.mark.airflow]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from e2e_helpers import discoverable, newsmon, object_etags
 from support import write_config
 
 from newsmon.tables import read_prefix
-from tests.e2e.helpers import discoverable, newsmon, object_etags
 
 pytestmark = pytest.mark.e2e
 

@@ -7,10 +7,10 @@ import json
 import re
 
 import pytest
+from e2e_helpers import newsmon
 from support import write_config
 
 from newsmon.tables import read_table
-from tests.e2e.helpers import newsmon
 
 pytestmark = pytest.mark.e2e
 

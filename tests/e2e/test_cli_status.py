@@ -11,12 +11,12 @@ import sys
 import time
 
 import pytest
+from e2e_helpers import REPO, discoverable, newsmon
 from support import write_config
 
 from newsmon.config import load_config
 from newsmon.pipeline import new_run_id, run_outlet
 from newsmon.tables import read_prefix
-from tests.e2e.helpers import REPO, discoverable, newsmon
 
 pytestmark = pytest.mark.e2e
 

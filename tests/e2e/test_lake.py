@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 import pyarrow as pa
 import pytest
+from e2e_helpers import discoverable, newsmon, object_etags
 from support import write_config
 from warcio.archiveiterator import ArchiveIterator
 
@@ -16,7 +17,6 @@ from newsmon import lake
 from newsmon.index import IndexEntry, save_index
 from newsmon.schema import DERIVED, PRIMARY_KEYS, TABLES
 from newsmon.tables import put_table, read_prefix
-from tests.e2e.helpers import discoverable, newsmon, object_etags
 
 pytestmark = pytest.mark.e2e
 FAR_FUTURE = date(2100, 1, 1)  # every crawl-date partition is closed by then

@@ -12,11 +12,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from e2e_helpers import newsmon
 from support import write_config
 
 from newsmon.schema import PRIMARY_KEYS
 from newsmon.tables import read_prefix
-from tests.e2e.helpers import newsmon
 
 pytestmark = pytest.mark.e2e
 

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-SITE_DIR = Path(__file__).parent / "fixtures" / "site"
+SITE_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".htm": "text/html; charset=utf-8",

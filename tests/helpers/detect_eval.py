@@ -1,7 +1,7 @@
 """Score detection on the labelled dev set (tests/devset/) and the seed article, beside a naive
 keyword baseline run on the same items with the same taxonomy.
 
-Used by ``scripts/eval_detect.py`` (``make eval-detect``) and by the gate in
+Used by ``bench/eval_detect.py`` (``make eval-detect``) and by the gate in
 ``tests/test_detect_dev.py``. Scoring rules:
 
 - topics: per topic, over the dev articles and the seed (sentences are not articles);
@@ -22,7 +22,7 @@ import yaml
 from newsmon.detect import TOPIC_IDS, Taxonomy, detect, load_taxonomy, split_sentences
 from newsmon.records import Article
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parents[1]  # tests/
 DEVSET = HERE / "devset"
 SEED = HERE / "fixtures" / "seed"
 _EPOCH = datetime(2025, 1, 1, tzinfo=UTC)

@@ -1,6 +1,6 @@
 """Evaluate detection on the labelled dev set and the seed, beside a naive keyword baseline.
 
-    .venv/bin/python scripts/eval_detect.py [--errors] [--taxonomy PATH]
+    .venv/bin/python bench/eval_detect.py [--errors] [--taxonomy PATH]
 
 Prints per-topic precision/recall (dev articles + seed), event precision/recall (sentences,
 articles, seed, all), the hard-negative false-positive count and whether the seed comes out right,
@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "helpers"))
 
 from detect_eval import DEVSET, Report, evaluate, keyword_detector, load_file, load_items, newsmon_detector
 
