@@ -461,8 +461,9 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
-    # an event-only topic (APEC) needs a sentence placing a meeting or an agreement at it
-    placed = {c.topic for c in weighed if c.reading.kind and c.reading.category in ("consult", "agree", "carry")}
+    # an event-only topic (APEC) needs a sentence placing a meeting or an agreement at it, held (not
+    # one still to come), even if the mention itself sits in a backdrop ("where the APEC summit was")
+    placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
     salient = {t for t, s in scores.items() if s >= MIN_TOPIC_SCORE and (t not in tax.event_only or t in placed)}
     salient |= {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
