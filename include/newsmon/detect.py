@@ -30,6 +30,9 @@ MIN_TOPIC_SCORE = 2
 # Which mentions count toward salience: "own" = only those in the headline and deck or in a
 # sentence that itself names both sides or the pair (양국, "both sides"); "any" = every tied mention.
 SALIENCE_TIE = "own"
+# A salient topic also needs one tied sentence whose governing predicate has a kind (even if hedged
+# or negated): a topic only ever named ("무역협상 기대감에 코스피 상승") is the market's context.
+SALIENCE_NEEDS_PREDICATE = True
 HEADLINE_WEIGHT = 2
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
@@ -464,7 +467,11 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     # an event-only topic (APEC) needs a sentence placing a meeting or an agreement at it, held (not
     # one still to come), even if the mention itself sits in a backdrop ("where the APEC summit was")
     placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
-    salient = {t for t, s in scores.items() if s >= MIN_TOPIC_SCORE and (t not in tax.event_only or t in placed)}
+    read = {c.topic for c in weighed if c.reading.kind}  # a predicate of known kind speaks of it somewhere
+    salient = {
+        t for t, s in scores.items()
+        if s >= MIN_TOPIC_SCORE and (t not in tax.event_only or t in placed) and (not SALIENCE_NEEDS_PREDICATE or t in read)
+    }
     salient |= {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     ordered = sorted(events.values(), key=lambda e: (TOPIC_IDS.index(e.topic) if e.topic in TOPIC_IDS else 99, e.kind))
