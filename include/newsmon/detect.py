@@ -464,18 +464,29 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
-    # an event-only topic (APEC) needs a sentence placing a meeting or an agreement at it, held (not
-    # one still to come), even if the mention itself sits in a backdrop ("where the APEC summit was")
-    placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
-    read = {c.topic for c in weighed if c.reading.kind}  # a predicate of known kind speaks of it somewhere
-    salient = {
-        t for t, s in scores.items()
-        if s >= MIN_TOPIC_SCORE and (t not in tax.event_only or t in placed) and (not SALIENCE_NEEDS_PREDICATE or t in read)
-    }
-    salient |= {t for t, _ in events}
+    salient = _article_topics(scores, events, weighed, tax)
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     ordered = sorted(events.values(), key=lambda e: (TOPIC_IDS.index(e.topic) if e.topic in TOPIC_IDS else 99, e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
+
+
+def _article_topics(
+    scores: dict[str, int], events: dict[tuple[str, str], Event], weighed: list[Candidate], tax: Taxonomy
+) -> set[str]:
+    """The article's topics: those it reports an event on, and those salient enough (``scores``)
+    that some tied sentence's predicate speaks of. An event-only topic (APEC) needs a sentence
+    placing a meeting or an agreement at it, held (not one still to come), even if the mention
+    itself sits in a backdrop ("where the APEC summit was taking place")."""
+    placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
+    read = {c.topic for c in weighed if c.reading.kind}
+    salient = {
+        t
+        for t, s in scores.items()
+        if s >= MIN_TOPIC_SCORE
+        and (t not in tax.event_only or t in placed)
+        and (not SALIENCE_NEEDS_PREDICATE or t in read)
+    }
+    return salient | {t for t, _ in events}
 
 
 def _unsubsumed(mentions: list[Mention], subsumed_by: dict[str, frozenset[str]]) -> list[Mention]:
