@@ -30,9 +30,12 @@ MIN_TOPIC_SCORE = 2
 # Which mentions count toward salience: "own" = only those in the headline and deck or in a
 # sentence that itself names both sides or the pair (양국, "both sides"); "any" = every tied mention.
 SALIENCE_TIE = "own"
-# A salient topic also needs one tied sentence whose governing predicate has a kind (even if hedged
-# or negated): a topic only ever named ("무역협상 기대감에 코스피 상승") is the market's context.
-SALIENCE_NEEDS_PREDICATE = True
+# A salient topic below SALIENT_WITHOUT_PREDICATE also needs one tied sentence whose governing
+# predicate has a kind (even if hedged or negated): a topic only ever named ("무역협상 기대감에 코스피
+# 상승") is the market's context.
+# From this score on a topic is the article's without any predicate speaking of it: named in the
+# headline and again in the body, it is what the story is about.
+SALIENT_WITHOUT_PREDICATE = 4
 HEADLINE_WEIGHT = 2
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
@@ -484,7 +487,7 @@ def _article_topics(
         for t, s in scores.items()
         if s >= MIN_TOPIC_SCORE
         and (t not in tax.event_only or t in placed)
-        and (not SALIENCE_NEEDS_PREDICATE or t in read)
+        and (s >= SALIENT_WITHOUT_PREDICATE or t in read)
     }
     return salient | {t for t, _ in events}
 
