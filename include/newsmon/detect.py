@@ -30,8 +30,8 @@ MIN_TOPIC_SCORE = 2
 # Which mentions count toward salience: "own" = only those in the headline and deck or in a
 # sentence that itself names both sides or the pair (양국, "both sides"); "any" = every tied mention.
 SALIENCE_TIE = "own"
-# A salient topic below SALIENT_WITHOUT_PREDICATE also needs one tied sentence whose governing
-# predicate has a kind (even if hedged or negated): a topic only ever named ("무역협상 기대감에 코스피
+# A salient topic below SALIENT_WITHOUT_PREDICATE also needs one tied sentence with a governing
+# predicate (even hedged, negated or an appeal): a topic only ever named ("무역협상 기대감에 코스피
 # 상승") is the market's context.
 # From this score on a topic is the article's without any predicate speaking of it: named in the
 # headline and again in the body, it is what the story is about.
@@ -481,7 +481,7 @@ def _article_topics(
     placing a meeting or an agreement at it, held (not one still to come), even if the mention
     itself sits in a backdrop ("where the APEC summit was taking place")."""
     placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
-    read = {c.topic for c in weighed if c.reading.kind}
+    read = {c.topic for c in weighed if c.reading.category}  # any governing predicate, even an appeal
     salient = {
         t
         for t, s in scores.items()
