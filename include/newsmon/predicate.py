@@ -159,8 +159,9 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         if any(background):
             return Reading(None, reason="only background clauses carry a cue", background=True)
         return Reading(None, reason="no cue")
-    # verbs before nouns; of verbs, a carrier ("announced that it will suspend ...") after the others
-    carry = [c for c in cues if c.verb and lex.roles[c.category] == "carry"]
+    # verbs before nouns; a carrier introducing a clause ("announced that it will suspend ...") after
+    # the other verbs, since the clause holds what is done
+    carry = [c for c in cues if c.verb and lex.roles[c.category] == "carry" and _introduces_clause(toks, c)]
     cues = [c for c in cues if c.verb and c not in carry] + carry + [c for c in cues if not c.verb]
     objects = [_en_object(toks, sets, c, lex) for c in cues]
     transparent = [
@@ -176,6 +177,12 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
     return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _introduces_clause(toks: list, cue: _Cue) -> bool:
+    """True when the verb is followed by a clause ("announced that ...", "said it would ...")."""
+    nxt = {t.low for t in toks[cue.i + cue.n : cue.i + cue.n + 2]}
+    return bool({"that", "it", "they", "to"} & nxt)
 
 
 def _future(index, sets: list) -> dict[str, str]:
