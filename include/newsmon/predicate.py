@@ -152,6 +152,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         start, end = toks[i].start, toks[i + len(phrase) - 1].end
         inside = any(a <= start and end <= b for a, b in skip)
         modifier = toks[i].low.endswith("ing") and not toks[i].verb  # "escalating tensions"
+        modifier |= not toks[i].verb and i > 0 and toks[i - 1].low == "of"  # "issues of concern"
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
         i += len(phrase)
