@@ -606,8 +606,12 @@ def _readings(sentence: str, mentions: list[Mention], tax: Taxonomy) -> list[tup
         return [(sentence, 0, read_english(sentence, lex, skip))]
     from newsmon.korean import analyse
 
+    try:
+        analysed = analyse(sentence)
+    except (RuntimeError, ValueError, OSError) as exc:  # a sentence Kiwi cannot read is no event, not a crash
+        return [(sentence, 0, Reading(None, reason=f"Korean analysis failed: {exc}"))]
     out = []
-    for ks in analyse(sentence):
+    for ks in analysed:
         skip = [(m.start, m.end) for m in mentions if ks.start <= m.start < ks.end]
         if skip:
             text = ks.text.strip()
