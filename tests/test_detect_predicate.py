@@ -135,3 +135,15 @@ def test_dev_split_holds_its_figures(lang):
     assert topics.precision >= floor["topics"][0] and topics.recall >= floor["topics"][1], report.errors
     assert events.precision >= floor["events"][0] and events.recall >= floor["events"][1], report.errors
     assert report.hard_negatives <= floor["hard_negatives"], report.flagged
+
+
+def test_a_sentence_kiwi_cannot_read_is_dropped_with_its_reason(monkeypatch):
+    from newsmon import korean
+
+    def broken(text):
+        raise RuntimeError("bad input")
+
+    monkeypatch.setattr(korean, "analyse", broken)
+    finding, trace = explain(_article("미국과 중국은 관세 인하에 합의했다.\n미국과 중국은 관세 인하에 합의했다."))
+    assert finding.events == [] and trace
+    assert all(not c.kept and c.why.startswith("Korean analysis failed") for c in trace)
