@@ -47,10 +47,10 @@ def _pr(c) -> str:
 
 def _rows(label: str, ours: Report, base: Report) -> None:
     """Three rows, detector beside baseline: topics, events, hard negatives."""
-    print(f"  {label + ' topics':<26}{_pr(ours.topics_all):<26}{_pr(base.topics_all):<26}")
-    print(f"  {label + ' events':<26}{_pr(ours.events):<26}{_pr(base.events):<26}")
+    print(f"  {label + ' topics':<32}{_pr(ours.topics_all):<26}{_pr(base.topics_all):<26}")
+    print(f"  {label + ' events':<32}{_pr(ours.events):<26}{_pr(base.events):<26}")
     hn, bhn = (f"{r.hard_negatives} of {r.hard_negative_items}" for r in (ours, base))
-    print(f"  {label + ' hard neg. flagged':<26}{hn:<26}{bhn:<26}")
+    print(f"  {label + ' hard neg. flagged':<32}{hn:<26}{bhn:<26}")
 
 
 def missed_targets(r: Report) -> list[str]:
@@ -72,8 +72,8 @@ def corpus_section(lang: str, tax, show_errors: bool, dev_only: bool = False) ->
     if not test and not dev:
         print("  (no corpus yet)")
         return [f"{lang}: no corpus"]
-    print(f"  {'':<26}{'newsmon.detect':<26}{'keyword baseline':<26}")
-    print(f"  {'':<26}{'P     R     (tp/fp/fn)':<26}{'P     R     (tp/fp/fn)':<26}")
+    print(f"  {'':<32}{'newsmon.detect':<26}{'keyword baseline':<26}")
+    print(f"  {'':<32}{'P     R     (tp/fp/fn)':<26}{'P     R     (tp/fp/fn)':<26}")
     t0 = time.process_time()
     t_ours, d_ours = score_corpus(newsmon_detector, test, tax), score_corpus(newsmon_detector, dev, tax)
     cpu = time.process_time() - t0
