@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="HTML file, plain or .gz")
     p.add_argument("--outlet", default=None, help="outlet name; selects its profile (e.g. asiae)")
     p.add_argument("--url", default=None, help="the page's address (default: file:// of PATH)")
+    p.add_argument("--explain", action="store_true", help="per event and dropped candidate: predicate, modifiers, why")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("run", help="one pass of the pipeline over the configured outlets")
@@ -118,6 +119,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     outlet = args.outlet or "local"
     profile = args.outlet if args.outlet in KNOWN_PROFILES else "generic"
     _taxonomy()  # loaded once, before any worker forks
+    if args.explain:
+        return _explain(args.paths, args.url, outlet, profile)
     status = 0
     out = sys.stdout
     analysed = _analysed(args.paths, args.url, outlet, profile)
@@ -180,6 +183,26 @@ def _analyse_one(job: tuple[str, str | None, str, str]) -> tuple:
         return article, detect(article, _taxonomy())
     except Exception as exc:  # handed back to the caller, which reports it per path
         return (exc,)
+
+
+def _explain(paths: list[str], url: str | None, outlet: str, profile: str) -> int:
+    """``analyze --explain``: the explanation text of each page instead of its JSON line."""
+    from newsmon.detect import explain
+    from newsmon.explaining import explanation
+    from newsmon.extract import extract
+    from newsmon.fetch import decode_html
+
+    status = 0
+    for path in paths:
+        try:
+            text, _ = decode_html(_read_html(path))
+            article = extract(text, url or Path(path).resolve().as_uri(), outlet, profile)
+        except Exception as exc:  # a bad page is reported and skipped, as in plain analyze
+            print(f"== {path}\nerror: {exc}\n")
+            status = 1
+            continue
+        print(explanation(path, *explain(article, _taxonomy())))
+    return status
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,25 +20,25 @@ from typing import Any
 
 import yaml
 
+from newsmon.cues import CueLexicon, compile_cues, kind_terms
+from newsmon.predicate import Reading, read_english, read_korean
 from newsmon.records import Article, Event, Finding
 
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
 # passing body mention ("clashed over the South China Sea") is context, not the story's topic.
 MIN_TOPIC_SCORE = 2
+# Which mentions count toward salience: "own" = only those in the headline and deck or in a
+# sentence that itself names both sides or the pair (양국, "both sides"); "any" = every tied mention.
+SALIENCE_TIE = "own"
+# A salient topic below SALIENT_WITHOUT_PREDICATE also needs one tied sentence with a governing
+# predicate (even hedged, negated or an appeal): a topic only ever named ("무역협상 기대감에 코스피
+# 상승") is the market's context.
+# From this score on a topic is the article's without any predicate speaking of it: named in the
+# headline and again in the body, it is what the story is about.
+SALIENT_WITHOUT_PREDICATE = 4
 HEADLINE_WEIGHT = 2
-# English negation words are looked for this many words before the cue, hedges (which govern a
-# whole clause: "analysts expect Washington and Beijing to sign") this many; neither across a comma.
-EN_WINDOW_WORDS = 6
-EN_HEDGE_WINDOW_WORDS = 8
-# A cue this many words after a barrier ("after", "since"), in the same clause, is background:
-# "relations soured after Washington imposed tariffs ... and Beijing retaliated".
-EN_BARRIER_WORDS = 15
-# A Korean cue followed this closely by a barrier (반발한 이후) is background.
-KO_BARRIER_CHARS = 6
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
-# Korean negation/hedge endings follow the cue within this many characters (합의하지 못했다).
-KO_WINDOW_CHARS = 16
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
 # headline and deck state the news, the first body sentences (the lead) report it, later ones add
 # detail and background. Explicit actors in the sentence and a cue close to the term add to it.
@@ -53,6 +53,11 @@ DISTANCE_SCALE = 1000
 # Sentences longer than this are not evidence an analyst can read at a glance; they are split
 # text runs (tables, lists) and skipped.
 MAX_SENTENCE_CHARS = 600
+# Topics that are channels themselves: a dispute *on* them is only one that suspends, cuts off or
+# refuses the channel; what a call or meeting disputes is filed under the topics it names
+# (guideline: what a defence meeting says about Taiwan is labelled under taiwan).
+CHANNEL_TOPICS = frozenset(("military_channels",))
+CHANNEL_DISPUTES = frozenset(("yield", "reduce_relations", "reject"))
 TOPIC_IDS = (
     "taiwan",
     "export_controls",
@@ -175,6 +180,9 @@ class Taxonomy:
     pair: Lexicon = Lexicon(None, None)  # words that refer to both sides at once: "both sides", 양국
     topic_index: Lexicon = Lexicon(None, None)  # all topics in one lexicon, hits labelled by topic
     cue_index: Lexicon = Lexicon(None, None)  # both cue kinds in one lexicon, hits labelled by kind
+    lexicon: CueLexicon | None = None  # CAMEO-category cues on lemmas: what reads the predicate
+    subsumed_by: dict[str, frozenset[str]] = field(default_factory=dict)  # topic -> topics taking its mentions
+    event_only: frozenset[str] = frozenset()  # topics that are an article's only through an event
 
 
 # How a term's ends must meet its neighbours: English words stand alone; a Latin term in Korean
@@ -323,11 +331,17 @@ def _load_taxonomy_cached(path: str) -> Taxonomy:
     return taxonomy_from_dict(raw)
 
 
+# Blocks an override replaces whole rather than entry by entry.
+_WHOLE_BLOCKS = (
+    "negation", "hedge", "barrier", "polarity", "past_time", "future_time", "instruments", "subsumed_by"
+)
+
+
 def merge_taxonomy(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """``base`` with each entry of ``override`` replacing, adding or (``null``) removing its namesake."""
     merged = dict(base)
     for key, value in override.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict) and key not in ("negation", "hedge", "barrier"):
+        if isinstance(value, dict) and isinstance(base.get(key), dict) and key not in _WHOLE_BLOCKS:
             entries = {**base[key], **value}
             merged[key] = {name: terms for name, terms in entries.items() if terms is not None}
         else:
@@ -344,16 +358,20 @@ def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
     def block(key: str) -> dict[str, Lexicon]:
         return {str(name): _compile(terms, f"{key}.{name}") for name, terms in raw[key].items()}
 
+    by_kind = {kind: kind_terms(raw, kind) for kind in ("agreement", "dispute")}
     return Taxonomy(
         topics=block("topics"),
         actors=block("actors"),
-        cues=block("cues"),
+        cues={kind: _compile(terms, f"cues.{kind}") for kind, terms in by_kind.items()},
         negation=_compile(raw.get("negation"), "negation"),
         hedge=_compile(raw.get("hedge"), "hedge"),
         barrier=_compile(raw.get("barrier"), "barrier"),
         pair=_compile(raw.get("pair"), "pair"),
         topic_index=_compile_many(raw["topics"], "topics."),
-        cue_index=_compile_many(raw["cues"], "cues."),
+        cue_index=_compile_many(by_kind, "cues."),
+        lexicon=compile_cues(raw),
+        subsumed_by={str(t): frozenset(map(str, v or ())) for t, v in (raw.get("subsumed_by") or {}).items()},
+        event_only=frozenset(map(str, raw.get("event_only_topics") or ())),
     )
 
 
@@ -392,7 +410,18 @@ class Mention:
 
 def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     """Topics and events of one article."""
-    tax = taxonomy or load_taxonomy()
+    return _detect(article, taxonomy or load_taxonomy(), None)
+
+
+def explain(article: Article, taxonomy: Taxonomy | None = None) -> tuple[Finding, list[Candidate]]:
+    """Topics and events of one article, with every (sentence, topic mention) weighed as an event:
+    its governing predicate, modifiers, and why it was kept or dropped (``newsmon analyze --explain``)."""
+    trace: list[Candidate] = []
+    return _detect(article, taxonomy or load_taxonomy(), trace), trace
+
+
+def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> Finding:
+    """Topics and events of one article; each candidate event appended to ``trace`` when given."""
     headline = [article.title, *article.summary]
     sentences = [(s, True) for h in headline for s in split_sentences(h or "")]
     sentences += [(s, False) for s in split_sentences(article.body)]
@@ -414,29 +443,60 @@ def detect(article: Article, taxonomy: Taxonomy | None = None) -> Finding:
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
     for m in tax.topic_index.finditer(full):
-        topic = m.label
         i = bisect.bisect_right(starts, m.start()) - 1
-        if not tied[i]:
-            continue  # no US-China tie around this mention: TSMC earnings, a Korean hotline
-        per_sentence[i].append(Mention(topic, m.start() - starts[i], m.end() - starts[i], m.group()))
-        scores[topic] = scores.get(topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
-        terms.setdefault(topic, set()).add(m.group())
+        if tied[i]:  # else no US-China tie around this mention: TSMC earnings, a Korean hotline
+            per_sentence[i].append(Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group()))
+    for i, mentions in enumerate(per_sentence):
+        per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by)
+        for mention in mentions:
+            if SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]:
+                scores[mention.topic] = scores.get(mention.topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
+            terms.setdefault(mention.topic, set()).add(mention.text)
     n_headline = sum(1 for _, h in sentences if h)
     events: dict[tuple[str, str], Event] = {}
+    weighed: list[Candidate] = trace if trace is not None else []
     for index, (sentence, is_headline) in enumerate(sentences):
         if not per_sentence[index]:
             continue
         prominence = HEADLINE_BONUS if is_headline else LEAD_BONUS if index - n_headline < LEAD_SENTENCES else 0.0
-        actors = tuple(sorted(names[index]))
-        for event in _events(sentence, per_sentence[index], tax, prominence, index, actors):
+        # a headline segment speaks for the headline, deck and lead together (see _tied_sentences)
+        own = set().union(*names[: n_headline + 1]) if is_headline else names[index]
+        actors = tuple(sorted(own))
+        for event in _events(sentence, per_sentence[index], tax, prominence, index, actors, weighed):
             key = (event.topic, event.kind)
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
-    salient = {t for t, s in scores.items() if s >= MIN_TOPIC_SCORE} | {t for t, _ in events}
+    salient = _article_topics(scores, events, weighed, tax)
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     ordered = sorted(events.values(), key=lambda e: (TOPIC_IDS.index(e.topic) if e.topic in TOPIC_IDS else 99, e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
+
+
+def _article_topics(
+    scores: dict[str, int], events: dict[tuple[str, str], Event], weighed: list[Candidate], tax: Taxonomy
+) -> set[str]:
+    """The article's topics: those it reports an event on, and those salient enough (``scores``)
+    that some tied sentence's predicate speaks of. An event-only topic (APEC) needs a sentence
+    placing a meeting or an agreement at it, held (not one still to come), even if the mention
+    itself sits in a backdrop ("where the APEC summit was taking place")."""
+    placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
+    read = {c.topic for c in weighed if c.reading.category}  # any governing predicate, even an appeal
+    salient = {
+        t
+        for t, s in scores.items()
+        if s >= MIN_TOPIC_SCORE
+        and (t not in tax.event_only or t in placed)
+        and (s >= SALIENT_WITHOUT_PREDICATE or t in read)
+    }
+    return salient | {t for t, _ in events}
+
+
+def _unsubsumed(mentions: list[Mention], subsumed_by: dict[str, frozenset[str]]) -> list[Mention]:
+    """The sentence's mentions less those another topic of the same sentence takes over: export
+    controls on fentanyl precursors are fentanyl; export controls on AI chips are not ``ai``."""
+    present = {m.topic for m in mentions}
+    return [m for m in mentions if not (subsumed_by.get(m.topic, frozenset()) & present)]
 
 
 def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[bool], everyone: set[str]) -> list[bool]:
@@ -488,35 +548,31 @@ def _events(
     prominence: float,
     index: int = 0,
     actors: tuple[str, ...] | None = None,
+    trace: list[Candidate] | None = None,
 ) -> list[Event]:
-    """Events from the cues of one sentence whose topic mentions (and named actors) are known."""
-    if len(sentence) > MAX_SENTENCE_CHARS or sentence.rstrip("\"'”’) ").endswith("?"):
-        return []  # a question reports nothing
-    cues = [(cue.label, cue) for cue in tax.cue_index.finditer(sentence)]
-    if not cues:
-        return []
-    barriers = tax.barrier.finditer(sentence)
+    """Events of one sentence whose topic mentions (and named actors) are known: the sentence's
+    governing predicate read for its kind and modifiers, tied to each topic it mentions."""
     if actors is None:
         actors = tuple(sorted(a for a, lex in tax.actors.items() if _has(lex, sentence)))
     best: dict[tuple[str, str], Event] = {}
-    for kind, cue in cues:
-        if any(m.start <= cue.start() and cue.end() <= m.end for m in mentions):
-            continue  # the cue is part of a term: "Asia-Pacific Economic Cooperation"
-        if _negated_or_hedged(sentence, cue, tax) or _in_background(sentence, cue, barriers):
-            continue
-        for m in mentions:
-            lo, hi = sorted((cue.start(), m.start))
-            if any(lo < b.start() < hi for b in barriers):
-                continue  # reported past context lies between cue and topic
+    for text, offset, reading in _readings(sentence, mentions, tax):
+        local = [m for m in mentions if offset <= m.start and m.end <= offset + len(text)]
+        for m in local:
+            kept, why = _tie(text, m.start, m.topic, reading, tax, actors)
+            if trace is not None:
+                trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why))
+            if not kept or reading.kind is None:
+                continue
+            kind = _kind_for(m.topic, reading, tax, text)
             confidence = BASE_CONFIDENCE + prominence
             confidence += BOTH_ACTORS_BONUS if len(actors) >= 2 else ONE_ACTOR_BONUS if actors else 0.0
-            confidence -= min(0.2, abs(cue.start() - m.start) / DISTANCE_SCALE)
+            confidence -= min(0.2, abs(reading.start - m.start) / DISTANCE_SCALE)
             event = Event(
                 topic=m.topic,
                 kind=kind,
-                evidence=sentence,
+                evidence=text,
                 terms=(m.text,),
-                cue=cue.group(),
+                cue=reading.predicate,
                 actors=actors,
                 confidence=round(min(confidence, 0.95), 2),
                 sentence_index=index,
@@ -527,27 +583,74 @@ def _events(
     return list(best.values())
 
 
-def _clause_before(sentence: str, pos: int, words: int) -> str:
-    """Up to ``words`` words before ``pos``, not reaching back past a comma, semicolon or colon."""
-    before = re.split(r"[,;:]", sentence[:pos])[-1]
-    return " ".join(before.split()[-words:])
+def _kind_for(topic: str, reading: Reading, tax: Taxonomy, text: str) -> str:
+    """The event's kind for one topic: a measure against the topic itself (curbing fentanyl
+    precursors) is cooperation with the other side, an agreement, unless its object is a tariff."""
+    lex = tax.lexicon
+    against = lex.against_topic.get(topic) if lex is not None else None
+    lang = "ko" if _HANGUL.search(text) else "en"
+    measure = reading.object in ("tariff", "tariffs", "관세", "sanction", "sanctions", "제재")
+    if reading.kind == "dispute" and against and reading.lemma in against[lang] and not measure:
+        return "agreement"
+    return str(reading.kind)
 
 
-def _negated_or_hedged(sentence: str, cue: Hit, tax: Taxonomy) -> bool:
-    """True when a negation or hedge governs the cue: before it in English, after it in Korean."""
-    after = sentence[cue.end() : cue.end() + KO_WINDOW_CHARS]
-    korean = bool(_HANGUL.search(cue.group()))
-    for lex, words in ((tax.negation, EN_WINDOW_WORDS), (tax.hedge, EN_HEDGE_WINDOW_WORDS)):
-        if lex.en is not None and lex.en.search(_clause_before(sentence, cue.start(), words)):
-            return True
-        if lex.ko is not None and korean and lex.ko.search(after):
-            return True
-    return False
+def _readings(sentence: str, mentions: list[Mention], tax: Taxonomy) -> list[tuple[str, int, Reading]]:
+    """(sentence text, offset, reading) of each sentence in ``sentence``: Korean through Kiwi's
+    splitter and morphemes, English on lemmas. Topic terms are passed so no cue is read inside one."""
+    lex = tax.lexicon
+    if lex is None or len(sentence) > MAX_SENTENCE_CHARS:
+        return [(sentence, 0, Reading(None, reason="no lexicon" if lex is None else "too long to be evidence"))]
+    if not _HANGUL.search(sentence):
+        skip = [(m.start, m.end) for m in mentions]
+        return [(sentence, 0, read_english(sentence, lex, skip))]
+    from newsmon.korean import analyse
+
+    try:
+        analysed = analyse(sentence)
+    except (RuntimeError, ValueError, OSError) as exc:  # a sentence Kiwi cannot read is no event, not a crash
+        return [(sentence, 0, Reading(None, reason=f"Korean analysis failed: {exc}"))]
+    out = []
+    for ks in analysed:
+        skip = [(m.start, m.end) for m in mentions if ks.start <= m.start < ks.end]
+        if skip:
+            text = ks.text.strip()
+            offset = sentence.find(text, ks.start) if text else ks.start
+            out.append((text, max(offset, 0), read_korean(ks.morphs, sentence, lex, skip)))
+    return out
 
 
-def _in_background(sentence: str, cue: Hit, barriers: list[Hit]) -> bool:
-    """True when the cue sits in a clause of reported past context ("after X imposed", "반발한 이후")."""
-    if _HANGUL.search(cue.group()):
-        return any(0 <= b.start() - cue.end() <= KO_BARRIER_CHARS for b in barriers if _HANGUL.search(b.group()))
-    clause = _clause_before(sentence, cue.start(), EN_BARRIER_WORDS)
-    return any(not _HANGUL.search(b.group()) and b.group() in clause for b in barriers)
+def _tie(
+    text: str, mention_at: int, topic: str, reading: Reading, tax: Taxonomy, actors: tuple[str, ...] = ()
+) -> tuple[bool, str]:
+    """Whether the reading is an event on the topic mentioned at ``mention_at`` (both offsets in the
+    scaffold sentence, which is ``text`` itself for English), and why (not)."""
+    if not reading.event:
+        return False, reading.reason
+    lex = tax.lexicon
+    only = lex.category_topics.get(reading.category) if lex is not None else None
+    if only and topic not in only:
+        return False, f"a {reading.category} predicate speaks only of {', '.join(sorted(only))}"
+    if topic in CHANNEL_TOPICS and reading.kind == "dispute" and reading.category not in CHANNEL_DISPUTES:
+        return False, "a dispute voiced in a channel is not a dispute over the channel"
+    if reading.category == "consult" and len(actors) < len(tax.actors) and not _has(tax.pair, text):
+        return False, "a meeting not between the two sides: the sentence does not name both"
+    if mention_at < reading.clause_start:
+        return False, "the topic is in a subordinate clause before the predicate's own"
+    lo, hi = sorted((reading.start, mention_at))
+    if not _HANGUL.search(text) and any(lo < b.start() < hi for b in tax.barrier.finditer(text)):
+        return False, "reported past context lies between predicate and topic"
+    return True, f"{reading.reason}; governs the topic term"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One (sentence, topic mention) weighed as an event, kept or dropped, and why."""
+
+    sentence_index: int
+    sentence: str
+    topic: str
+    term: str
+    reading: Reading
+    kept: bool
+    why: str

@@ -188,3 +188,69 @@ def evaluate(detector: Detector, items: list[Item] | None = None, tax: Taxonomy 
             for extra in sorted(topics - item.topics):
                 report.errors.append(f"{item.id}: false topic {extra}")
     return report
+
+
+# --- the real-article corpus (tests/corpus/detection/<lang>/{dev,test}.jsonl) ---------------------
+
+CORPUS = HERE / "corpus" / "detection"
+# Event statuses that are neither required nor counted against (the guideline's "How it is scored").
+LENIENT = ("background", "uncertain")
+
+
+@dataclass
+class CorpusItem:
+    """One labelled real article of the detection corpus."""
+
+    id: str
+    article: Article
+    hard_negative: bool
+    topics: set[str]
+    events: set[tuple[str, str]]  # reported as news: required
+    lenient: set[tuple[str, str]]  # background/uncertain only: allowed, not required
+
+
+def load_corpus(lang: str, split: str, root: Path = CORPUS) -> list[CorpusItem]:
+    """The labelled articles of one language and split; [] when the file is absent."""
+    path = root / lang / f"{split}.jsonl"
+    if not path.exists():
+        return []
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        raw = json.loads(line)
+        title, _, body = raw["text"].partition("\n") if not raw.get("title") else (raw["title"], "", raw["text"])
+        if raw.get("title") and body.startswith(raw["title"]):
+            body = body[len(raw["title"]) :]
+        art = Article(
+            article_id=raw["id"], url=raw.get("url", ""), outlet=raw.get("outlet", ""), title=title,
+            body=body.strip(), lang=raw.get("lang", lang), published_at=None, crawled_at=_EPOCH,
+        )
+        events = {(e["topic"], e["kind"]) for e in raw.get("events", []) if e.get("status", "event") == "event"}
+        lenient = {(e["topic"], e["kind"]) for e in raw.get("events", []) if e.get("status") in LENIENT} - events
+        topics = set(raw.get("topics", []))
+        items.append(CorpusItem(raw["id"], art, bool(raw.get("hard_negative")), topics, events, lenient))
+    return items
+
+
+def score_corpus(detector: Detector, items: list[CorpusItem], tax: Taxonomy | None = None) -> Report:
+    """Topics over (article, topic), events over (article, topic, kind) with background/uncertain
+    pairs neither required nor counted against; hard negatives flagged when anything fires."""
+    tax = tax or load_taxonomy()
+    report = Report()
+    for item in items:
+        topics, events = detector(item.article, tax)
+        events = events - item.lenient
+        report.events.add(events, item.events)
+        for t in set(TOPIC_IDS) | topics | item.topics:
+            report.topics.setdefault(t, Counts()).add({t} & topics, {t} & item.topics)
+        if item.hard_negative:
+            report.hard_negative_items += 1
+            if topics or events:
+                report.hard_negatives += 1
+                report.flagged.append(item.id)
+        report.errors += [f"{item.id}: missed event {m}" for m in sorted(item.events - events)]
+        report.errors += [f"{item.id}: false event {x}" for x in sorted(events - item.events)]
+        report.errors += [f"{item.id}: missed topic {m}" for m in sorted(item.topics - topics)]
+        report.errors += [f"{item.id}: false topic {x}" for x in sorted(topics - item.topics)]
+    return report

@@ -1,0 +1,513 @@
+"""Read what a sentence reports as done: its governing predicate, that predicate's kind and modifiers.
+
+English is head-initial: the governing predicate is the first cue of the main clause (a verb before
+a noun), not inside reported background ("after Washington imposed ..."). Korean is head-final: it
+is the last cue of the sentence outside a background clause (반발한 이후). The kind comes from the
+predicate's CAMEO role; a ``reverse`` verb takes the opposite of its object's kind (cut tariffs:
+agreement; suspend talks: dispute), a ``carry`` verb its object's kind (raise tariffs: dispute).
+Negation, hedges and forecasts, appeals, agenda items and questions make the sentence no event.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from newsmon.cues import CueLexicon
+from newsmon.english import tokens
+from newsmon.korean import Morph
+
+# English: a negation this many words before the predicate governs it ("did not agree").
+EN_NEGATION_WORDS = 4
+# English: a hedge or forecast word this many words before the predicate, in its clause, governs it
+# ("is expected to sign", "could impose").
+EN_HEDGE_WORDS = 6
+# How far (tokens) an English reverse or carry predicate looks for its object.
+OBJECT_WINDOW = 8
+# Korean objects stand before the verb with their modifiers between ("수출 통제 대상으로 묶는 규정의
+# 시행을 1년간 미루기로"): a longer reach, in morphemes, still within the sentence.
+KO_OBJECT_WINDOW = 16
+# Korean morphemes after the predicate read for its endings (합의하지 못했다, 합의할 전망이다).
+KO_ENDING_MORPHS = 9
+_KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
+_KO_VERB = ("VV", "VA", "VX")
+# Verbs of announcing: "said it would" reports a government's plan, not a forecast.
+_EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm", "state"))
+# Words opening a relative clause, which a time phrase after the predicate then belongs to.
+_EN_RELATIVE = frozenset(("it", "they", "which", "that", "who", "whom"))
+_DASHES = frozenset(("—", "–"))
+_CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
+_KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
+_KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
+# Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
+# is not governed by the main predicate after it. Not -고/-며, which coordinate.
+# Nouns after a relative ending that make the clause before them a backdrop (…한 가운데, …한 이후).
+_KO_AMID = {"가운데", "와중", "속", "이후", "뒤", "후", "직후", "당시", "이래"}
+# Quotative endings (낮춘다고 발표했다, 합의했다고 밝혔다): the quoted clause holds the news.
+_KO_QUOTATIVE = {"다고", "ᆫ다고", "는다고", "라고", "이라고", "자고", "냐고", "으라고", "다며", "라며"}
+_KO_SUBORDINATE = {
+    "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The governing predicate of one sentence and what it makes of the sentence."""
+
+    kind: str | None  # "agreement" | "dispute" | None (no event)
+    predicate: str = ""  # the cue as written
+    category: str = ""  # its CAMEO category
+    object: str = ""  # the polar object a reverse/carry predicate read
+    negated: bool = False
+    hedged: bool = False
+    background: bool = False
+    start: int = -1  # offset of the predicate in the sentence
+    reason: str = ""
+    clause_start: int = 0  # where the predicate's clause starts (Korean: after a subordinate clause)
+    lemma: str = ""  # the lexicon phrase the predicate matched ("crack down", "합의")
+
+    @property
+    def event(self) -> bool:
+        """True when the sentence reports an event as news."""
+        return self.kind is not None and not (self.negated or self.hedged or self.background)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    i: int  # first token / morpheme
+    n: int  # how many
+    category: str
+    start: int
+    end: int
+    verb: bool
+    phrase: str = ""
+
+
+def _kind(role: str, obj_kind: str | None) -> str | None:
+    if role in ("agreement", "dispute"):
+        return role
+    if obj_kind == "dispute_if_reversed":
+        obj_kind = "dispute" if role == "reverse" else None
+    if role == "reverse" and obj_kind is not None:
+        return "dispute" if obj_kind == "agreement" else "agreement"
+    if role == "carry":
+        return obj_kind
+    return None
+
+
+def _verdict(
+    lex: CueLexicon, cue: _Cue, text: str, obj: tuple[str, str | None], mods: dict, clause_start: int = 0
+) -> Reading:
+    """The Reading of a governing cue, with why it is or is not an event."""
+    role = lex.roles[cue.category]
+    kind = _kind(role, obj[1])
+    reason = "reports a " + (kind or "non-event") + f" ({cue.category}"
+    reason += f", object {obj[0]!r})" if obj[0] else ")"
+    if role in ("appeal", "agenda", "avert"):
+        reason = f"{role}: not an event"
+    elif kind is None:
+        reason = f"{role} predicate without an object of known kind"
+    for flag in ("negated", "hedged", "background"):
+        if mods.get(flag):
+            reason = f"{flag}: {mods[flag]}"
+    return Reading(
+        kind, text[cue.start : cue.end], cue.category, obj[0], bool(mods.get("negated")),
+        bool(mods.get("hedged")), bool(mods.get("background")), cue.start, reason, clause_start, cue.phrase,
+    )
+
+
+def _pick(
+    lex: CueLexicon, cues: list[_Cue], objects: list[tuple[str, str | None]], transparent: list[bool]
+) -> int:
+    """Index of the governing cue among ``cues`` (in reading order): the first whose role yields a
+    kind; a reverse or carry verb with no object of known kind ("ended their meeting") is passed
+    over, and so is signing an instrument (an order enacts what it says). The first cue when none
+    does (its reading then says why there is no event)."""
+    for k, (cue, obj) in enumerate(zip(cues, objects, strict=True)):
+        if transparent[k] or lex.roles[cue.category] == "avert":
+            continue  # "agreed to maintain dialogue to avoid clashes": the agreement governs
+        if lex.roles[cue.category] not in ("reverse", "carry") or _kind(lex.roles[cue.category], obj[1]):
+            return k
+    return 0
+
+
+def _instrument(index, sets: list, lo: int, hi: int) -> bool:
+    """True when an instrument (an order, a bill) stands among tokens ``lo`` to ``hi``."""
+    return any(index.match(sets, j) for j in range(max(0, lo), min(len(sets), hi)))
+
+
+def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
+    """The governing predicate of an English sentence; ``skip`` spans (topic terms) hold no cue."""
+    toks = tokens(sentence)
+    sets = [t.lemmas for t in toks]
+    background = _en_background(toks, lex)
+    cues = []
+    i = 0
+    while i < len(toks):
+        hit = lex.cues["en"].match(sets, i)
+        if hit is None:
+            i += 1
+            continue
+        phrase, category = hit
+        start, end = toks[i].start, toks[i + len(phrase) - 1].end
+        inside = any(a <= start and end <= b for a, b in skip)
+        modifier = toks[i].low.endswith("ing") and not toks[i].verb  # "escalating tensions"
+        modifier |= not toks[i].verb and i > 0 and toks[i - 1].low == "of"  # "issues of concern"
+        if not (inside and category != "agree") and not background[i] and not modifier:
+            cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
+        i += len(phrase)
+    if not cues:
+        if any(background):
+            return Reading(None, reason="only background clauses carry a cue", background=True)
+        return Reading(None, reason="no cue")
+    # verbs before nouns; a carrier introducing a clause ("announced that it will suspend ...") after
+    # the other verbs, since the clause holds what is done
+    carry = [c for c in cues if c.verb and lex.roles[c.category] == "carry" and _introduces_clause(toks, c)]
+    cues = [c for c in cues if c.verb and c not in carry] + carry + [c for c in cues if not c.verb]
+    objects = [_en_object(toks, sets, c, lex) for c in cues]
+    transparent = [
+        c.category == "agree" and _instrument(lex.instruments["en"], sets, c.i + c.n, c.i + c.n + 4) for c in cues
+    ]
+    k = _pick(lex, cues, objects, transparent)
+    mods = _en_modifiers(toks, cues[k], lex, background)
+    if cues[k].category == "consult":
+        mods.update(_future(lex.future_time["en"], sets))
+        if any({"will", "to"} & t.lemmas for t in _en_clause_before(toks, cues[k].i, background)):
+            mods["hedged"] = "a meeting still to come (will / to)"
+    talks = cues[k].category == "consult" or (lex.roles[cues[k].category] == "reverse" and objects[k][1] == "agreement")
+    if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
+        mods["negated"] = "the talks ended without an agreement"
+    return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _introduces_clause(toks: list, cue: _Cue) -> bool:
+    """True when the verb is followed by a clause ("announced that ...", "said it would ...")."""
+    nxt = {t.low for t in toks[cue.i + cue.n : cue.i + cue.n + 2]}
+    return bool({"that", "it", "they", "to"} & nxt)
+
+
+def _future(index, sets: list) -> dict[str, str]:
+    """A future time word in the sentence: the meeting a consult predicate reports is not held yet."""
+    for j in range(len(sets)):
+        hit = index.match(sets, j)
+        if hit:
+            return {"hedged": f"{' '.join(hit[0])!r}: a meeting still to come"}
+    return {}
+
+
+def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
+    """Per token: inside a clause opened by a barrier ("after ...", "which had ...") up to a comma."""
+    out = [False] * len(toks)
+    sets = [t.lemmas | {t.low} for t in toks]
+    on = False
+    for i, t in enumerate(toks):
+        if t.low in _CLAUSE_END_EN and t.low not in _DASHES:  # a dash opens an aside, the clause goes on
+            on = False
+        elif lex.barrier["en"].match(sets, i):
+            on = True
+        out[i] = on
+    return out
+
+
+def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
+    """The polar noun just before the predicate ("countermeasures announced by China"), else the
+    first after it, else one before it ("tariffs were cut"), with its kind."""
+    if cue.i and lex.polarity["en"].match(sets, cue.i - 1):
+        return toks[cue.i - 1].low, lex.polarity["en"].match(sets, cue.i - 1)[1]
+    after = range(cue.i + cue.n, min(len(toks), cue.i + cue.n + OBJECT_WINDOW))
+    passive = cue.i and toks[cue.i - 1].low in ("be", "been", "being", "was", "were", "is", "are")
+    reach = OBJECT_WINDOW * 2 if passive else OBJECT_WINDOW  # "tariffs on goods exported to the U.S. will be reduced"
+    before = range(cue.i - 1, max(-1, cue.i - reach), -1)
+    for rng in (after, before):
+        for j in rng:
+            if toks[j].low in _CLAUSE_END_EN:
+                break
+            hit = lex.polarity["en"].match(sets, j)
+            if hit:
+                return _compound_head(toks, sets, j, hit[1], lex)
+    return "", None
+
+
+def _compound_head(toks: list, sets: list, j: int, kind: str, lex: CueLexicon) -> tuple[str, str]:
+    """The last polar noun of the compound starting at ``j``: "tariff truce" is a truce."""
+    for k in (j + 1, j + 2):
+        if k < len(toks) and toks[k].low not in _CLAUSE_END_EN:
+            hit = lex.polarity["en"].match(sets, k)
+            if hit:
+                return toks[k].low, hit[1]
+    return toks[j].low, kind
+
+
+def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]) -> dict[str, str]:
+    """Negation and hedges before the predicate in its clause (a relative clause between commas is
+    stepped over: "expect tensions, which have ..., to ease"); past time after it in its clause."""
+    mods: dict[str, str] = {}
+    clause = _en_clause_before(toks, cue.i, background)
+    ordered = list(reversed(clause))
+    pairs = {f"{a} {b.low}" for x, b in itertools.pairwise(ordered) for a in x.lemmas}
+    near = {lem for t in ordered[-EN_NEGATION_WORDS:] for lem in t.lemmas}
+    if near & lex.negation["en"] or pairs & lex.negation["en"]:
+        mods["negated"] = "negation before the predicate"
+    near_hedge = clause[:EN_HEDGE_WORDS] if cue.verb else clause  # a noun cue: the whole clause
+    hedge_words = {lem for t in near_hedge for lem in t.lemmas}
+    announced = any(t.lemmas & _EN_ANNOUNCE for t in clause[: EN_HEDGE_WORDS + 3])
+    if announced and hedge_words & lex.hedge["en"] <= {"would", "will"}:
+        pass  # "China said it would end ...": a plan the government announced counts
+    elif hedge_words & lex.hedge["en"] or pairs & lex.hedge["en"]:
+        mods["hedged"] = "hedge or forecast before the predicate"
+    if "?" in [t.low for t in toks[-2:]]:
+        mods["hedged"] = "a question"
+    why = _en_past(toks, cue, lex)
+    if why:
+        mods["background"] = why
+    return mods
+
+
+def _en_past(toks: list, cue: _Cue, lex: CueLexicon) -> str:
+    """Why the predicate is background: a past time phrase after it in its clause ("since 2022") or
+    anywhere before it ("In 2022, ..."), or a past perfect in its clause ("talks had faltered")."""
+    sets = [t.lemmas for t in toks]
+    after = []
+    for j in range(cue.i + cue.n, len(toks)):
+        if toks[j].low in _CLAUSE_END_EN or toks[j].low in _EN_RELATIVE:
+            break  # "drop tariffs it imposed earlier this year": the time belongs to the relative clause
+        after.append(j)
+    for j in list(range(cue.i)) + after:
+        if lex.past_time["en"].match(sets, j):
+            return f"{toks[j].low!r}: past time"
+    span = [*(t.low for t in reversed(_en_clause_before(toks, cue.i, [False] * len(toks)))), toks[cue.i].low]
+    span += [toks[j].low for j in after[:3]]
+    reported = any(t.lemmas & _EN_ANNOUNCE for t in toks[: cue.i])  # "said that it had sanctioned"
+    if not reported and any(a == "had" and b.endswith("ed") for a, b in itertools.pairwise(span)):
+        return "past perfect: earlier context"
+    return ""
+
+
+def _en_clause_before(toks: list, i: int, background: list[bool]) -> list:
+    """Tokens before ``i`` back to the clause start, nearest first, skipping a background clause."""
+    clause = []
+    for j in range(i - 1, -1, -1):
+        if toks[j].low in _CLAUSE_END_EN:
+            if j and background[j - 1]:
+                continue  # ", which have clashed over ..., to ease": keep reading the main clause
+            break
+        if not background[j]:
+            clause.append(toks[j])
+    return clause
+
+
+def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
+    """The governing predicate of a Korean sentence (offsets of ``morphs`` are in ``text``)."""
+    sets = [frozenset((m.lemma if m.tag in _KO_VERB else m.form,)) for m in morphs]
+    cues = []
+    i = 0
+    while i < len(morphs):
+        hit = lex.cues["ko"].match(sets, i) if morphs[i].tag in _KO_NOUN + _KO_VERB else None
+        if hit is None:
+            i += 1
+            continue
+        phrase, category = hit
+        m0, m1 = morphs[i], morphs[i + len(phrase) - 1]
+        inside = any(a <= m0.start and m1.end <= b for a, b in skip)
+        if not (inside and category != "agree"):
+            cues.append(_Cue(i, len(phrase), category, m0.start, m1.end, m0.tag in _KO_VERB, " ".join(phrase)))
+        i += len(phrase)
+    backdrop = _ko_backdrop_end(morphs)
+    main = [
+        c for c in cues
+        if not _ko_subordinate_background(morphs, c, lex) and not _ko_quoting(morphs, c, lex) and c.i >= backdrop
+    ]
+    if not main:
+        bg = bool(cues)
+        return Reading(None, background=bg, reason="only background clauses carry a cue" if bg else "no cue")
+    main.reverse()  # head-final: the last cue governs
+    objects = [_ko_object(morphs, sets, c, lex) for c in main]
+    forms = [frozenset((m.form,)) for m in morphs]
+    transparent = [c.category == "agree" and _instrument(lex.instruments["ko"], forms, c.i - 3, c.i) for c in main]
+    k = _pick(lex, main, objects, transparent)
+    cue = main[k]
+    mods = _ko_modifiers(morphs, cue, lex)
+    if cue.category == "consult":
+        mods.update(_ko_future(lex, text[morphs[0].start : morphs[-1].end] if morphs else ""))
+    start = max(_ko_clause_start(morphs, cue, cues), _ko_list_end(morphs, cue))
+    return _verdict(lex, cue, text, objects[k], mods, start)
+
+
+def _ko_list_end(morphs: tuple[Morph, ...], cue: _Cue) -> int:
+    """Offset after a list of issues closed by 등 before the predicate (대만 문제와 수출규제, 남중국해 문제 등에
+    대해 충돌했다): the topics listed are agenda items, not what the predicate reports."""
+    for j in range(cue.i - 1, 0, -1):
+        m = morphs[j]
+        if m.form == "등" and m.tag == "NNB" and j + 1 < cue.i and morphs[j + 1].tag.startswith("J"):
+            return m.end
+    return 0
+
+
+def _closes_cue(morphs: tuple[Morph, ...], ends: set[int], j: int) -> bool:
+    """True when the ending at ``j`` is a cue's own (반발해): only verb suffixes between them."""
+    k = j
+    while k > 0 and k not in ends and morphs[k - 1].tag in ("XSV", "XSA", "EP", "VX"):
+        k -= 1
+    return k in ends or j in ends
+
+
+def _ko_future(lex: CueLexicon, sentence: str) -> dict[str, str]:
+    """A future time phrase in the Korean sentence's text (오는 11월, 다음 주): a meeting to come."""
+    flat = sentence.replace(" ", "")
+    for phrases in lex.future_time["ko"].by_first.values():
+        for phrase, _ in phrases:
+            if "".join(phrase) in flat:
+                return {"hedged": f"{' '.join(phrase)!r}: a meeting still to come"}
+    return {}
+
+
+def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> int:
+    """Offset where the predicate's clause begins: after the last subordinate connective before it
+    that closes another cue's clause (반발해 ... 중단했다), not a plain one (평화를 위해 ... 합의했다)."""
+    ends = {c.i + c.n for c in cues if c.i < cue.i}
+    for j in range(cue.i - 1, 0, -1):
+        m = morphs[j]
+        aspect = j + 1 < len(morphs) and morphs[j + 1].tag == "VX"  # 부과해 온: an aspect, not a clause
+        if m.tag == "EC" and m.form in _KO_SUBORDINATE and not aspect and _closes_cue(morphs, ends, j):
+            return m.end
+        if m.form in _KO_AMID and m.tag in ("NNG", "NNB") and morphs[j - 1].tag == "ETM":
+            return m.end  # "갈등이 격화한 가운데 두 장관이 통화했다": the topic lies in the backdrop
+    return 0
+
+
+def _ko_quoting(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
+    """True for a neutral verb of saying after a quotation (낮춘다고 발표했다): the quoted predicate
+    governs. A verb of saying that is itself a dispute or an appeal (…라고 경고했다) still governs."""
+    if lex.roles[cue.category] != "carry":
+        return False
+    prev = morphs[cue.i - 1] if cue.i else None
+    return prev is not None and (prev.tag == "JKQ" or (prev.tag == "EC" and prev.form in _KO_QUOTATIVE))
+
+
+def _ko_backdrop_end(morphs: tuple[Morph, ...]) -> int:
+    """Index after the last backdrop boundary (…한 가운데, 갈등 속에, …한 이후): cues before it are the
+    setting, not the news, when the sentence's own predicate follows it."""
+    end = 0
+    for j in range(1, len(morphs)):
+        m, prev = morphs[j], morphs[j - 1]
+        if m.form in _KO_AMID and m.tag in ("NNG", "NNB") and (prev.tag == "ETM" or m.form in ("속", "가운데")):
+            end = j + 1
+    return end
+
+
+def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
+    """True when the cue's clause ends in a background noun (반발한 이후, 부과한 뒤, 갈등 때문)."""
+    nxt = morphs[cue.i + cue.n : cue.i + cue.n + 3]
+    if len(nxt) >= 2 and nxt[0].form == "에" and nxt[1].lemma in ("잇다", "이어지다"):
+        return True  # 회담에 이어 (following the meeting): the earlier event
+    for m in morphs[cue.i + cue.n : cue.i + cue.n + 4]:
+        if m.form in lex.barrier["ko"].by_first and m.tag in ("NNG", "NNB"):
+            return True
+        if m.tag in ("EF", "SF") or (m.tag in _KO_NOUN and m.form not in ("것",)):
+            return False
+    return False
+
+
+def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
+    """The nearest polar noun before the predicate (관세를 인하), else just after (인하된 관세)."""
+    before = range(cue.i - 1, max(-1, cue.i - KO_OBJECT_WINDOW), -1)
+    after = range(cue.i + cue.n, min(len(morphs), cue.i + cue.n + 3))
+    for j in before:  # the noun the object particle marks (관세를 ... 줄였다) comes first
+        if morphs[j].tag in ("EF", "SF"):
+            break
+        reason = j + 2 < len(morphs) and morphs[j + 2].form in ("이유", "명분", "계기", "목적")  # 협력을 이유로
+        if j + 1 < len(morphs) and morphs[j + 1].tag == "JKO" and morphs[j].tag in _KO_NOUN and not reason:
+            hit = lex.polarity["ko"].match(sets, j)
+            if hit:
+                return morphs[j].form, hit[1]
+    for rng in (before, after):
+        for j in rng:
+            if morphs[j].tag in ("EF", "SF"):
+                break
+            hit = lex.polarity["ko"].match(sets, j) if morphs[j].tag in _KO_NOUN else None
+            if hit:
+                return morphs[j].form, hit[1]
+    return "", None
+
+
+def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict[str, str]:
+    """Negation, forecast, plan and aspect endings after the predicate; past time words before it."""
+    mods: dict[str, str] = {}
+    tail = morphs[cue.i + cue.n : cue.i + cue.n + KO_ENDING_MORPHS]
+    before = morphs[cue.i - 1] if cue.i else None
+    if before is not None and before.form in ("안", "못") and before.tag == "MAG":
+        mods["negated"] = f"{before.form} before the predicate"
+    for k, m in enumerate(tail):
+        if m.tag == "SF" or (m.tag == "EF" and k > 0):
+            if m.form in ("까", "나", "?"):
+                mods["hedged"] = "a question"
+            break
+        if m.form in lex.negation["ko"] and m.tag in ("VX", "MAG", "VA", "NNG"):
+            mods["negated"] = f"{m.form} after the predicate"
+        why = _ko_hedge(tail, k)
+        if why:
+            mods["hedged"] = why
+    aspect = _ko_aspect(tail)
+    if aspect:
+        mods["background"] = aspect
+    if _ko_dated_relative(morphs, cue):
+        mods["background"] = "a relative clause dated by a year (1951년 체결된 조약)"
+    for j, m in enumerate(morphs[: cue.i]):
+        ahead_of = m.form == "앞서" and j and morphs[j - 1].form == "에"  # 회의에 앞서: "ahead of"
+        if m.form in lex.past_time["ko"].by_first and not ahead_of:
+            mods["background"] = f"{m.form}: past time"
+    return mods
+
+
+def _ko_dated_relative(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """True when the cue modifies a noun (체결된 조약) and a year stands just before it (1951년)."""
+    j = cue.i + cue.n
+    while j < len(morphs) and morphs[j].tag in ("XSV", "XSA", "EP"):
+        j += 1
+    relative = j < len(morphs) and morphs[j].tag == "ETM" and morphs[j].form not in ("ᆯ", "을")
+    near = range(max(1, cue.i - 4), cue.i)
+    year = any(morphs[k].form == "년" and morphs[k - 1].tag == "SN" for k in near)
+    return relative and year
+
+
+def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
+    """Why the ending at ``tail[k]`` makes the predicate a forecast or open question ('' if not).
+    A journalist's forecast (-ㄹ 전망, -ㄹ 가능성, -ㄹ 것으로 보인다) is no event; an announced plan
+    (-ㄹ 예정/방침/계획, -기로 했다, -ㄹ 것"이라고 밝혔다) is."""
+    m = tail[k]
+    prev = tail[k - 1] if k else None
+    if prev is not None and prev.tag == "ETM" and prev.form in ("ᆯ", "을", "ㄹ"):
+        if m.form == "것":
+            rest = {x.lemma for x in tail[k + 1 :]} | {x.form for x in tail[k + 1 :]}
+            return "-ㄹ 것으로 보인다: forecast" if rest & {"보이다", "예상", "전망", "관측", "예측"} else ""
+        if m.form in _KO_FORECAST:
+            return f"-ㄹ {m.form}: forecast"
+        return ""
+    if m.tag in ("NNG", "NNB") and m.form in ("전망", "관측", "가능", "예상", "기대", "여부") and k <= 3:
+        return f"{m.form}: forecast or open question"
+    if m.tag == "EC" and m.form in ("어야", "아야") and k + 1 < len(tail) and tail[k + 1].lemma == "하다":
+        return "-어야 하다: an obligation or a wish"
+    if m.tag == "EC" and m.form in ("ᆯ지", "을지", "ᆫ지", "는지"):
+        return f"-{m.form}: an open question"
+    return ""
+
+
+def _ko_aspect(tail: tuple[Morph, ...]) -> str:
+    """Background from aspect: -아/어 오다 (부과해 왔다: has been doing), -ㄴ 바 있다 (has done
+    before), -었었다 (had done); a description (…와 마찰을 빚고 있는 지역이다) reports nothing."""
+    for k, m in enumerate(tail):
+        if m.tag == "EF" or m.tag == "SF":
+            break
+        nxt = tail[k + 1] if k + 1 < len(tail) else None
+        if nxt is None:
+            break
+        if m.tag == "EC" and m.form in ("어", "아") and nxt.lemma == "오다" and nxt.tag in ("VX", "VV"):
+            return "-어 오다: an ongoing earlier measure"
+        if m.tag == "ETM" and nxt.form == "바":
+            return "-ㄴ 바 있다: done before"
+        if m.tag == "EP" and m.form == "었" and nxt.form == "었":
+            return "-었었-: past perfect"
+        relative = m.tag == "ETM" and m.form not in ("ᆯ", "을", "ㄹ")  # not a plan (완화할 예정이다)
+        if relative and nxt.tag == "NNG" and any(x.tag == "VCP" for x in tail[k + 2 : k + 4]):
+            return "a relative clause describing a noun"
+    return ""
