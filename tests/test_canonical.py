@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pipeline_faults import hijacking_canonical
+from pipeline_faults import colliding_canonical, hijacking_canonical
 
 from newsmon.canonical import trusted
 
@@ -12,6 +12,14 @@ from newsmon.canonical import trusted
 def test_a_canonical_naming_the_home_page_or_another_host_is_not_the_identity(store):
     """Once: five articles merged as versions 1-5 of one id, one stored under evil.example."""
     assert hijacking_canonical(store) == {"ids": 6, "max_version": 1, "off_host": 0}
+
+
+@pytest.mark.e2e
+def test_a_canonical_claiming_another_stored_body_does_not_merge_articles(store):
+    """Six pages naming the first one as canonical: six articles, five collisions recorded, and a
+    second run stores nothing again (each page is known under its own address)."""
+    got = colliding_canonical(store)
+    assert got == {"ids": 6, "max_version": 1, "collisions": 5, "second_run_stored": 0}
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from newsmon import alert as alerting
 from newsmon import budget, health, keys, raw, revisit, state, tables
@@ -23,9 +23,11 @@ from newsmon.extract import ExtractionError, extract
 from newsmon.fetch import Fetcher
 from newsmon.furniture import OutletFurniture
 from newsmon.furniture_state import load_furniture, save_furniture
-from newsmon.identity import candidate_key, id_from_url, normalize_url
+from newsmon.identity import candidate_key, id_from_url, identify, normalize_url
 from newsmon.index import IndexEntry, known_urls, load_index, save_index
+from newsmon.profiles import get_profile
 from newsmon.records import Article, Candidate, Outlet, Page
+from newsmon.redact import mask_url
 from newsmon.store import STORAGE_ERRORS, Store
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,10 @@ FLUSH_EVERY = 200
 # ...or earlier, once the held bodies reach this many bytes: pages may be up to
 # ``crawl.max_bytes`` (5 MB) each, so a count alone would not bound memory.
 FLUSH_BYTES = 64 * 1024 * 1024
+# A canonical link naming an article stored this recently, with another body and from other
+# addresses, is a claim on its identity, not an edit: a week covers a story's life in the news,
+# while a long-lived page edited later keeps its id.
+COLLISION_WINDOW_DAYS = 7
 # Told after discovery and after each candidate: (outlet, candidates done, candidates in this run).
 Progress = Callable[[str, int, int], None]
 
@@ -387,6 +393,7 @@ def _process(
         return
     if learned is not None:
         article = strip_learned(article, learned)
+    article = _own_identity(article, page, outlet, index, result)
     finding = detect(article, taxonomy)
     fp = tables.fingerprint(article)
     urls = {normalize_url(page.url), normalize_url(page.final_url), article.url}
@@ -410,6 +417,31 @@ def _process(
     if ekey:
         result.event_keys.append(ekey)
         result.events += len(finding.events)
+
+
+def _own_identity(
+    article: Article, page: Page, outlet: Outlet, index: dict[str, IndexEntry], result: OutletResult
+) -> Article:
+    """The article, under its fetched address when its canonical link claims another stored body.
+
+    A page whose canonical names an article stored within ``COLLISION_WINDOW_DAYS`` from other
+    addresses, with a different body, is not an edit of it (a template naming one article as every
+    page's canonical, or a hostile page): the fetched address becomes its identity and the collision
+    a recorded problem. An id the profile reads from the fetched address itself cannot be claimed.
+    """
+    fetched = normalize_url(page.final_url)
+    entry = index.get(article.article_id)
+    if article.url == fetched or entry is None or fetched in entry.urls or normalize_url(page.url) in entry.urls:
+        return article
+    if entry.fingerprint == tables.fingerprint(article) or entry.stored_at is None:
+        return article
+    if datetime.now(UTC) - entry.stored_at > timedelta(days=COLLISION_WINDOW_DAYS):
+        return article
+    if id_from_url(outlet.name, outlet.profile, page.final_url) == article.article_id:
+        return article
+    aid, sid = identify(outlet.name, get_profile(outlet.profile), fetched, fetched, article.lang)
+    result.problems.append(f"canonical collision: {mask_url(page.final_url)} names {mask_url(article.url)}")
+    return replace(article, article_id=aid, url=fetched, source_id=sid)
 
 
 def strip_learned(article: Article, learned: OutletFurniture) -> Article:

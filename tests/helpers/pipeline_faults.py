@@ -153,6 +153,27 @@ def hijacking_canonical(store, name: str = "plain") -> dict:
     }
 
 
+def colliding_canonical(store, name: str = "collide") -> dict:
+    """Six different generic pages whose canonical links all name the first one's address."""
+    with FixtureSite() as site:
+        links = [f"{site.base}/news/item-{n}" for n in range(6)]
+        for n in range(len(links)):
+            body = TEMPLATE.replace(CANONICAL, links[0].encode()).replace(b"{{BASE}}", site.base.encode())
+            body = body.replace(b"<title>", f"<title>story {n} ".encode(), 1)
+            site.overrides[f"/news/item-{n}"] = body.replace(b"<p>", f"<p>Item {n} reports its own news. ".encode(), 1)
+        _feed(site, links)
+        config = config_for(store, site, name, profile="generic")
+        result = run_outlet(config.outlets[0], config, store, f"{name}-1")
+        again = run_outlet(config.outlets[0], config, store, f"{name}-2")
+    rows = read_prefix(store, "articles", name).to_pylist()
+    return {
+        "ids": len({r["article_id"] for r in rows}),
+        "max_version": max((r["version"] for r in rows), default=0),
+        "collisions": sum(p.startswith("canonical collision") for p in result.problems),
+        "second_run_stored": again.stored,
+    }
+
+
 def config_refusals() -> dict:
     """Which bad configs are refused: a literal credential in a URL, allowed_domains ['.']."""
     base = {"storage": {"bucket": "news-lake"}, "outlets": [{"name": "o", "feeds": ["https://a.example/rss"]}]}
@@ -193,6 +214,9 @@ def pipeline_faults(store) -> list[dict]:
     h = hijacking_canonical(store)
     ok = h["ids"] == 6 and h["max_version"] == 1 and h["off_host"] == 0
     rows.append(_row("canonical = home", "6 ids, none off-list", f"{h['ids']} ids, {h['off_host']} off-list", ok))
+    c = colliding_canonical(store)
+    ok = c["ids"] == 6 and c["max_version"] == 1 and c["collisions"] == 5 and c["second_run_stored"] == 0
+    rows.append(_row("canonical collides", "6 ids, 5 recorded", f"{c['ids']} ids, {c['collisions']} recorded", ok))
     for label, got in config_refusals().items():
         rows.append(_row(label, "config error", got, got == "refused"))
     return rows
