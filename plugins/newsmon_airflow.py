@@ -111,7 +111,27 @@ def load(path: str | None = None) -> tuple[Config, Store]:
         )
     if any(c.conn_id for c in config.alerts):
         config = replace(config, alerts=tuple(_channel_from_connection(c) for c in config.alerts))
+    mask_config_secrets(config)
     return config, Store(config.storage)
+
+
+def mask_config_secrets(config: Config) -> None:
+    """Register the config's secrets with Airflow's masker: task logs show *** instead.
+
+    The store's secret key, SMTP passwords and each alert URL (a webhook URL is its own token),
+    whole and with its query or path token, so a URL logged by a library stays masked too.
+    """
+    from airflow.sdk.log import mask_secret
+
+    from newsmon.redact import mask_url
+
+    secrets = [config.storage.secret_key, *(c.password for c in config.alerts)]
+    for channel in config.alerts:
+        if channel.url and mask_url(channel.url) != channel.url:
+            secrets.append(channel.url)
+    for secret in secrets:
+        if secret:
+            mask_secret(secret)
 
 
 def hostname() -> str:
