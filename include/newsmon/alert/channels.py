@@ -4,9 +4,9 @@ Webhook and Slack are one HTTPS POST each, so ``requests`` carries them (through
 :mod:`newsmon.alert.transport`: one deadline per attempt, a capped answer read, and an outcome that
 tells "not delivered" from "unknown" from "refused for good"): the ledger needs the exact answer,
 which a do-everything notifier would hide. Email uses the standard library's
-``smtplib`` + ``email.message`` (STARTTLS or TLS, login, a plain-text and an HTML part, UTF-8
-headers), which is what Airflow's own SMTP provider wraps too. A sender raises on anything but
-"accepted"; the caller then retries or parks the message.
+``smtplib`` + ``email.message`` under one total deadline per attempt (STARTTLS or TLS, login, a
+plain-text and an HTML part, UTF-8 headers), which is what Airflow's own SMTP provider wraps too. A
+sender raises on anything but "accepted"; the caller then retries or parks the message.
 """
 
 from __future__ import annotations
@@ -73,7 +73,14 @@ def send_mail_message(channel: AlertChannel, msg: EmailMessage) -> None:
     context = ssl.create_default_context(cafile=channel.ca_file) if channel.tls != "none" else None
     cls = smtplib.SMTP_SSL if channel.tls == "ssl" else smtplib.SMTP
     kwargs = {"context": context} if channel.tls == "ssl" else {}
-    with cls(channel.host, channel.port, timeout=channel.timeout_seconds, **kwargs) as smtp:
+    smtp = cls(timeout=channel.timeout_seconds, **kwargs)  # not connected yet: the deadline watches it
+    # the name TLS checks the certificate against; SMTP(host) sets it, connect() alone does not (3.11)
+    smtp._host = channel.host
+    deadline = transport.SocketDeadline(channel.timeout_seconds, lambda: getattr(smtp, "sock", None))
+    with deadline, smtp:
+        smtp.connect(channel.host, channel.port)
+        if deadline.fired:  # it passed while connecting, before there was a socket to shut
+            raise TimeoutError(f"SMTP: no answer within {channel.timeout_seconds:g} s")
         if channel.tls == "starttls":
             smtp.starttls(context=context)
         if channel.username is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from collections.abc import Callable
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -111,6 +112,33 @@ class _WatchedAdapter(HTTPAdapter):
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
         manager.pool_classes_by_scheme = _pools(self.watch)
         return manager
+
+
+class SocketDeadline:
+    """A total deadline for a conversation on one socket (SMTP): when it passes, the socket
+    ``current()`` returns is shut down, so a server that drips its answers cannot hold a pass.
+
+    ``smtplib`` only has a timeout per read, which a byte every few seconds never reaches.
+    """
+
+    def __init__(self, seconds: float, current: Callable[[], socket.socket | None]) -> None:
+        self.current = current
+        self.fired = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def _fire(self) -> None:
+        self.fired = True
+        sock = self.current()
+        if sock is not None:
+            _shutdown(sock)
+
+    def __enter__(self) -> SocketDeadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
 
 
 def post(url: str, body: bytes, headers: dict[str, str], deadline_seconds: float) -> int:
