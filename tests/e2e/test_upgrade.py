@@ -56,7 +56,12 @@ def test_previous_lake_runs_without_duplicates(tmp_path, site, webhook, store, s
     again = newsmon("reprocess", "--from-raw", "--config", str(cfg), "--json", env=s3_env)
     assert again.returncode == 0, again.stderr
     after = {t: _pairs(store, t) for t in before}
-    assert after == before and all(n == 1 for c in after.values() for n in c.values())
+    # reprocess rebuilds events and mentions with today's detector (their rows may differ), but the
+    # article versions are the same ones, and no table holds a row twice
+    assert after["articles"] == before["articles"]
+    assert all(n == 1 for c in after.values() for n in c.values())
+    versions = set(before["articles"])
+    assert all(k[:2] in versions for t in ("events", "mentions") for k in after[t])
     assert webhook.received == []
     status = newsmon("status", "--config", str(cfg), "--json", env=s3_env)
     assert status.returncode == 0 and len(json.loads(status.stdout)["runs"]) == 2
