@@ -117,3 +117,30 @@ def test_new_topic_from_data_alone():
     finding = detect(_article("", body), tax)
     assert "rare_earths" in finding.topics
     assert ("rare_earths", "agreement") in {(e.topic, e.kind) for e in finding.events}
+
+
+def test_topic_only_in_past_context_is_not_the_articles():
+    """Taiwan named twice, both times in a background clause (a past visit), is context: the article
+    is about the resumed talks, not about Taiwan."""
+    body = (
+        "The United States and China agreed on Tuesday to resume military talks. "
+        "China cut military communication with the United States after Nancy Pelosi visited Taiwan in 2022. "
+        "Beijing suspended the talks with Washington last year after the speaker's trip to Taiwan."
+    )
+    found = detect(_article("US and China resume military talks", body))
+    assert "military_channels" in found.topics
+    assert "taiwan" not in found.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks between US and Chinese naval officers ended with agreements for continued dialogue.",
+        "Biden and Xi agreed to restore high-level communications channels between their militaries.",
+        "The US and Chinese navies agreed in high-level talks to maintain naval dialogue.",
+    ],
+)
+def test_military_channel_phrasings_in_either_order(sentence):
+    """A military side beside a channel word, before or after it, names the military channel."""
+    found = detect(_article("", sentence + " " + sentence))
+    assert ("military_channels", "agreement") in {(e.topic, e.kind) for e in found.events}
