@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -117,3 +118,59 @@ def test_new_topic_from_data_alone():
     finding = detect(_article("", body), tax)
     assert "rare_earths" in finding.topics
     assert ("rare_earths", "agreement") in {(e.topic, e.kind) for e in finding.events}
+
+
+def test_topic_only_in_past_context_is_not_the_articles():
+    """Taiwan named twice, both times in a background clause (a past visit), is context: the article
+    is about the resumed talks, not about Taiwan."""
+    body = (
+        "The United States and China agreed on Tuesday to resume military talks. "
+        "China cut military communication with the United States after Nancy Pelosi visited Taiwan in 2022. "
+        "Beijing suspended the talks with Washington last year after the speaker's trip to Taiwan."
+    )
+    found = detect(_article("US and China resume military talks", body))
+    assert "military_channels" in found.topics
+    assert "taiwan" not in found.topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks between US and Chinese naval officers ended with agreements for continued dialogue.",
+        "Biden and Xi agreed to restore high-level communications channels between their militaries.",
+        "The US and Chinese navies agreed in high-level talks to maintain naval dialogue.",
+    ],
+)
+def test_military_channel_phrasings_in_either_order(sentence):
+    """A military side beside a channel word, before or after it, names the military channel."""
+    found = detect(_article("", sentence + " " + sentence))
+    assert ("military_channels", "agreement") in {(e.topic, e.kind) for e in found.events}
+
+
+@pytest.mark.parametrize(
+    "lang, title, body",
+    [
+        (
+            "en",
+            "US allows Nvidia to resume AI chip sales to China",
+            "The United States approved exports of Nvidia's AI chips to China on Tuesday. "
+            "China welcomed the US decision to allow sales of the AI processors.",
+        ),
+        (
+            "ko",
+            "미국, 엔비디아 AI 칩 중국 수출 허용",
+            "미국 정부는 14일 엔비디아의 인공지능(AI) 칩을 중국에 수출하는 것을 승인했다. "
+            "중국 정부는 미국의 AI 반도체 수출 허용을 환영했다.",
+        ),
+    ],
+)
+def test_ai_naming_a_chip_is_not_the_ai_topic(lang, title, body):
+    """'AI chips' names hardware whose trade is export controls: not the ai topic."""
+    assert "ai" not in detect(dataclasses.replace(_article(title, body), lang=lang)).topics
+
+
+def test_ai_itself_is_still_the_ai_topic():
+    """The narrowing leaves AI as a subject of talks alone."""
+    body = "The United States and China agreed on Tuesday to hold talks on AI safety."
+    found = detect(_article("US and China agree to AI talks", body))
+    assert ("ai", "agreement") in {(e.topic, e.kind) for e in found.events}

@@ -481,7 +481,11 @@ def _article_topics(
     placing a meeting or an agreement at it, held (not one still to come), even if the mention
     itself sits in a backdrop ("where the APEC summit was taking place")."""
     placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
-    read = {c.topic for c in weighed if c.reading.category}  # any governing predicate, even an appeal
+    # any governing predicate of the present, even an appeal; an English one in a background clause
+    # reports past context ("after Pelosi visited Taiwan"), which does not make the article about it.
+    # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
+    # sentence, so there a background predicate still counts (dev: 3 true topics lost otherwise).
+    read = {c.topic for c in weighed if c.reading.category and not _past_context(c)}
     salient = {
         t
         for t, s in scores.items()
@@ -490,6 +494,11 @@ def _article_topics(
         and (s >= SALIENT_WITHOUT_PREDICATE or t in read)
     }
     return salient | {t for t, _ in events}
+
+
+def _past_context(candidate: Candidate) -> bool:
+    """Whether an English candidate's predicate sits in a background clause (reported past)."""
+    return candidate.reading.background and not _HANGUL.search(candidate.sentence)
 
 
 def _unsubsumed(mentions: list[Mention], subsumed_by: dict[str, frozenset[str]]) -> list[Mention]:
