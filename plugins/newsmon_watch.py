@@ -51,11 +51,12 @@ class FeedWatchTrigger(BaseEventTrigger):
     @classmethod
     async def open_shared_stream(cls, kwargs: dict[str, Any]) -> AsyncIterator[Any]:
         """Poll every due feed, yield one payload per feed with news, sleep until the next is due."""
-        watcher = await asyncio.to_thread(_watcher, kwargs.get("config"))
+        watcher, revisits = await asyncio.to_thread(_watcher, kwargs.get("config"))
         try:
             while True:
                 try:
                     found = await asyncio.to_thread(watcher.poll_due)
+                    due = await asyncio.to_thread(revisits.due_outlets)
                 except Exception:  # never end the watch: the hourly cron is only a safety net
                     log.exception("feed watch: poll failed; trying again in %.0f s", ERROR_SLEEP_SECONDS)
                     await asyncio.sleep(ERROR_SLEEP_SECONDS)
@@ -63,6 +64,9 @@ class FeedWatchTrigger(BaseEventTrigger):
                 for news in found:
                     log.info("feed watch: %s has %d new item(s) in %s", news.outlet, len(news.urls), news.feed)
                     yield news.payload()
+                for outlet in due:  # an edit is caught at its revisit checkpoint, not at the next news
+                    log.info("feed watch: %s has revisits due", outlet)
+                    yield {"outlet": outlet, "feed": None, "new": 0, "urls": [], "revisit": True}
                 await asyncio.sleep(min(max(watcher.wait_seconds(), 1.0), MAX_SLEEP_SECONDS))
         finally:
             watcher.close()
@@ -81,7 +85,8 @@ class FeedWatchTrigger(BaseEventTrigger):
 
 
 def _watcher(config: str | None):
-    """A FeedWatcher over the config and store of ``newsmon_airflow.load``, seeded from the store."""
+    """A FeedWatcher (seeded from the store) and a RevisitClock over ``newsmon_airflow.load``'s config."""
+    from newsmon.revisit import RevisitClock
     from newsmon.watch import FeedWatcher, seed_from_store, store_known
     from newsmon_airflow import load
 
@@ -91,7 +96,7 @@ def _watcher(config: str | None):
         seed_from_store(watcher, store)
     except Exception as exc:  # no validators: the first polls are full reads, nothing worse
         log.warning("feed watch: validators unreadable (%s); first polls read in full", exc)
-    return watcher
+    return watcher, RevisitClock(cfg, store)
 
 
 def fired_outlets(context: Any) -> list[str]:

@@ -155,3 +155,34 @@ def test_revisit_config_defaults_and_a_bad_key_named():
         raw = {**base, "outlets": [{**outlet, "revisit": bad}]}
         with pytest.raises(ConfigError, match=rf"outlets\[0\]\.revisit\.{key}"):
             parse_config(raw)
+
+
+def test_revisit_clock_names_an_outlet_with_revisits_due_once_per_refire_window(store):
+    """Watchers crawl an outlet when a revisit checkpoint passes, not only on feed news."""
+    from newsmon.revisit import REVISIT_CHECK_SECONDS, REVISIT_REFIRE_SECONDS, RevisitClock, Tracker
+
+    raw = {
+        "storage": {"bucket": store.bucket},
+        "outlets": [
+            {"name": "due", "feeds": ["https://a.example/rss"], "allowed_domains": ["a.example"]},
+            {"name": "idle", "feeds": ["https://b.example/rss"], "allowed_domains": ["b.example"]},
+        ],
+    }
+    config = parse_config(raw, env={"AWS_ACCESS_KEY_ID": "k", "AWS_SECRET_ACCESS_KEY": "s"})
+    now = datetime.now(UTC)
+    published = (now - timedelta(minutes=20)).isoformat()  # the 15-minute checkpoint has passed
+    fresh = (now - timedelta(minutes=2)).isoformat()
+    Tracker({"a": Tracked("a", "https://a.example/1", published, published)}).save(
+        store, "due", config.outlets[0].revisit, now
+    )
+    idle = Tracker({"b": Tracked("b", "https://b.example/1", fresh, fresh)})
+    idle.save(store, "idle", config.outlets[1].revisit, now)
+    tick = [0.0]
+    clock = RevisitClock(config, store, monotonic=lambda: tick[0])
+    assert clock.due_outlets(now) == ["due"]
+    tick[0] += REVISIT_CHECK_SECONDS / 2
+    assert clock.due_outlets(now) == []  # between checks: no store read at all
+    tick[0] += REVISIT_CHECK_SECONDS
+    assert clock.due_outlets(now) == []  # named already; its crawl is under way
+    tick[0] += REVISIT_REFIRE_SECONDS
+    assert clock.due_outlets(now) == ["due"]  # still due (the crawl never came): named again

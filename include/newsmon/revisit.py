@@ -14,7 +14,9 @@ with :mod:`newsmon.state` (unreadable state is kept aside and starts empty).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import math
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -23,13 +25,20 @@ from newsmon import keys, state
 from newsmon.records import Candidate, Page
 
 if TYPE_CHECKING:
-    from newsmon.config import Revisit
+    from newsmon.config import Config, Revisit
     from newsmon.discover import Robots
     from newsmon.fetch import Fetcher
     from newsmon.raw import Note
     from newsmon.store import Store
 
 log = logging.getLogger(__name__)
+
+# How often a watcher asks whether an outlet has revisits due: the shortest default checkpoint is
+# 15 minutes, so a minute keeps an edit within a minute of its checkpoint, at one small GET per outlet.
+REVISIT_CHECK_SECONDS = 60.0
+# After announcing an outlet's due revisits, this long before announcing them again: the crawl it
+# starts fetches them (moving each to its next checkpoint) well within it.
+REVISIT_REFIRE_SECONDS = 600.0
 
 
 @dataclass
@@ -124,6 +133,43 @@ def revisits(
             continue  # the outlet's rules changed since; the article is left as stored
         page = fetcher.fetch(item.url, headers=item.headers())
         yield page, Candidate(url=item.url, outlet=fetcher.outlet.name, source="revisit"), item
+
+
+class RevisitClock:
+    """Which outlets have revisits due now, so a watcher crawls them between feed news.
+
+    Asked often, it reads each outlet's tracking state at most every ``REVISIT_CHECK_SECONDS`` and
+    names an outlet at most once per ``REVISIT_REFIRE_SECONDS``.
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        outlets: list[str] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.config, self.store, self.outlets, self.monotonic = config, store, outlets, monotonic
+        self._next_check = -math.inf
+        self._named: dict[str, float] = {}
+
+    def due_outlets(self, now: datetime | None = None) -> list[str]:
+        """Outlets with an article due for a revisit (empty between checks)."""
+        tick = self.monotonic()
+        if tick < self._next_check:
+            return []
+        self._next_check = tick + REVISIT_CHECK_SECONDS
+        now = now or datetime.now(UTC)
+        due = []
+        for outlet in self.config.outlets:
+            if (self.outlets and outlet.name not in self.outlets) or tick < self._named.get(
+                outlet.name, -math.inf
+            ) + REVISIT_REFIRE_SECONDS:
+                continue
+            if Tracker.load(self.store, outlet.name).due(outlet.revisit, now, now):
+                self._named[outlet.name] = tick
+                due.append(outlet.name)
+        return due
 
 
 def _parse(value: dict) -> dict[str, Tracked]:

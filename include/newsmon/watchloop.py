@@ -1,8 +1,10 @@
 """``newsmon watch``: the embedded path, continuously — watch the feeds, crawl what has news, alert.
 
 The same :class:`~newsmon.watch.FeedWatcher` as the Airflow triggerer decides which outlets to
-crawl; the same :func:`~newsmon.pipeline.run_all` crawls and alerts. Every outlet is also crawled
-at start and every ``SAFETY_NET_SECONDS`` (the hourly cron of the Airflow path).
+crawl; the same :func:`~newsmon.pipeline.run_all` crawls and alerts. An outlet with revisits due
+(:class:`~newsmon.revisit.RevisitClock`) is crawled too, so an edit is caught at its checkpoint, not
+at the next news. Every outlet is also crawled at start and every ``SAFETY_NET_SECONDS`` (the
+hourly cron of the Airflow path).
 
 A stop request (SIGINT/SIGTERM, or ``stop`` set) is honoured between pages: the page being
 fetched is finished and written, then the pass ends as a crash would (data, then index), and the
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsmon.config import Config
+from newsmon.revisit import RevisitClock
 from newsmon.store import STORAGE_ERRORS, Store
 from newsmon.watch import FeedWatcher, seed_from_store, store_known
 
@@ -69,13 +72,14 @@ def run_watch(
     """Watch and crawl ``outlets`` (None: all) until ``stop`` is set; ``on_pass`` hears each pass."""
     stats = WatchStats()
     watcher = FeedWatcher(config, store_known(store), outlets=outlets)
+    revisits = RevisitClock(config, store, outlets)  # edits are caught between feed news too
     next_full = 0.0
     _with_store(stop, stats, lambda: seed_from_store(watcher, store))
     try:
         while not stop.is_set():
             now = time.monotonic()
             full = now >= next_full
-            names = outlets if full else _news(watcher)
+            names = outlets if full else sorted({*_news(watcher), *_due(revisits, stop, stats)})
             if full or names:
                 if _crawl(config, store, names, stop, stats, on_pass) and full:
                     next_full = now + SAFETY_NET_SECONDS
@@ -90,6 +94,16 @@ def run_watch(
 def _news(watcher: FeedWatcher) -> list[str]:
     """Outlets whose feeds list unstored items now."""
     return sorted({news.outlet for news in watcher.poll_due()})
+
+
+def _due(revisits: RevisitClock, stop: threading.Event, stats: WatchStats) -> list[str]:
+    """Outlets with revisits due; none while the store is out (the next check tries again)."""
+    try:
+        return revisits.due_outlets()
+    except STORAGE_ERRORS as exc:
+        stats.store_failures += 1
+        log.error("watch: store failed reading revisit state (%s)", exc)
+        return []
 
 
 def _crawl(config, store, names, stop, stats, on_pass) -> bool:
