@@ -164,7 +164,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 # From this many paths on, `analyze` spreads pages over processes: forking costs ~50 ms, a page
-# ~25 ms, so below this one process is as fast.
+# ~25 ms, so below this one process is as fast. Detection's tables (Kiwi, the lemmatiser) are
+# loaded before the fork, once, not per worker (_preload).
 ANALYZE_PARALLEL_MIN_PATHS = 16
 # Pages handed to a worker at a time: fewer round trips, still balanced across workers.
 ANALYZE_CHUNK = 8
@@ -222,10 +223,26 @@ def _analysed(paths: list[str], url: str | None, outlet: str, profile: str):
         return
     import multiprocessing
 
+    _preload(paths)
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ctx.Pool(workers) as pool:
         yield from pool.imap(_analyse_one, jobs, chunksize=ANALYZE_CHUNK)
+
+
+def _preload(paths: list[str]) -> None:
+    """Load detection's tables before the workers fork, so they share one copy instead of each
+    loading its own (~0.3 s CPU for the lemmatiser, ~0.7 s for Kiwi when a page looks Korean)."""
+    from newsmon import english, korean
+
+    english.preload()
+    for path in paths:
+        try:
+            if korean.likely_korean(_read_html(path)):
+                korean.preload_for_fork()
+                return
+        except (OSError, EOFError, ValueError):  # an unreadable page is reported by its worker
+            continue
 
 
 def _unwrap(result: tuple) -> tuple:

@@ -7,17 +7,27 @@ already name a topic and both sides, so most articles never load it.
 
 from __future__ import annotations
 
+import re
 import threading
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
-# Kiwi's own thread pool: one thread. The machine's cores are shared by `analyze`'s worker
-# processes, and a pool per process would only add contention (and CPU time) per call.
-KIWI_WORKERS = -1
+# Kiwi's own thread pool: none (0). Detection hands it one sentence at a time, where a pool only
+# adds overhead (1.4 vs 0.9 ms CPU a sentence, measured), and without threads a Kiwi loaded before
+# `analyze` forks its workers is shared by them (preload_for_fork).
+KIWI_WORKERS = 0
 # The typo and multi-word dictionaries double Kiwi's load (1.5 s -> 3 s CPU, measured with
 # bench/bench_detect.py) and change nothing detection reads: news copy is edited, and cues are
 # single morphemes or noun sequences.
 KIWI_OPTIONS = {"load_typo_dict": False, "load_multi_dict": False}
+# Bytes of a page looked at to guess that it is Korean: the head and title come first.
+LIKELY_KOREAN_BYTES = 65536
+# Hangul syllables U+AC00-U+D7A3 in UTF-8 (lead bytes EA-ED); charsets only Korean pages declare.
+_HANGUL_UTF8 = re.compile(rb"[\xea-\xed][\x80-\xbf][\x80-\xbf]")
+_KOREAN_CHARSETS = (b"euc-kr", b"cp949", b"ks_c_5601")
+# A sentence analysed once before forking, to set the model up.
+_WARM_UP = "미국과 중국이 합의했다."
 _KIWI: Any = None
 _LOCK = threading.Lock()
 
@@ -45,17 +55,37 @@ class KoSentence:
 
 def kiwi() -> Any:
     """The process's one Kiwi, loaded on first call."""
-    global _KIWI
     if _KIWI is None:
-        with _LOCK:
-            if _KIWI is None:
-                import kiwipiepy_model
-                from kiwipiepy import Kiwi
-
-                # the model ships in kiwipiepy-model; named explicitly so a missing one is an ImportError
-                path = kiwipiepy_model.get_model_path()
-                _KIWI = Kiwi(num_workers=KIWI_WORKERS, model_path=path, **KIWI_OPTIONS)
+        _load()
     return _KIWI
+
+
+def preload_for_fork() -> None:
+    """Load Kiwi now, and run its first analysis (which costs as much again as the load: the model
+    is set up lazily), so processes forked after this share one ready Kiwi."""
+    kiwi().split_into_sents(_WARM_UP)
+
+
+def _load() -> None:
+    """Load the process's Kiwi unless one is loaded already."""
+    global _KIWI
+    with _LOCK:
+        if _KIWI is None:
+            import kiwipiepy_model
+            from kiwipiepy import Kiwi
+
+            # the model ships in kiwipiepy-model; named explicitly so a missing one is an ImportError
+            path = kiwipiepy_model.get_model_path()
+            with warnings.catch_warnings():  # kiwipiepy warns that 0 meant "all cores" before 0.21
+                warnings.simplefilter("ignore", DeprecationWarning)
+                _KIWI = Kiwi(num_workers=KIWI_WORKERS, model_path=path, **KIWI_OPTIONS)
+
+
+def likely_korean(raw: bytes) -> bool:
+    """A cheap guess from a page's first bytes that it is Korean (Hangul in UTF-8, or a Korean
+    charset declared): a wrong guess only costs or saves a Kiwi load, never changes a result."""
+    head = raw[:LIKELY_KOREAN_BYTES]
+    return bool(_HANGUL_UTF8.search(head)) or any(name in head.lower() for name in _KOREAN_CHARSETS)
 
 
 def loaded() -> bool:
