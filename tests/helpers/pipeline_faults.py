@@ -216,7 +216,7 @@ def pipeline_faults(store) -> list[dict]:
     rows.append(_row("canonical = home", "6 ids, none off-list", f"{h['ids']} ids, {h['off_host']} off-list", ok))
     c = colliding_canonical(store)
     ok = c["ids"] == 6 and c["max_version"] == 1 and c["collisions"] == 5 and c["second_run_stored"] == 0
-    rows.append(_row("canonical collides", "6 ids, 5 recorded", f"{c['ids']} ids, {c['collisions']} recorded", ok))
+    rows.append(_row("canonical claimed", "6 ids, 5 recorded", f"{c['ids']} ids, {c['collisions']} recorded", ok))
     for label, got in config_refusals().items():
         rows.append(_row(label, "config error", got, got == "refused"))
     return rows
