@@ -58,16 +58,6 @@ MAX_SENTENCE_CHARS = 600
 # (guideline: what a defence meeting says about Taiwan is labelled under taiwan).
 CHANNEL_TOPICS = frozenset(("military_channels",))
 CHANNEL_DISPUTES = frozenset(("yield", "reduce_relations", "reject"))
-TOPIC_IDS = (
-    "taiwan",
-    "export_controls",
-    "apec",
-    "military_channels",
-    "tariffs_trade",
-    "fentanyl",
-    "ai",
-    "south_china_sea",
-)
 _ABBREV = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Adm|St|Jr|Sr|No|Inc|Corp|Co|Ltd|vs|etc|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
@@ -469,7 +459,8 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
     topics = {t: tuple(sorted(terms[t])) for t in salient}
-    ordered = sorted(events.values(), key=lambda e: (TOPIC_IDS.index(e.topic) if e.topic in TOPIC_IDS else 99, e.kind))
+    order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
+    ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
 
 

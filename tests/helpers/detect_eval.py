@@ -19,13 +19,14 @@ from pathlib import Path
 
 import yaml
 
-from newsmon.detect import TOPIC_IDS, Taxonomy, detect, load_taxonomy, split_sentences
+from newsmon.detect import Taxonomy, detect, load_taxonomy, split_sentences
 from newsmon.records import Article
 
 HERE = Path(__file__).resolve().parents[1]  # tests/
 DEVSET = HERE / "devset"
 SEED = HERE / "fixtures" / "seed"
 _EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
+TOPIC_IDS = tuple(load_taxonomy().topics)  # the packaged taxonomy's topics, in topics.yaml's order
 
 
 @dataclass
