@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from airflow_env import airflow, migrate
+from airflow_env import airflow, migrate, s3_connection
 from report_lake import make_rows, write_lake
 from support import WebhookReceiver
 
@@ -18,12 +18,6 @@ def test_dags_test_news_brief(tmp_path, store, seaweed, s3_env):
     write_lake(store, articles, events)
     home = tmp_path / "airflow"
     migrate(home)
-    conn = {
-        "conn_type": "aws",
-        "login": seaweed.access_key,
-        "password": seaweed.secret_key,
-        "extra": {"endpoint_url": seaweed.endpoint_url, "region_name": "us-east-1"},
-    }
     with WebhookReceiver() as hook:
         cfg = tmp_path / "c.yaml"
         cfg.write_text(
@@ -37,7 +31,7 @@ def test_dags_test_news_brief(tmp_path, store, seaweed, s3_env):
                 }
             )
         )
-        env = {"NEWSMON_CONFIG": str(cfg), "AIRFLOW_CONN_NEWSMON_S3": json.dumps(conn), "NEWSMON_BRIEF_TZ": "UTC"}
+        env = {"NEWSMON_CONFIG": str(cfg), "AIRFLOW_CONN_NEWSMON_S3": s3_connection(seaweed), "NEWSMON_BRIEF_TZ": "UTC"}
         hook.fail_next = 2  # the receiver restarts: two 503s, then it accepts
         for run in ("2026-11-10T08:00:00+00:00", "2026-11-11T08:00:00+00:00"):
             proc = airflow(home, "dags", "test", "news_brief", run, env=env)

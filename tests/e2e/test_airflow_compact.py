@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pyarrow as pa
 import pytest
-from airflow_env import airflow, migrate
+from airflow_env import airflow, migrate, s3_connection
 from e2e_helpers import newsmon
 from support import write_config
 
@@ -36,13 +36,7 @@ def test_dags_test_news_compact(tmp_path, site, store, seaweed, s3_env):
 
     home = tmp_path / "airflow"
     migrate(home)
-    conn = {
-        "conn_type": "aws",
-        "login": seaweed.access_key,
-        "password": seaweed.secret_key,
-        "extra": {"endpoint_url": seaweed.endpoint_url, "region_name": "us-east-1"},
-    }
-    env = {"NEWSMON_CONFIG": str(cfg), "AIRFLOW_CONN_NEWSMON_S3": json.dumps(conn)}
+    env = {"NEWSMON_CONFIG": str(cfg), "AIRFLOW_CONN_NEWSMON_S3": s3_connection(seaweed)}
     proc = airflow(home, "dags", "test", "news_compact", env=env)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
 

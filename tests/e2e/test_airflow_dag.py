@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from airflow_env import airflow, migrate
+from airflow_env import airflow, migrate, s3_connection
 from e2e_helpers import discoverable, object_etags
 from support import write_config
 
@@ -18,14 +16,8 @@ def test_dags_test_stores_once_and_news_alerts_alerts_once(tmp_path, site, webho
     home = tmp_path / "airflow"
     migrate(home)
     cfg = write_config(tmp_path / "c.yaml", site.base, webhook.url, "http://127.0.0.1:1", bucket=store.bucket)
-    conn = {
-        "conn_type": "aws",
-        "login": seaweed.access_key,
-        "password": seaweed.secret_key,
-        "extra": {"endpoint_url": seaweed.endpoint_url, "region_name": "us-east-1"},
-    }
     # the config names a dead endpoint: storage must come from the Airflow connection
-    env = {"NEWSMON_CONFIG": str(cfg), "AIRFLOW_CONN_NEWSMON_S3": json.dumps(conn)}
+    env = {"NEWSMON_CONFIG": str(cfg), "AIRFLOW_CONN_NEWSMON_S3": s3_connection(seaweed)}
     proc = airflow(home, "dags", "test", "news_monitor", env=env)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     assert seaweed.secret_key not in proc.stdout + proc.stderr  # never logged

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
-from airflow_env import airflow, migrate
+from airflow_env import airflow, migrate, s3_connection
 from report_lake import TOPICS, make_rows, write_lake
 from support import write_config
 
@@ -21,13 +20,7 @@ def test_dags_test_news_report(tmp_path, store, seaweed, s3_env):
     cfg = write_config(tmp_path / "c.yaml", "http://127.0.0.1:9", None, seaweed.endpoint_url, bucket=store.bucket)
     home = tmp_path / "airflow"
     migrate(home)
-    conn = {
-        "conn_type": "aws",
-        "login": seaweed.access_key,
-        "password": seaweed.secret_key,
-        "extra": {"endpoint_url": seaweed.endpoint_url, "region_name": "us-east-1"},
-    }
-    env = {"NEWSMON_CONFIG": str(cfg), "AIRFLOW_CONN_NEWSMON_S3": json.dumps(conn)}
+    env = {"NEWSMON_CONFIG": str(cfg), "AIRFLOW_CONN_NEWSMON_S3": s3_connection(seaweed)}
     proc = airflow(home, "dags", "test", "news_report", "2026-11-10", env=env)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     want = {"index.html", *(page_of(t) for t in TOPICS)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -45,3 +46,14 @@ def airflow(home: Path, *args: str, env: dict[str, str] | None = None, timeout: 
     return subprocess.run(
         [AIRFLOW, *args], env=airflow_env(home, env), capture_output=True, text=True, timeout=timeout, cwd=REPO
     )
+
+
+def s3_connection(store_info) -> str:
+    """``AIRFLOW_CONN_NEWSMON_S3`` for the embedded store: an ``aws`` connection, endpoint in extra."""
+    conn = {
+        "conn_type": "aws",
+        "login": store_info.access_key,
+        "password": store_info.secret_key,
+        "extra": {"endpoint_url": store_info.endpoint_url, "region_name": "us-east-1"},
+    }
+    return json.dumps(conn)
