@@ -637,6 +637,8 @@ def _tie(
         return False, "a meeting not between the two sides: the sentence does not name both"
     if mention_at < reading.clause_start:
         return False, "the topic is in a subordinate clause before the predicate's own"
+    if reading.shadow[0] <= mention_at < reading.shadow[1]:
+        return False, "the topic is in a background clause after the predicate"
     lo, hi = sorted((reading.start, mention_at))
     if not _HANGUL.search(text) and any(lo < b.start() < hi for b in tax.barrier.finditer(text)):
         return False, "reported past context lies between predicate and topic"

@@ -64,6 +64,9 @@ class Reading:
     start: int = -1  # offset of the predicate in the sentence
     reason: str = ""
     clause_start: int = 0  # where the predicate's clause starts (Korean: after a subordinate clause)
+    # Korean: offsets of a background clause after the predicate ("이번 통화는 [국방장관 간 회담에 이어]
+    # 이뤄졌다"), whose terms belong to that clause's own (background) cue, not to the predicate.
+    shadow: tuple[int, int] = (0, 0)
     lemma: str = ""  # the lexicon phrase the predicate matched ("crack down", "합의")
 
     @property
@@ -96,7 +99,13 @@ def _kind(role: str, obj_kind: str | None) -> str | None:
 
 
 def _verdict(
-    lex: CueLexicon, cue: _Cue, text: str, obj: tuple[str, str | None], mods: dict, clause_start: int = 0
+    lex: CueLexicon,
+    cue: _Cue,
+    text: str,
+    obj: tuple[str, str | None],
+    mods: dict,
+    clause_start: int = 0,
+    shadow: tuple[int, int] = (0, 0),
 ) -> Reading:
     """The Reading of a governing cue, with why it is or is not an event."""
     role = lex.roles[cue.category]
@@ -112,7 +121,8 @@ def _verdict(
             reason = f"{flag}: {mods[flag]}"
     return Reading(
         kind, text[cue.start : cue.end], cue.category, obj[0], bool(mods.get("negated")),
-        bool(mods.get("hedged")), bool(mods.get("background")), cue.start, reason, clause_start, cue.phrase,
+        bool(mods.get("hedged")), bool(mods.get("background")), cue.start, reason, clause_start, shadow,
+        cue.phrase,
     )
 
 
@@ -330,7 +340,11 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     if cue.category == "consult":
         mods.update(_ko_future(lex, text[morphs[0].start : morphs[-1].end] if morphs else ""))
     start = max(_ko_clause_start(morphs, cue, cues), _ko_list_end(morphs, cue))
-    return _verdict(lex, cue, text, objects[k], mods, start)
+    if 0 < backdrop <= cue.i:  # "타이완 문제를 둘러싼 중일 갈등 속에 …": the backdrop's terms are its own
+        start = max(start, morphs[backdrop - 1].end)
+    later = [c.end for c in cues if c.i > cue.i and _ko_subordinate_background(morphs, c, lex)]
+    shadow = (cue.end, max(later)) if later else (0, 0)
+    return _verdict(lex, cue, text, objects[k], mods, start, shadow)
 
 
 def _ko_list_end(morphs: tuple[Morph, ...], cue: _Cue) -> int:
@@ -370,6 +384,8 @@ def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> 
         aspect = j + 1 < len(morphs) and morphs[j + 1].tag == "VX"  # 부과해 온: an aspect, not a clause
         if m.tag == "EC" and m.form in _KO_SUBORDINATE and not aspect and _closes_cue(morphs, ends, j):
             return m.end
+        if m.tag == "EF" and _closes_cue(morphs, ends, j):
+            return m.end  # "…펜타닐 등을 논의했다"며 "…합의를 이뤘다": a quoted sentence of its own
         if m.form in _KO_AMID and m.tag in ("NNG", "NNB") and morphs[j - 1].tag == "ETM":
             return m.end  # "갈등이 격화한 가운데 두 장관이 통화했다": the topic lies in the backdrop
     return 0
