@@ -147,3 +147,28 @@ def test_a_sentence_kiwi_cannot_read_is_dropped_with_its_reason(monkeypatch):
     finding, trace = explain(_article("미국과 중국은 관세 인하에 합의했다.\n미국과 중국은 관세 인하에 합의했다."))
     assert finding.events == [] and trace
     assert all(not c.kept and c.why.startswith("Korean analysis failed") for c in trace)
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # a topic in a backdrop (…갈등 속에) is the setting, not what the predicate reports
+        ("대만 문제를 둘러싼 중국과 일본의 갈등 속에 미국과 중국이 주권을 위협하는 행위에 반대한다는 입장을"
+         " 밝혔다.", "taiwan"),
+        # a quoted sentence closed before the predicate's own holds its own (agenda) predicate
+        ('트럼프 대통령은 시 주석과의 통화에서 "펜타닐, 대두 등 많은 주제에 대해 논의했다"며 "우리는 매우 중요한 합의를'
+         ' 이뤄냈다"고 말했다.', "fentanyl"),
+        # a background clause after the predicate (…회담에 이어) is not governed by it
+        ("이번 통화는 하루 전 미국 국방장관과 중국 국방부장 간 화상 회담에 이어 이뤄진 것이다.", "military_channels"),
+    ],
+)
+def test_korean_clauses_the_predicate_does_not_govern(body, absent):
+    events = {t for t, _ in _events(body)}
+    assert absent not in events
+
+
+def test_a_korean_deal_needs_both_sides_in_its_sentence():
+    one_side = "중국은 베트남과 남중국해에서 해양 협력을 강화하기로 했다.\n미국은 필리핀과 연합훈련을 실시 중이다."
+    both = "미국과 중국은 남중국해에서 해양 협력을 강화하기로 했다."
+    assert not detect(_article(one_side)).events
+    assert {(e.topic, e.kind) for e in detect(_article(both)).events} == {("south_china_sea", "agreement")}
