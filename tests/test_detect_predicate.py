@@ -53,6 +53,10 @@ def _events(sentence: str) -> set[tuple[str, str]]:
         ("미국과 중국이 관세 인하에 합의할 가능성이 있다.", set()),
         ("미국과 중국은 지난해 관세 인하에 합의했다.", set()),
         ("The U.S. has imposed export controls on China since 2022.", set()),
+        # the sentence-final aspect covers a coordinated clause before it (…낮추는 대신 …한 바 있다)
+        ("미국이 중국산 제품에 대한 관세를 10%로 낮추는 대신 중국은 농산물 구매 조치를 강화하기로 한 바 있다.", set()),
+        ("미국이 중국산 제품에 대한 관세를 10%로 낮추는 대신 중국은 단속 조치를 강화하기로 했다.",
+         {("tariffs_trade", "agreement")}),
     ],
 )
 def test_kind_and_modifiers_come_from_the_predicate(sentence, expected):

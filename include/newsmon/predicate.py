@@ -337,6 +337,11 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     k = _pick(lex, main, objects, transparent)
     cue = main[k]
     mods = _ko_modifiers(morphs, cue, lex)
+    if k and _ko_clause_start(morphs, main[0], cues) <= cue.start:
+        # the sentence's last cue, passed over, ends the clause the predicate is in: its aspect and
+        # mood (…낮추는 대신 …강화하기로 한 바 있다; …인하하고 …강화할 전망이다) are the whole clause's
+        final = _ko_modifiers(morphs, main[0], lex)
+        mods.update({f: final[f] for f in ("background", "hedged") if f in final and f not in mods})
     if cue.category == "consult":
         mods.update(_ko_future(lex, text[morphs[0].start : morphs[-1].end] if morphs else ""))
     start = max(_ko_clause_start(morphs, cue, cues), _ko_list_end(morphs, cue))
