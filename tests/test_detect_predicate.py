@@ -53,6 +53,8 @@ def _events(sentence: str) -> set[tuple[str, str]]:
         ("미국과 중국이 관세 인하에 합의할 가능성이 있다.", set()),
         ("미국과 중국은 지난해 관세 인하에 합의했다.", set()),
         ("The U.S. has imposed export controls on China since 2022.", set()),
+        # what an avert verb prevents is not done (충돌을 막기 위한)
+        ("미국과 중국은 남중국해에서 우발적 충돌을 막기 위한 안전장치를 마련했다.", set()),
         # the sentence-final aspect covers a coordinated clause before it (…낮추는 대신 …한 바 있다)
         ("미국이 중국산 제품에 대한 관세를 10%로 낮추는 대신 중국은 농산물 구매 조치를 강화하기로 한 바 있다.", set()),
         ("미국이 중국산 제품에 대한 관세를 10%로 낮추는 대신 중국은 단속 조치를 강화하기로 했다.",
@@ -176,3 +178,10 @@ def test_a_korean_deal_needs_both_sides_in_its_sentence():
     both = "미국과 중국은 남중국해에서 해양 협력을 강화하기로 했다."
     assert not detect(_article(one_side)).events
     assert {(e.topic, e.kind) for e in detect(_article(both)).events} == {("south_china_sea", "agreement")}
+
+
+def test_a_dispute_voiced_in_a_channel_is_filed_under_the_topic_it_names():
+    alone = "중국이 미국과의 군사 대화 채널을 통해 도발 행위에 단호히 반대한다는 입장을 전달했다."
+    taiwan = "중국이 미국과의 군사 대화 채널을 통해 대만 문제에 대한 도발 행위에 단호히 반대한다는 입장을 전달했다."
+    assert _events(alone) == {("military_channels", "dispute")}
+    assert _events(taiwan) == {("taiwan", "dispute")}

@@ -58,6 +58,9 @@ MAX_SENTENCE_CHARS = 600
 # (guideline: what a defence meeting says about Taiwan is labelled under taiwan).
 CHANNEL_TOPICS = frozenset(("military_channels",))
 CHANNEL_DISPUTES = frozenset(("yield", "reduce_relations", "reject"))
+# A dispute voiced in a channel that names no other topic ("중국이 미국과 군사 대화 채널을 통해 도발에
+# 대응하겠다는 입장을 전달했다") has nowhere else to be filed: it is a dispute in the channel's news.
+CHANNEL_DISPUTE_ON_ITS_OWN = True
 # Acts that take two sides: a meeting (consult), and in Korean a deal or cooperation too. Named
 # together in the sentence (or the headline block, or 양국): China–Vietnam patrols "협력" beside a
 # US drill in the next sentence is no US–China agreement. (English keeps consult only: there the
@@ -563,8 +566,9 @@ def _events(
     best: dict[tuple[str, str], Event] = {}
     for text, offset, reading in _readings(sentence, mentions, tax):
         local = [m for m in mentions if offset <= m.start and m.end <= offset + len(text)]
+        named = frozenset(m.topic for m in local if m.start >= reading.clause_start) - CHANNEL_TOPICS
         for m in local:
-            kept, why = _tie(text, m.start, m.topic, reading, tax, actors)
+            kept, why = _tie(text, m.start, m.topic, reading, tax, actors, named)
             if trace is not None:
                 trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why))
             if not kept or reading.kind is None:
@@ -627,18 +631,26 @@ def _readings(sentence: str, mentions: list[Mention], tax: Taxonomy) -> list[tup
 
 
 def _tie(
-    text: str, mention_at: int, topic: str, reading: Reading, tax: Taxonomy, actors: tuple[str, ...] = ()
+    text: str,
+    mention_at: int,
+    topic: str,
+    reading: Reading,
+    tax: Taxonomy,
+    actors: tuple[str, ...] = (),
+    named: frozenset[str] = frozenset(),
 ) -> tuple[bool, str]:
     """Whether the reading is an event on the topic mentioned at ``mention_at`` (both offsets in the
-    scaffold sentence, which is ``text`` itself for English), and why (not)."""
+    scaffold sentence, which is ``text`` itself for English), and why (not). ``named``: the other
+    topics the predicate's clause names."""
     if not reading.event:
         return False, reading.reason
     lex = tax.lexicon
     only = lex.category_topics.get(reading.category) if lex is not None else None
     if only and topic not in only:
         return False, f"a {reading.category} predicate speaks only of {', '.join(sorted(only))}"
-    if topic in CHANNEL_TOPICS and reading.kind == "dispute" and reading.category not in CHANNEL_DISPUTES:
-        return False, "a dispute voiced in a channel is not a dispute over the channel"
+    voiced = topic in CHANNEL_TOPICS and reading.kind == "dispute" and reading.category not in CHANNEL_DISPUTES
+    if voiced and (named or not CHANNEL_DISPUTE_ON_ITS_OWN):
+        return False, "a dispute voiced in a channel over another topic is filed under that topic"
     two_sided = reading.category in KO_BILATERAL or (reading.category == "carry" and reading.kind == "agreement")
     bilateral = reading.category in BILATERAL or (two_sided and _HANGUL.search(text))
     if bilateral and len(actors) < len(tax.actors) and not _has(tax.pair, text):

@@ -334,6 +334,9 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     objects = [_ko_object(morphs, sets, c, lex) for c in main]
     forms = [frozenset((m.form,)) for m in morphs]
     transparent = [c.category == "agree" and _instrument(lex.instruments["ko"], forms, c.i - 3, c.i) for c in main]
+    averted = {c.i for c in cues if lex.roles[c.category] == "avert"}
+    # the object of an avert verb (충돌을 막다, 충돌을 피하다) is what is prevented, not what is done
+    transparent = [bool(t or {c.i + c.n, c.i + c.n + 1} & averted) for t, c in zip(transparent, main, strict=True)]
     k = _pick(lex, main, objects, transparent)
     cue = main[k]
     mods = _ko_modifiers(morphs, cue, lex)
