@@ -53,6 +53,10 @@ def _events(sentence: str) -> set[tuple[str, str]]:
         ("미국과 중국이 관세 인하에 합의할 가능성이 있다.", set()),
         ("미국과 중국은 지난해 관세 인하에 합의했다.", set()),
         ("The U.S. has imposed export controls on China since 2022.", set()),
+        # a list closed by 등 is agenda for the predicate, unless it is the object of a cue of its own
+        ("미국과 중국은 대만 문제와 수출규제, 남중국해 문제 등에 대해 충돌했다.", set()),
+        ("이 자리에서 미국과 중국은 군 고위급 소통, 해상군사안보협의체 회의 등을 재개하기로 했으며 펜타닐 대응과 관련한"
+         " 협력에도 합의했다.", {("military_channels", "agreement"), ("fentanyl", "agreement")}),
         # what an avert verb prevents is not done (충돌을 막기 위한)
         ("미국과 중국은 남중국해에서 우발적 충돌을 막기 위한 안전장치를 마련했다.", set()),
         # the sentence-final aspect covers a coordinated clause before it (…낮추는 대신 …한 바 있다)

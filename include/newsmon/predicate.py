@@ -347,7 +347,7 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         mods.update({f: final[f] for f in ("background", "hedged") if f in final and f not in mods})
     if cue.category == "consult":
         mods.update(_ko_future(lex, text[morphs[0].start : morphs[-1].end] if morphs else ""))
-    start = max(_ko_clause_start(morphs, cue, cues), _ko_list_end(morphs, cue))
+    start = max(_ko_clause_start(morphs, cue, cues), _ko_list_end(morphs, cue, cues))
     if 0 < backdrop <= cue.i:  # "타이완 문제를 둘러싼 중일 갈등 속에 …": the backdrop's terms are its own
         start = max(start, morphs[backdrop - 1].end)
     later = [c.end for c in cues if c.i > cue.i and _ko_subordinate_background(morphs, c, lex)]
@@ -355,13 +355,15 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     return _verdict(lex, cue, text, objects[k], mods, start, shadow)
 
 
-def _ko_list_end(morphs: tuple[Morph, ...], cue: _Cue) -> int:
+def _ko_list_end(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> int:
     """Offset after a list of issues closed by 등 before the predicate (대만 문제와 수출규제, 남중국해 문제 등에
-    대해 충돌했다): the topics listed are agenda items, not what the predicate reports."""
+    대해 충돌했다): the topics listed are agenda items, not what the predicate reports. A list that is
+    the object of a cue of its own (…회의 등을 재개하기로 했으며 …에도 합의했다) is what that cue reports."""
     for j in range(cue.i - 1, 0, -1):
         m = morphs[j]
         if m.form == "등" and m.tag == "NNB" and j + 1 < cue.i and morphs[j + 1].tag.startswith("J"):
-            return m.end
+            own = any(j < c.i < cue.i for c in cues)
+            return 0 if own else m.end
     return 0
 
 
