@@ -57,6 +57,9 @@ def _events(sentence: str) -> set[tuple[str, str]]:
         ("미국과 중국은 대만 문제와 수출규제, 남중국해 문제 등에 대해 충돌했다.", set()),
         ("이 자리에서 미국과 중국은 군 고위급 소통, 해상군사안보협의체 회의 등을 재개하기로 했으며 펜타닐 대응과 관련한"
          " 협력에도 합의했다.", {("military_channels", "agreement"), ("fentanyl", "agreement")}),
+        # a theme (회담에 대해) is what is spoken about: neither the predicate nor its object
+        ('중국 외교부 대변인은 미국의 관세 문제를 묻자 "미중 고위급 회담에 대해 관련 부서가 이미 소식을 발표했다"고'
+         " 말했다.", set()),
         # what an avert verb prevents is not done (충돌을 막기 위한)
         ("미국과 중국은 남중국해에서 우발적 충돌을 막기 위한 안전장치를 마련했다.", set()),
         # the sentence-final aspect covers a coordinated clause before it (…낮추는 대신 …한 바 있다)

@@ -326,6 +326,7 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     main = [
         c for c in cues
         if not _ko_subordinate_background(morphs, c, lex) and not _ko_quoting(morphs, c, lex) and c.i >= backdrop
+        and not (c.n == 1 and _ko_theme(morphs, c.i))
     ]
     if not main:
         bg = bool(cues)
@@ -450,10 +451,16 @@ def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon
         for j in rng:
             if morphs[j].tag in ("EF", "SF"):
                 break
-            hit = lex.polarity["ko"].match(sets, j) if morphs[j].tag in _KO_NOUN else None
-            if hit:
+            hit = lex.polarity["ko"].match(sets, j) if morphs[j].tag in _KO_NOUN and not _ko_theme(morphs, j) else None
+            if hit:  # not a theme (회담에 대해 … 소식을 발표했다: the news, not the talks, is announced)
                 return morphs[j].form, hit[1]
     return "", None
+
+
+def _ko_theme(morphs: tuple[Morph, ...], j: int) -> bool:
+    """True when the noun at ``j`` is a theme (회담에 대해, 관세에 대한): what is spoken about, neither
+    the predicate nor its object."""
+    return j + 2 < len(morphs) and morphs[j + 1].form == "에" and morphs[j + 2].lemma == "대하다"
 
 
 def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict[str, str]:
