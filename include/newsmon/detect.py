@@ -26,6 +26,9 @@ from newsmon.records import Article, Event, Finding
 
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
 # passing body mention ("clashed over the South China Sea") is context, not the story's topic.
+# A Korean sentence names a topic once however many of its terms it holds: Korean copy glosses a
+# term in parentheses (펜타닐(Fentanyl), 인공지능(AI)), which is one naming (dev: 2 false topics gone,
+# 2 true ones of single sentences lost). English counts each term (there it lost 2 true topics).
 MIN_TOPIC_SCORE = 2
 # Which mentions count toward salience: "own" = only those in the headline and deck or in a
 # sentence that itself names both sides or the pair (양국, "both sides"); "any" = every tied mention.
@@ -447,9 +450,12 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
             per_sentence[i].append(Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group()))
     for i, mentions in enumerate(per_sentence):
         per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by)
+        if _HANGUL.search(sentences[i][0]):  # 펜타닐(Fentanyl), 인공지능(AI): one naming, glossed
+            mentions = list({m.topic: m for m in reversed(mentions)}.values())
         for mention in mentions:
             if SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]:
                 scores[mention.topic] = scores.get(mention.topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
+        for mention in per_sentence[i]:
             terms.setdefault(mention.topic, set()).add(mention.text)
     n_headline = sum(1 for _, h in sentences if h)
     events: dict[tuple[str, str], Event] = {}
