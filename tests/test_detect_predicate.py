@@ -200,3 +200,11 @@ def test_a_korean_term_glossed_in_parentheses_is_named_once():
     assert "ai" not in detect(_article(body)).topics
     twice = body + "\n미국과 중국은 인공지능 안보 문제도 논의했다."
     assert "ai" in detect(_article(twice)).topics
+
+
+def test_a_korean_topic_named_only_in_the_headline_is_context():
+    body = "미국과 중국 외교장관이 통화했다.\n양측은 다음 달 다시 만나기로 했다."
+    title = "미중 외교장관 통화…무역전쟁 '휴전' 등 성과 기대"
+    assert "tariffs_trade" not in detect(_article(body, title)).topics
+    again = body + "\n미국과 중국은 무역전쟁 휴전 연장 문제도 논의했다."
+    assert "tariffs_trade" in detect(_article(again, title)).topics
