@@ -6,12 +6,16 @@ same records gives the same files). Output, under ``tests/corpus/detection/<lang
 ``dev.jsonl``, ``test.jsonl`` and ``FROZEN`` (the sha256 of ``test.jsonl``); the counts, as
 Markdown tables, are printed and written into the README between its count markers.
 
-The split is deterministic: a story goes to test when ``sha256("<salt>:<story>") mod 1000`` is
-below ``TEST_PERMILLE``. The salt is the first one, counting from 0, for which the test side
-holds 27-33% of the articles and both sides hold every topic, every (topic, kind) reported as an
-event, and hard negatives. Every article of one story therefore stays on one side.
+The split is deterministic: an English story goes to test when ``sha256("<salt>:<story>") mod 1000``
+is below ``TEST_PERMILLE``; a Korean one when the first 8 bytes of
+``sha256("newsmon-ko-corpus-v1:<salt>:<story>")``, read as a fraction of 2**64, are >= ``KO_DEV_SHARE``
+(the rule the Korean half was first split by, see its README). The salt is the first one, counting
+from 0, for which the test side holds 27-33% of the articles and both sides hold every topic, every
+(topic, kind) reported as an event, and hard negatives. Every article of one story therefore stays on one side.
 
     python scripts/split_detection_corpus.py --lang en --input /path/to/labelled.jsonl [--salt N]
+
+``--input`` holds every record of the language (the existing dev + test ones and the new ones).
 
 A story already in dev or test never changes side (the script refuses): once the split is in use,
 add records with ``--salt`` set to the README's salt.
@@ -30,6 +34,8 @@ CORPUS = ROOT / "tests" / "corpus" / "detection"
 TEST_PERMILLE = 300  # ~30% of stories to test, as issue 13 asks (70/30 by story)
 SHARE_RANGE = (0.27, 0.33)  # accepted test share of articles: stories vary in size
 MAX_SALT = 10_000  # search bound; a corpus with every topic/kind twice meets it in a few tries
+KO_SALT_PREFIX = "newsmon-ko-corpus-v1"  # the Korean half's own split rule (ko/README.md), kept as built
+KO_DEV_SHARE = 0.70  # Korean rule: fraction of the 2**64 hash range that stays on dev
 COUNT_START, COUNT_END = "<!-- counts -->", "<!-- /counts -->"  # README block the script rewrites
 FIELDS = ("id", "lang", "outlet", "url", "story", "title", "text", "hard_negative", "topics", "events", "note")
 
@@ -40,8 +46,11 @@ def load(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def to_test(story: str, salt: int) -> bool:
-    """True when the story goes to the test split under this salt."""
+def to_test(story: str, salt: int, lang: str = "en") -> bool:
+    """True when the story goes to the test split under this salt (and the language's rule)."""
+    if lang == "ko":
+        digest = hashlib.sha256(f"{KO_SALT_PREFIX}:{salt}:{story}".encode()).digest()
+        return int.from_bytes(digest[:8], "big") / 2**64 >= KO_DEV_SHARE
     digest = hashlib.sha256(f"{salt}:{story}".encode()).hexdigest()
     return int(digest, 16) % 1000 < TEST_PERMILLE
 
@@ -57,12 +66,12 @@ def coverage(records: list[dict]) -> set[str]:
     return need
 
 
-def choose_salt(records: list[dict]) -> int:
+def choose_salt(records: list[dict], lang: str = "en") -> int:
     """The first salt whose split meets the share range and covers every label on both sides."""
     need = coverage(records)
     for salt in range(MAX_SALT):
-        test = [r for r in records if to_test(r["story"], salt)]
-        dev = [r for r in records if not to_test(r["story"], salt)]
+        test = [r for r in records if to_test(r["story"], salt, lang)]
+        dev = [r for r in records if not to_test(r["story"], salt, lang)]
         share = len(test) / len(records)
         if SHARE_RANGE[0] <= share <= SHARE_RANGE[1] and coverage(test) == need == coverage(dev):
             return salt
@@ -135,14 +144,14 @@ def outlet_table(records: list[dict]) -> str:
     return ", ".join(f"{host} ({n})" for host, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def check_sides_kept(current: list[dict], test_ids: set[str], records: list[dict], salt: int) -> None:
+def check_sides_kept(current: list[dict], test_ids: set[str], records: list[dict], salt: int, lang: str = "en") -> None:
     """Refuse a split that moves a story already in dev or test to the other side.
 
     Once dev has been read (tuned on), moving one of its stories into test would leak it; new
     stories may be added, old ones keep their side.
     """
     old = {r["story"]: r["id"] in test_ids for r in current}
-    moved = {r["story"] for r in records if r["story"] in old and old[r["story"]] != to_test(r["story"], salt)}
+    moved = {r["story"] for r in records if r["story"] in old and old[r["story"]] != to_test(r["story"], salt, lang)}
     if moved:
         raise SystemExit(f"salt {salt} moves stories across the split: {sorted(moved)}; pass --salt")
 
@@ -169,11 +178,11 @@ def main() -> None:
     current = existing(out_dir)
     records = load(args.input) if args.input else current
     records = assign_ids(records, args.lang, {r["url"]: r["id"] for r in current})
-    salt = choose_salt(records) if args.salt is None else args.salt
+    salt = choose_salt(records, args.lang) if args.salt is None else args.salt
     test_ids = {r["id"] for r in load(out_dir / "test.jsonl")} if (out_dir / "test.jsonl").exists() else set()
-    check_sides_kept(current, test_ids, records, salt)
-    test = [r for r in records if to_test(r["story"], salt)]
-    dev = [r for r in records if not to_test(r["story"], salt)]
+    check_sides_kept(current, test_ids, records, salt, args.lang)
+    test = [r for r in records if to_test(r["story"], salt, args.lang)]
+    dev = [r for r in records if not to_test(r["story"], salt, args.lang)]
     out_dir.mkdir(parents=True, exist_ok=True)
     write_jsonl(out_dir / "dev.jsonl", dev)
     write_jsonl(out_dir / "test.jsonl", test)
