@@ -71,6 +71,22 @@ def test_deck_kicker_dateline_and_trailing_credits_go():
     assert _texts(body) == BODY
 
 
+def test_headings_before_the_first_body_paragraph_go_a_question_and_later_headings_stay():
+    body = _xml(
+        "<head>Finanzmärkte</head>",  # kicker
+        "<head>Hafen wird umgebaut : Stadt legt Plan bis 2030 vor</head>",  # the headline, kicker fused
+        "<head>Neues Terminal – Kaianlagen saniert – Kosten offen</head>",  # subtitle
+        _p(BODY[0]),
+        "<head>Was der Plan kostet</head>",
+        _p(BODY[1]),
+    )
+    drop_structural(body, "Neuer Hafenplan", "")
+    assert _texts(body) == [BODY[0], "Was der Plan kostet", BODY[1]]
+    interview = _xml("<head>Frage: Was hat Sie an dem Plan überzeugt?</head>", _p(BODY[0]))
+    drop_structural(interview, "Interview", "")
+    assert _texts(interview) == ["Frage: Was hat Sie an dem Plan überzeugt?", BODY[0]]
+
+
 def test_repeated_embed_placeholders_go_all_of_them():
     note = "Externer Inhalt nicht verfügbar, bitte die Privatsphäre-Einstellungen prüfen"
     body = _xml(_p(BODY[0]), _p(note), _p(BODY[1]), _p(note), _p(BODY[2]))

@@ -7,8 +7,9 @@ not the article.
 - link density: a block whose text is mostly link text is a teaser or link list;
 - list shape: a list the prose does not introduce (no ":" line before it) is a box;
 - repetition: a block that occurs twice on the page (embed placeholders, consent notes);
-- position: short unpunctuated lines before the first body paragraph (kicker, dateline, byline,
-  the deck when it repeats the page's description) and after the last one (credits, bylines);
+- position: headings and short unpunctuated lines before the first body paragraph (headline,
+  kicker, subtitle, dateline, byline, the deck when it repeats the page's description) and
+  short unpunctuated lines after the last one (credits, bylines);
 - phrases: multilingual lists (:mod:`newsmon.phrases`) as the second line, for blocks structure
   alone cannot tell.
 
@@ -140,6 +141,11 @@ def _short_unpunctuated(el: etree._Element, max_chars: int) -> bool:
     return el.tag != "head" and len(text) < max_chars and not _SENTENCE_END.search(text)
 
 
+def _lead_heading(el: etree._Element) -> bool:
+    """A heading before the first body paragraph: headline, kicker, subtitle (a question stays)."""
+    return el.tag == "head" and not block_text(el).endswith("?")
+
+
 def _repeats(el: etree._Element, known: tuple[str, ...]) -> bool:
     """True when the block repeats the title or the page's description (the deck)."""
     key = _normal(block_text(el))
@@ -161,7 +167,7 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
     paragraph (the deck); the first other body paragraph ends the lead."""
     known = (_normal(title), _normal(description))
     for el in list(body):
-        if _repeats(el, known) or _short_unpunctuated(el, EDGE_LEAD_MAX_CHARS):
+        if _lead_heading(el) or _repeats(el, known) or _short_unpunctuated(el, EDGE_LEAD_MAX_CHARS):
             body.remove(el)
         elif _is_body_paragraph(el):
             break
