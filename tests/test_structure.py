@@ -94,6 +94,13 @@ def test_repeated_embed_placeholders_go_all_of_them():
     assert _texts(body) == BODY[:3]
 
 
+def test_a_repeated_question_stays_interview_template():
+    question = "Was hat Sie an dem Plan für den Hafen überzeugt?"
+    body = _xml(_p(question), _p(BODY[0]), _p(question), _p(BODY[1]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [question, BODY[0], question, BODY[1]]
+
+
 def test_linked_long_paragraph_and_linked_heading_stay():
     linked = f"<p><ref>{BODY[1]}</ref></p>"  # a deal card or a quoted post: linked whole, still body
     body = _xml(_p(BODY[0]), "<head><ref>Was der Plan kostet</ref></head>", linked, _p(BODY[2]))

@@ -6,7 +6,8 @@ not the article.
 
 - link density: a block whose text is mostly link text is a teaser or link list;
 - list shape: a list the prose does not introduce (no ":" line before it) is a box;
-- repetition: a block that occurs twice on the page (embed placeholders, consent notes);
+- repetition: a block that occurs twice on the page (embed placeholders, consent notes), not a
+  question (an interview's template repeats its questions);
 - position: headings and short unpunctuated lines before the first body paragraph (headline,
   kicker, subtitle, dateline, byline, the deck when it repeats the page's description) and
   short unpunctuated lines after the last one (credits, bylines);
@@ -120,12 +121,14 @@ def _metadata_row(text: str) -> bool:
 
 
 def _repeated(blocks: list[etree._Element]) -> set[str]:
-    """Normalised texts of blocks (long enough to matter) that occur more than once."""
+    """Normalised texts of blocks (long enough to matter) that occur more than once; questions
+    are left out: interviews that put the same questions to several people repeat them."""
     seen: set[str] = set()
     twice: set[str] = set()
     for el in blocks:
-        key = _normal(block_text(el))
-        if len(key) >= REPEAT_MIN_CHARS:
+        text = block_text(el)
+        key = _normal(text)
+        if len(key) >= REPEAT_MIN_CHARS and not text.endswith("?"):
             (twice if key in seen else seen).add(key)
     return twice
 
