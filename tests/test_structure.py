@@ -47,6 +47,16 @@ def test_teasers_link_lists_and_boxes_go_body_stays():
     assert _texts(body) == BODY
 
 
+def test_a_list_of_linked_headlines_with_their_teasers_goes():
+    cards = (
+        "<list><item><ref>Streik am Hafen beendet</ref> Die Gewerkschaft einigt sich mit den Betreibern</item>"
+        "<item><ref>Zoll findet Kokain</ref> In einem Container aus Südamerika lagen 300 Kilogramm</item></list>"
+    )
+    body = _xml(_p(BODY[0]), _p(BODY[1]), "<head>Mehr aus der Region</head>", cards, _p(BODY[2]))
+    drop_structural(body, "Neuer Hafenplan", "")
+    assert _texts(body) == BODY[:2] + ["Mehr aus der Region", BODY[2]]
+
+
 def test_a_list_the_text_introduces_stays():
     body = _xml(
         _p(BODY[0]),

@@ -4,7 +4,8 @@ not the article.
 :func:`drop_structural` walks trafilatura's body (``<p>``, ``<head>``,
 ``<list>``, ``<quote>``, ``<table>`` with ``<ref>`` links) and removes blocks by shape:
 
-- link density: a block whose text is mostly link text is a teaser or link list;
+- link density: a block whose text is mostly link text is a teaser or link list, and so is a
+  list whose items open with a link (linked headline, then its teaser);
 - list shape: a list the prose does not introduce (no ":" line before it) is a box;
 - repetition: a block that occurs twice on the page (embed placeholders, consent notes), not a
   question (an interview's template repeats its questions);
@@ -87,13 +88,22 @@ def _link_dense(el: etree._Element) -> bool:
     """A teaser line, or a list whose items are mostly teasers."""
     if el.tag == "list":
         items = [item for item in el if block_text(item)]
-        dense = sum(_link_share(item) >= LINK_DENSITY_MAX for item in items)
+        dense = sum(_link_share(item) >= LINK_DENSITY_MAX or _opens_with_link(item) for item in items)
         return bool(items) and dense / len(items) >= LINK_LIST_SHARE
     # a linked heading opens a section as often as a teaser (live blogs, explainers), and a long
     # sentence-ended paragraph is body even when linked whole (deal cards, quoted posts)
     if el.tag == "head" or _is_body_paragraph(el):
         return False
     return _link_share(el) >= LINK_DENSITY_MAX
+
+
+def _opens_with_link(item: etree._Element) -> bool:
+    """A list item whose text starts with a link: a linked headline, then its teaser."""
+    for ref in item.iter("ref"):
+        linked = block_text(ref)
+        if linked:
+            return block_text(item).startswith(linked)
+    return False
 
 
 def _box_list(el: etree._Element) -> bool:
