@@ -54,7 +54,7 @@ def test_a_list_of_linked_headlines_with_their_teasers_goes():
     )
     body = _xml(_p(BODY[0]), _p(BODY[1]), "<head>Mehr aus der Region</head>", cards, _p(BODY[2]))
     drop_structural(body, "Neuer Hafenplan", "")
-    assert _texts(body) == BODY[:2] + ["Mehr aus der Region", BODY[2]]
+    assert _texts(body) == [*BODY[:2], "Mehr aus der Region", BODY[2]]
 
 
 def test_a_list_the_text_introduces_stays():
