@@ -111,6 +111,14 @@ def test_a_repeated_question_stays_interview_template():
     assert _texts(body) == [question, BODY[0], question, BODY[1]]
 
 
+def test_a_pull_quote_goes_a_quote_of_its_own_stays():
+    pulled = "der Bund bislang keine Zusagen gemacht habe"
+    own = "Wir bauen den Hafen für die nächsten hundert Jahre, nicht für die nächste Wahl."
+    body = _xml(_p(BODY[0]), f"<quote>{pulled}</quote>", _p(BODY[2]), f"<quote>{own}</quote>", _p(BODY[3]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], BODY[2], own, BODY[3]]
+
+
 def test_linked_long_paragraph_and_linked_heading_stay():
     linked = f"<p><ref>{BODY[1]}</ref></p>"  # a deal card or a quoted post: linked whole, still body
     body = _xml(_p(BODY[0]), "<head><ref>Was der Plan kostet</ref></head>", linked, _p(BODY[2]))

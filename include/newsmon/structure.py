@@ -8,7 +8,8 @@ not the article.
   list whose items open with a link (linked headline, then its teaser);
 - list shape: a list the prose does not introduce (no ":" line before it) is a box;
 - repetition: a block that occurs twice on the page (embed placeholders, consent notes), not a
-  question (an interview's template repeats its questions);
+  question (an interview's template repeats its questions); a quote that a paragraph holds (a
+  pull quote);
 - position: headings and short unpunctuated lines before the first body paragraph (headline,
   kicker, subtitle, dateline, byline, the deck when it repeats the page's description) and
   short unpunctuated lines after the last one (credits, bylines);
@@ -61,10 +62,12 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     """Remove furniture blocks from trafilatura's ``body`` by link density, repetition, position
     around the body paragraphs, and (second line) phrases."""
     blocks = list(body)
-    repeated = _repeated(blocks)
-    for el in blocks:
-        text = block_text(el)
-        by_shape = _link_dense(el) or _box_list(el) or _normal(text) in repeated or _metadata_row(text)
+    texts = [block_text(el) for el in blocks]
+    keys = [_normal(text) for text in texts]
+    repeated = _repeated(texts, keys)
+    pulled = _pull_quotes(blocks, keys)
+    for el, text, key in zip(blocks, texts, keys, strict=True):
+        by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
         if not text or by_shape or is_furniture_phrase(text):
             body.remove(el)
     _trim_edges(body, title, description)
@@ -130,17 +133,26 @@ def _metadata_row(text: str) -> bool:
     return len(text) < METADATA_MAX_CHARS and len(_FIELD_SEPARATOR.findall(text)) >= METADATA_SEPARATORS
 
 
-def _repeated(blocks: list[etree._Element]) -> set[str]:
+def _repeated(texts: list[str], keys: list[str]) -> set[str]:
     """Normalised texts of blocks (long enough to matter) that occur more than once; questions
     are left out: interviews that put the same questions to several people repeat them."""
     seen: set[str] = set()
     twice: set[str] = set()
-    for el in blocks:
-        text = block_text(el)
-        key = _normal(text)
+    for text, key in zip(texts, keys, strict=True):
         if len(key) >= REPEAT_MIN_CHARS and not text.endswith("?"):
             (twice if key in seen else seen).add(key)
     return twice
+
+
+def _pull_quotes(blocks: list[etree._Element], keys: list[str]) -> set[etree._Element]:
+    """Quote blocks whose text a longer block holds: a pull quote repeats a line of the article.
+
+    Only ``<quote>``: a paragraph held by another is as often the article's own recap."""
+    return {
+        el
+        for el, key in zip(blocks, keys, strict=True)
+        if el.tag == "quote" and len(key) >= REPEAT_MIN_CHARS and any(key in k and key != k for k in keys)
+    }
 
 
 def _is_body_paragraph(el: etree._Element) -> bool:
