@@ -5,6 +5,8 @@ cleanup rules were chosen on the extraction dev set with ``make eval-extract`` (
 on the whole set, none written for one page); that script prints the figures beside trafilatura's
 own configurations in the same run.
 
+- before extraction, containers whose class names them a box (fact box, info box, key points)
+  go: a box's text reads like the article's, so only its markup tells it apart.
 - trafilatura's balanced mode (no ``favor_precision``): the precision mode cut some modern
   articles to a tenth of their body; structure then takes out what it was there for
   (:mod:`newsmon.structure`: link-dense blocks, lists the prose does not introduce, repeated
@@ -54,6 +56,14 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _NON_WORD = re.compile(r"\W+")
 # htmldate's output with the time of day and zone when the page gives them.
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+# Containers a template names as a box beside the article (fact box, info box, key points): their
+# text is furniture however it is shaped. Class tokens only (BEM parts too), so "infobox__text"
+# and "fact-box" match and an article wrapper does not; a container holding this much text is a
+# wrapper, not a box, and stays.
+BOX_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:info|fact|fakt[a-z]*)-?box|key-?points|bullet-?points)(?:$|[\s_-])", re.I)
+BOX_MAX_CHARS = 3000
+# cheap prefilter: only classes holding "ox" (box, Box) or "oint" (points) reach the regex
+_CLASSED = etree.XPath("//*[contains(@class, 'ox') or contains(@class, 'oint')]")
 _DESCRIPTION_META = etree.XPath("//meta[@name='description' or @property='og:description'][@content]")
 _AUTHOR_META = etree.XPath(
     "//meta[@name='author' or @property='article:author' or @name='byl' or @name='dc.creator'][@content]"
@@ -85,6 +95,7 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     published = _published(tree)
     author = _author(tree)
     description = _description(tree)
+    _drop_boxes(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -109,6 +120,14 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
         author=author,
         published=published,
     )
+
+
+def _drop_boxes(tree: HtmlElement) -> None:
+    """Remove containers whose class names them a fact box, info box or key points."""
+    for el in _CLASSED(tree):
+        named = BOX_CLASS.search(el.get("class", ""))
+        if named and el.getparent() is not None and len(el.text_content()) <= BOX_MAX_CHARS:
+            el.drop_tree()
 
 
 def drop_furniture_elements(body: etree._Element, title: str) -> etree._Element:

@@ -89,6 +89,8 @@ def _link_share(el: etree._Element) -> float:
 
 def _link_dense(el: etree._Element) -> bool:
     """A teaser line, or a list whose items are mostly teasers."""
+    if el.find(".//ref") is None:  # most blocks link nothing: no text to measure
+        return False
     if el.tag == "list":
         items = [item for item in el if block_text(item)]
         dense = sum(_link_share(item) >= LINK_DENSITY_MAX or _opens_with_link(item) for item in items)
@@ -196,9 +198,14 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
             body.remove(el)
         elif _is_body_paragraph(el):
             break
-    blocks = list(body)
-    anchors = [i for i, el in enumerate(blocks) if _is_body_paragraph(el)]
-    for el in blocks[anchors[-1] + 1 :] if anchors else ():
+    tail = []  # the blocks after the last body paragraph, read from the end
+    for el in reversed(body):
+        if _is_body_paragraph(el):
+            break
+        tail.append(el)
+    else:
+        return  # no body paragraph: no tail to trim
+    for el in tail:
         if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS):
             body.remove(el)
 
