@@ -164,16 +164,17 @@ def test_generic_path_keeps_the_whole_article_and_drops_furniture_on_a_page():
     assert found.body.split("\n") == BODY
 
 
-def test_generic_path_drops_a_container_named_as_a_box_and_keeps_the_wrapper():
+def test_generic_path_drops_a_container_named_as_a_box_and_a_caption_and_keeps_the_wrapper():
     box = (
         "<div class='infobox copytext__clearBox'><h3 class='infobox__headline'>Der Hafen in Zahlen</h3>"
         "<p class='infobox__text'>Im vergangenen Jahr wurden im Hafen mehr als zwölf Millionen Tonnen Fracht "
         "umgeschlagen, die meisten davon Container aus Asien und Südamerika.</p></div>"
     )
     first, second = "".join(_p(t) for t in BODY[:2]), "".join(_p(t) for t in BODY[2:])
+    video = "<div class='video-player'><figcaption><p>Die alten Kaianlagen am Morgen.</p></figcaption></div>"
     html = (
         "<html lang='de'><head><title>Neuer Hafenplan</title></head><body>"
-        f"<article class='article-body'>{first}{box}{second}"
+        f"<article class='article-body'>{first}{box}{video}{second}"
         "<div class='fact-box'><ul><li>Baubeginn: 2026</li><li>Kosten: 400 Millionen Euro</li></ul></div>"
         "</article></body></html>"
     )

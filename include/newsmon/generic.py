@@ -5,8 +5,8 @@ cleanup rules were chosen on the extraction dev set with ``make eval-extract`` (
 on the whole set, none written for one page); that script prints the figures beside trafilatura's
 own configurations in the same run.
 
-- before extraction, containers whose class names them a box (fact box, info box, key points)
-  go: a box's text reads like the article's, so only its markup tells it apart.
+- before extraction, figure captions and containers whose class names them a box (fact box, info
+  box, key points) go: a box's text reads like the article's, so only its markup tells it apart.
 - trafilatura's balanced mode (no ``favor_precision``): the precision mode cut some modern
   articles to a tenth of their body; structure then takes out what it was there for
   (:mod:`newsmon.structure`: link-dense blocks, lists the prose does not introduce, repeated
@@ -62,8 +62,9 @@ DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 # wrapper, not a box, and stays.
 BOX_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:info|fact|fakt[a-z]*)-?box|key-?points|bullet-?points)(?:$|[\s_-])", re.I)
 BOX_MAX_CHARS = 3000
-# cheap prefilter: only classes holding "ox" (box, Box) or "oint" (points) reach the regex
-_CLASSED = etree.XPath("//*[contains(@class, 'ox') or contains(@class, 'oint')]")
+# One pass over the tree: figure captions (a caption describes a picture, not the story), and as a
+# cheap prefilter for BOX_CLASS only classes holding "ox" (box, Box) or "oint" (points).
+_CLASSED = etree.XPath("//*[self::figcaption or contains(@class, 'ox') or contains(@class, 'oint')]")
 _DESCRIPTION_META = etree.XPath("//meta[@name='description' or @property='og:description'][@content]")
 _AUTHOR_META = etree.XPath(
     "//meta[@name='author' or @property='article:author' or @name='byl' or @name='dc.creator'][@content]"
@@ -123,9 +124,9 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
 
 
 def _drop_boxes(tree: HtmlElement) -> None:
-    """Remove containers whose class names them a fact box, info box or key points."""
+    """Remove figure captions and containers whose class names them a fact box, info box or key points."""
     for el in _CLASSED(tree):
-        named = BOX_CLASS.search(el.get("class", ""))
+        named = el.tag == "figcaption" or BOX_CLASS.search(el.get("class", ""))
         if named and el.getparent() is not None and len(el.text_content()) <= BOX_MAX_CHARS:
             el.drop_tree()
 
