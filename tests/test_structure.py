@@ -180,3 +180,16 @@ def test_generic_path_drops_a_container_named_as_a_box_and_a_caption_and_keeps_t
     )
     found = extract_generic(html)
     assert found.body.split("\n") == BODY
+
+
+def test_a_description_that_is_a_plain_paragraph_of_the_body_stays_a_styled_deck_goes():
+    description = BODY[0]
+    paras = "".join(_p(t) for t in BODY)
+    head = f"<html lang='de'><head><title>Neuer Hafenplan</title><meta name='description' content='{description}'>"
+    plain = f"{head}</head><body><article><h1>Neuer Hafenplan</h1>{paras}</article></body></html>"
+    assert extract_generic(plain).body.split("\n") == BODY
+    styled = (
+        f"{head}</head><body><article><h1>Neuer Hafenplan</h1><p class='article-lead'>{description}</p>"
+        f"{''.join(_p(t) for t in BODY[1:])}</article></body></html>"
+    )
+    assert extract_generic(styled).body.split("\n") == BODY[1:]
