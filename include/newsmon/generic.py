@@ -7,8 +7,9 @@ own configurations in the same run.
 
 - before extraction, figure captions and containers whose class names them a box (fact box, info
   box, key points) go: a box's text reads like the article's, so only its markup tells it apart.
-  The same pass tells whether the page's description is a plain paragraph of the article (then
-  it is the first paragraph, kept) or a deck marked up apart (taken out by structure).
+  A second look (one XPath, compared in libxml2) tells whether the page's description is a plain
+  paragraph of the article (then it is the first paragraph, kept) or a deck marked up apart
+  (taken out by structure).
 - trafilatura's balanced mode (no ``favor_precision``): the precision mode cut some modern
   articles to a tenth of their body; structure then takes out what it was there for
   (:mod:`newsmon.structure`: link-dense blocks, lists the prose does not introduce, repeated
@@ -66,15 +67,14 @@ BOX_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:info|fact|fakt[a-z]*)-?box|key-?point
 BOX_MAX_CHARS = 3000
 # One pass over the tree: figure captions (a caption describes a picture, not the story), and as a
 # cheap prefilter for BOX_CLASS only classes holding "ox" (box, Box) or "oint" (points).
-# The same pass collects the plain paragraphs (no class) that _description_is_body reads.
-_PREPASS = etree.XPath(
-    "//*[self::figcaption or contains(@class, 'ox') or contains(@class, 'oint') or self::p[not(@class)]]"
-)
+_PREPASS = etree.XPath("//*[self::figcaption or contains(@class, 'ox') or contains(@class, 'oint')]")
 # A page's description that is also a plain <p> (no class of its own) among at least this many long
 # <p> siblings is the article's first paragraph, not a deck: templates mark a deck up apart (its
 # own class, a heading, a header), and measured on both dev sets every plain one was body text.
 DECK_BODY_SIBLINGS = 2
 DECK_BODY_SIBLING_CHARS = 120
+# plain paragraphs whose text is the description (compared in libxml2: no element objects made)
+_DESCRIPTION_P = etree.XPath("//p[not(@class)][normalize-space(.) = $d]")
 _DESCRIPTION_META = etree.XPath("//meta[@name='description' or @property='og:description'][@content]")
 _AUTHOR_META = etree.XPath(
     "//meta[@name='author' or @property='article:author' or @name='byl' or @name='dc.creator'][@content]"
@@ -106,10 +106,9 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     published = _published(tree)
     author = _author(tree)
     description = _description(tree)
-    found = _PREPASS(tree)
-    if description and _description_is_body([el for el in found if el.tag == "p"], description):
+    if description and _description_is_body(tree, description):
         description = ""  # no deck to take out: the description quotes the first paragraph
-    _drop_boxes(found)
+    _drop_boxes(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -136,11 +135,10 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     )
 
 
-def _drop_boxes(found: list[HtmlElement]) -> None:
-    """Remove figure captions and containers whose class names them a fact box, info box or key
-    points, among the elements the pre-extraction pass found."""
-    for el in found:
-        named = el.tag == "figcaption" or (el.tag != "p" and BOX_CLASS.search(el.get("class", "")))
+def _drop_boxes(tree: HtmlElement) -> None:
+    """Remove figure captions and containers whose class names them a fact box, info box or key points."""
+    for el in _PREPASS(tree):
+        named = el.tag == "figcaption" or BOX_CLASS.search(el.get("class", ""))
         if named and el.getparent() is not None and len(el.text_content()) <= BOX_MAX_CHARS:
             el.drop_tree()
 
@@ -200,14 +198,10 @@ def _description(tree: HtmlElement) -> str:
     return ""
 
 
-def _description_is_body(plain: list[HtmlElement], description: str) -> bool:
-    """True when the description's text is one of the ``plain`` paragraphs (no class) and sits among
-    the article's paragraphs."""
-    wanted, size = _normal(description), len(description)
-    for p in plain:
-        text = p.text_content()
-        if abs(len(text) - size) > size // 5 + 10 or _normal(text) != wanted:
-            continue
+def _description_is_body(tree: HtmlElement, description: str) -> bool:
+    """True when the description's text is a plain paragraph (no class) among the article's
+    paragraphs."""
+    for p in _DESCRIPTION_P(tree, d=" ".join(description.split())):
         parent = p.getparent()
         siblings = [q for q in parent if q is not p and q.tag == "p"] if parent is not None else []
         return sum(len(q.text_content()) >= DECK_BODY_SIBLING_CHARS for q in siblings) >= DECK_BODY_SIBLINGS
