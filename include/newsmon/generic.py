@@ -75,10 +75,12 @@ DECK_BODY_SIBLINGS = 2
 DECK_BODY_SIBLING_CHARS = 120
 # plain paragraphs whose text is the description (compared in libxml2: no element objects made)
 _DESCRIPTION_P = etree.XPath("//p[not(@class)][normalize-space(.) = $d]")
-_DESCRIPTION_META = etree.XPath("//meta[@name='description' or @property='og:description'][@content]")
-_AUTHOR_META = etree.XPath(
-    "//meta[@name='author' or @property='article:author' or @name='byl' or @name='dc.creator'][@content]"
-)
+# Meta tags are read from <head> first (a few elements) and from the whole page only when the head
+# has none (misplaced tags): a whole-page search walks every element, ~0.2 ms a page each.
+_DESCRIPTION_TEST = "[@name='description' or @property='og:description'][@content]"
+_AUTHOR_TEST = "[@name='author' or @property='article:author' or @name='byl' or @name='dc.creator'][@content]"
+_DESCRIPTION_META = (etree.XPath("/html/head/meta" + _DESCRIPTION_TEST), etree.XPath("//meta" + _DESCRIPTION_TEST))
+_AUTHOR_META = (etree.XPath("/html/head/meta" + _AUTHOR_TEST), etree.XPath("//meta" + _AUTHOR_TEST))
 
 
 @dataclass
@@ -191,7 +193,7 @@ def _published(tree: HtmlElement) -> datetime | None:
 
 def _description(tree: HtmlElement) -> str:
     """The page's own description (meta description / og:description): a deck repeats it."""
-    for node in _DESCRIPTION_META(tree):
+    for node in _metas(tree, _DESCRIPTION_META):
         value = " ".join((node.get("content") or "").split())
         if value:
             return value
@@ -208,9 +210,15 @@ def _description_is_body(tree: HtmlElement, description: str) -> bool:
     return False
 
 
+def _metas(tree: HtmlElement, paths: tuple[etree.XPath, etree.XPath]) -> list[HtmlElement]:
+    """The meta tags one of ``paths`` finds: in the head, else anywhere on the page."""
+    in_head, anywhere = paths
+    return in_head(tree) or anywhere(tree)
+
+
 def _author(tree: HtmlElement) -> str | None:
     """The author named in the page's meta tags (not a profile URL), or None."""
-    for node in _AUTHOR_META(tree):
+    for node in _metas(tree, _AUTHOR_META):
         value = " ".join((node.get("content") or "").split())
         if value and not value.startswith(("http://", "https://")):
             return value[:200]
