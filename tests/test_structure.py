@@ -57,6 +57,17 @@ def test_a_list_of_linked_headlines_with_their_teasers_goes():
     assert _texts(body) == [*BODY[:2], "Mehr aus der Region", BODY[2]]
 
 
+def test_a_list_of_sentences_that_open_with_a_linked_name_stays():
+    items = [
+        "<ref>Die Hafenbehörde</ref> rechnet damit, dass die Sanierung der Kaianlagen zwei Jahre dauern wird.",
+        "<ref>Der Bund</ref> hat bislang keine Zusage gemacht, will den Plan aber im Herbst erneut prüfen.",
+    ]
+    listing = "<list>" + "".join(f"<item>{i}</item>" for i in items) + "</list>"
+    body = _xml(_p(BODY[0]), _p("Die Beteiligten äußerten sich so:"), listing, _p(BODY[1]))
+    drop_structural(body, "", "")
+    assert len(_texts(body)) == 4
+
+
 def test_a_list_the_text_introduces_stays():
     body = _xml(
         _p(BODY[0]),

@@ -93,7 +93,9 @@ def _link_dense(el: etree._Element) -> bool:
         return False
     if el.tag == "list":
         items = [item for item in el if block_text(item)]
-        dense = sum(_link_share(item) >= LINK_DENSITY_MAX or _opens_with_link(item) for item in items)
+        # a list of sentences that name a linked source first is content, not a rail of cards
+        cards = not _prose_list(el)
+        dense = sum(_link_share(item) >= LINK_DENSITY_MAX or (cards and _opens_with_link(item)) for item in items)
         return bool(items) and dense / len(items) >= LINK_LIST_SHARE
     # a linked heading opens a section as often as a teaser (live blogs, explainers), and a long
     # sentence-ended paragraph is body even when linked whole (deal cards, quoted posts)
