@@ -47,6 +47,27 @@ def test_teasers_link_lists_and_boxes_go_body_stays():
     assert _texts(body) == BODY
 
 
+def test_a_list_of_linked_headlines_with_their_teasers_goes():
+    cards = (
+        "<list><item><ref>Streik am Hafen beendet</ref> Die Gewerkschaft einigt sich mit den Betreibern</item>"
+        "<item><ref>Zoll findet Kokain</ref> In einem Container aus Südamerika lagen 300 Kilogramm</item></list>"
+    )
+    body = _xml(_p(BODY[0]), _p(BODY[1]), "<head>Mehr aus der Region</head>", cards, _p(BODY[2]))
+    drop_structural(body, "Neuer Hafenplan", "")
+    assert _texts(body) == [*BODY[:2], "Mehr aus der Region", BODY[2]]
+
+
+def test_a_list_of_sentences_that_open_with_a_linked_name_stays():
+    items = [
+        "<ref>Die Hafenbehörde</ref> rechnet damit, dass die Sanierung der Kaianlagen zwei Jahre dauern wird.",
+        "<ref>Der Bund</ref> hat bislang keine Zusage gemacht, will den Plan aber im Herbst erneut prüfen.",
+    ]
+    listing = "<list>" + "".join(f"<item>{i}</item>" for i in items) + "</list>"
+    body = _xml(_p(BODY[0]), _p("Die Beteiligten äußerten sich so:"), listing, _p(BODY[1]))
+    drop_structural(body, "", "")
+    assert len(_texts(body)) == 4
+
+
 def test_a_list_the_text_introduces_stays():
     body = _xml(
         _p(BODY[0]),
@@ -71,11 +92,42 @@ def test_deck_kicker_dateline_and_trailing_credits_go():
     assert _texts(body) == BODY
 
 
+def test_headings_before_the_first_body_paragraph_go_a_question_and_later_headings_stay():
+    body = _xml(
+        "<head>Finanzmärkte</head>",  # kicker
+        "<head>Hafen wird umgebaut : Stadt legt Plan bis 2030 vor</head>",  # the headline, kicker fused
+        "<head>Neues Terminal – Kaianlagen saniert – Kosten offen</head>",  # subtitle
+        _p(BODY[0]),
+        "<head>Was der Plan kostet</head>",
+        _p(BODY[1]),
+    )
+    drop_structural(body, "Neuer Hafenplan", "")
+    assert _texts(body) == [BODY[0], "Was der Plan kostet", BODY[1]]
+    interview = _xml("<head>Frage: Was hat Sie an dem Plan überzeugt?</head>", _p(BODY[0]))
+    drop_structural(interview, "Interview", "")
+    assert _texts(interview) == ["Frage: Was hat Sie an dem Plan überzeugt?", BODY[0]]
+
+
 def test_repeated_embed_placeholders_go_all_of_them():
     note = "Externer Inhalt nicht verfügbar, bitte die Privatsphäre-Einstellungen prüfen"
     body = _xml(_p(BODY[0]), _p(note), _p(BODY[1]), _p(note), _p(BODY[2]))
     drop_structural(body, "", "")
     assert _texts(body) == BODY[:3]
+
+
+def test_a_repeated_question_stays_interview_template():
+    question = "Was hat Sie an dem Plan für den Hafen überzeugt?"
+    body = _xml(_p(question), _p(BODY[0]), _p(question), _p(BODY[1]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [question, BODY[0], question, BODY[1]]
+
+
+def test_a_pull_quote_goes_a_quote_of_its_own_stays():
+    pulled = "der Bund bislang keine Zusagen gemacht habe"
+    own = "Wir bauen den Hafen für die nächsten hundert Jahre, nicht für die nächste Wahl."
+    body = _xml(_p(BODY[0]), f"<quote>{pulled}</quote>", _p(BODY[2]), f"<quote>{own}</quote>", _p(BODY[3]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], BODY[2], own, BODY[3]]
 
 
 def test_linked_long_paragraph_and_linked_heading_stay():
@@ -121,3 +173,34 @@ def test_generic_path_keeps_the_whole_article_and_drops_furniture_on_a_page():
     )
     found = extract_generic(html)
     assert found.body.split("\n") == BODY
+
+
+def test_generic_path_drops_a_container_named_as_a_box_and_a_caption_and_keeps_the_wrapper():
+    box = (
+        "<div class='infobox copytext__clearBox'><h3 class='infobox__headline'>Der Hafen in Zahlen</h3>"
+        "<p class='infobox__text'>Im vergangenen Jahr wurden im Hafen mehr als zwölf Millionen Tonnen Fracht "
+        "umgeschlagen, die meisten davon Container aus Asien und Südamerika.</p></div>"
+    )
+    first, second = "".join(_p(t) for t in BODY[:2]), "".join(_p(t) for t in BODY[2:])
+    video = "<div class='video-player'><figcaption><p>Die alten Kaianlagen am Morgen.</p></figcaption></div>"
+    html = (
+        "<html lang='de'><head><title>Neuer Hafenplan</title></head><body>"
+        f"<article class='article-body'>{first}{box}{video}{second}"
+        "<div class='fact-box'><ul><li>Baubeginn: 2026</li><li>Kosten: 400 Millionen Euro</li></ul></div>"
+        "</article></body></html>"
+    )
+    found = extract_generic(html)
+    assert found.body.split("\n") == BODY
+
+
+def test_a_description_that_is_a_plain_paragraph_of_the_body_stays_a_styled_deck_goes():
+    description = BODY[0]
+    paras = "".join(_p(t) for t in BODY)
+    head = f"<html lang='de'><head><title>Neuer Hafenplan</title><meta name='description' content='{description}'>"
+    plain = f"{head}</head><body><article><h1>Neuer Hafenplan</h1>{paras}</article></body></html>"
+    assert extract_generic(plain).body.split("\n") == BODY
+    styled = (
+        f"{head}</head><body><article><h1>Neuer Hafenplan</h1><p class='article-lead'>{description}</p>"
+        f"{''.join(_p(t) for t in BODY[1:])}</article></body></html>"
+    )
+    assert extract_generic(styled).body.split("\n") == BODY[1:]

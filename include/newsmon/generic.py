@@ -5,6 +5,11 @@ cleanup rules were chosen on the extraction dev set with ``make eval-extract`` (
 on the whole set, none written for one page); that script prints the figures beside trafilatura's
 own configurations in the same run.
 
+- before extraction, figure captions and containers whose class names them a box (fact box, info
+  box, key points) go: a box's text reads like the article's, so only its markup tells it apart.
+  A second look (one XPath, compared in libxml2) tells whether the page's description is a plain
+  paragraph of the article (then it is the first paragraph, kept) or a deck marked up apart
+  (taken out by structure).
 - trafilatura's balanced mode (no ``favor_precision``): the precision mode cut some modern
   articles to a tenth of their body; structure then takes out what it was there for
   (:mod:`newsmon.structure`: link-dense blocks, lists the prose does not introduce, repeated
@@ -54,10 +59,28 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _NON_WORD = re.compile(r"\W+")
 # htmldate's output with the time of day and zone when the page gives them.
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
-_DESCRIPTION_META = etree.XPath("//meta[@name='description' or @property='og:description'][@content]")
-_AUTHOR_META = etree.XPath(
-    "//meta[@name='author' or @property='article:author' or @name='byl' or @name='dc.creator'][@content]"
-)
+# Containers a template names as a box beside the article (fact box, info box, key points): their
+# text is furniture however it is shaped. Class tokens only (BEM parts too), so "infobox__text"
+# and "fact-box" match and an article wrapper does not; a container holding this much text is a
+# wrapper, not a box, and stays.
+BOX_CLASS = re.compile(r"(?:^|[\s_-])(?:(?:info|fact|fakt[a-z]*)-?box|key-?points|bullet-?points)(?:$|[\s_-])", re.I)
+BOX_MAX_CHARS = 3000
+# One pass over the tree: figure captions (a caption describes a picture, not the story), and as a
+# cheap prefilter for BOX_CLASS only classes holding "ox" (box, Box) or "oint" (points).
+_PREPASS = etree.XPath("//*[self::figcaption or contains(@class, 'ox') or contains(@class, 'oint')]")
+# A page's description that is also a plain <p> (no class of its own) among at least this many long
+# <p> siblings is the article's first paragraph, not a deck: templates mark a deck up apart (its
+# own class, a heading, a header), and measured on both dev sets every plain one was body text.
+DECK_BODY_SIBLINGS = 2
+DECK_BODY_SIBLING_CHARS = 120
+# plain paragraphs whose text is the description (compared in libxml2: no element objects made)
+_DESCRIPTION_P = etree.XPath("//p[not(@class)][normalize-space(.) = $d]")
+# Meta tags are read from <head> first (a few elements) and from the whole page only when the head
+# has none (misplaced tags): a whole-page search walks every element, ~0.2 ms a page each.
+_DESCRIPTION_TEST = "[@name='description' or @property='og:description'][@content]"
+_AUTHOR_TEST = "[@name='author' or @property='article:author' or @name='byl' or @name='dc.creator'][@content]"
+_DESCRIPTION_META = (etree.XPath("/html/head/meta" + _DESCRIPTION_TEST), etree.XPath("//meta" + _DESCRIPTION_TEST))
+_AUTHOR_META = (etree.XPath("/html/head/meta" + _AUTHOR_TEST), etree.XPath("//meta" + _AUTHOR_TEST))
 
 
 @dataclass
@@ -85,6 +108,9 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     published = _published(tree)
     author = _author(tree)
     description = _description(tree)
+    if description and _description_is_body(tree, description):
+        description = ""  # no deck to take out: the description quotes the first paragraph
+    _drop_boxes(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -109,6 +135,14 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
         author=author,
         published=published,
     )
+
+
+def _drop_boxes(tree: HtmlElement) -> None:
+    """Remove figure captions and containers whose class names them a fact box, info box or key points."""
+    for el in _PREPASS(tree):
+        named = el.tag == "figcaption" or BOX_CLASS.search(el.get("class", ""))
+        if named and el.getparent() is not None and len(el.text_content()) <= BOX_MAX_CHARS:
+            el.drop_tree()
 
 
 def drop_furniture_elements(body: etree._Element, title: str) -> etree._Element:
@@ -159,16 +193,32 @@ def _published(tree: HtmlElement) -> datetime | None:
 
 def _description(tree: HtmlElement) -> str:
     """The page's own description (meta description / og:description): a deck repeats it."""
-    for node in _DESCRIPTION_META(tree):
+    for node in _metas(tree, _DESCRIPTION_META):
         value = " ".join((node.get("content") or "").split())
         if value:
             return value
     return ""
 
 
+def _description_is_body(tree: HtmlElement, description: str) -> bool:
+    """True when the description's text is a plain paragraph (no class) among the article's
+    paragraphs."""
+    for p in _DESCRIPTION_P(tree, d=" ".join(description.split())):
+        parent = p.getparent()
+        siblings = [q for q in parent if q is not p and q.tag == "p"] if parent is not None else []
+        return sum(len(q.text_content()) >= DECK_BODY_SIBLING_CHARS for q in siblings) >= DECK_BODY_SIBLINGS
+    return False
+
+
+def _metas(tree: HtmlElement, paths: tuple[etree.XPath, etree.XPath]) -> list[HtmlElement]:
+    """The meta tags one of ``paths`` finds: in the head, else anywhere on the page."""
+    in_head, anywhere = paths
+    return in_head(tree) or anywhere(tree)
+
+
 def _author(tree: HtmlElement) -> str | None:
     """The author named in the page's meta tags (not a profile URL), or None."""
-    for node in _AUTHOR_META(tree):
+    for node in _metas(tree, _AUTHOR_META):
         value = " ".join((node.get("content") or "").split())
         if value and not value.startswith(("http://", "https://")):
             return value[:200]

@@ -4,11 +4,15 @@ not the article.
 :func:`drop_structural` walks trafilatura's body (``<p>``, ``<head>``,
 ``<list>``, ``<quote>``, ``<table>`` with ``<ref>`` links) and removes blocks by shape:
 
-- link density: a block whose text is mostly link text is a teaser or link list;
+- link density: a block whose text is mostly link text is a teaser or link list, and so is a
+  list whose items open with a link (linked headline, then its teaser);
 - list shape: a list the prose does not introduce (no ":" line before it) is a box;
-- repetition: a block that occurs twice on the page (embed placeholders, consent notes);
-- position: short unpunctuated lines before the first body paragraph (kicker, dateline, byline,
-  the deck when it repeats the page's description) and after the last one (credits, bylines);
+- repetition: a block that occurs twice on the page (embed placeholders, consent notes), not a
+  question (an interview's template repeats its questions); a quote that a paragraph holds (a
+  pull quote);
+- position: headings and short unpunctuated lines before the first body paragraph (headline,
+  kicker, subtitle, dateline, byline, the deck when it repeats the page's description) and
+  short unpunctuated lines after the last one (credits, bylines);
 - phrases: multilingual lists (:mod:`newsmon.phrases`) as the second line, for blocks structure
   alone cannot tell.
 
@@ -58,10 +62,12 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     """Remove furniture blocks from trafilatura's ``body`` by link density, repetition, position
     around the body paragraphs, and (second line) phrases."""
     blocks = list(body)
-    repeated = _repeated(blocks)
-    for el in blocks:
-        text = block_text(el)
-        by_shape = _link_dense(el) or _box_list(el) or _normal(text) in repeated or _metadata_row(text)
+    texts = [block_text(el) for el in blocks]
+    keys = [_normal(text) for text in texts]
+    repeated = _repeated(texts, keys)
+    pulled = _pull_quotes(blocks, keys)
+    for el, text, key in zip(blocks, texts, keys, strict=True):
+        by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
         if not text or by_shape or is_furniture_phrase(text):
             body.remove(el)
     _trim_edges(body, title, description)
@@ -83,15 +89,28 @@ def _link_share(el: etree._Element) -> float:
 
 def _link_dense(el: etree._Element) -> bool:
     """A teaser line, or a list whose items are mostly teasers."""
+    if el.find(".//ref") is None:  # most blocks link nothing: no text to measure
+        return False
     if el.tag == "list":
         items = [item for item in el if block_text(item)]
-        dense = sum(_link_share(item) >= LINK_DENSITY_MAX for item in items)
+        # a list of sentences that name a linked source first is content, not a rail of cards
+        cards = not _prose_list(el)
+        dense = sum(_link_share(item) >= LINK_DENSITY_MAX or (cards and _opens_with_link(item)) for item in items)
         return bool(items) and dense / len(items) >= LINK_LIST_SHARE
     # a linked heading opens a section as often as a teaser (live blogs, explainers), and a long
     # sentence-ended paragraph is body even when linked whole (deal cards, quoted posts)
     if el.tag == "head" or _is_body_paragraph(el):
         return False
     return _link_share(el) >= LINK_DENSITY_MAX
+
+
+def _opens_with_link(item: etree._Element) -> bool:
+    """A list item whose text starts with a link: a linked headline, then its teaser."""
+    for ref in item.iter("ref"):
+        linked = block_text(ref)
+        if linked:
+            return block_text(item).startswith(linked)
+    return False
 
 
 def _box_list(el: etree._Element) -> bool:
@@ -118,15 +137,26 @@ def _metadata_row(text: str) -> bool:
     return len(text) < METADATA_MAX_CHARS and len(_FIELD_SEPARATOR.findall(text)) >= METADATA_SEPARATORS
 
 
-def _repeated(blocks: list[etree._Element]) -> set[str]:
-    """Normalised texts of blocks (long enough to matter) that occur more than once."""
+def _repeated(texts: list[str], keys: list[str]) -> set[str]:
+    """Normalised texts of blocks (long enough to matter) that occur more than once; questions
+    are left out: interviews that put the same questions to several people repeat them."""
     seen: set[str] = set()
     twice: set[str] = set()
-    for el in blocks:
-        key = _normal(block_text(el))
-        if len(key) >= REPEAT_MIN_CHARS:
+    for text, key in zip(texts, keys, strict=True):
+        if len(key) >= REPEAT_MIN_CHARS and not text.endswith("?"):
             (twice if key in seen else seen).add(key)
     return twice
+
+
+def _pull_quotes(blocks: list[etree._Element], keys: list[str]) -> set[etree._Element]:
+    """Quote blocks whose text a longer block holds: a pull quote repeats a line of the article.
+
+    Only ``<quote>``: a paragraph held by another is as often the article's own recap."""
+    return {
+        el
+        for el, key in zip(blocks, keys, strict=True)
+        if el.tag == "quote" and len(key) >= REPEAT_MIN_CHARS and any(key in k and key != k for k in keys)
+    }
 
 
 def _is_body_paragraph(el: etree._Element) -> bool:
@@ -138,6 +168,11 @@ def _short_unpunctuated(el: etree._Element, max_chars: int) -> bool:
     """A line shorter than ``max_chars`` that does not end like a sentence (not a heading)."""
     text = block_text(el)
     return el.tag != "head" and len(text) < max_chars and not _SENTENCE_END.search(text)
+
+
+def _lead_heading(el: etree._Element) -> bool:
+    """A heading before the first body paragraph: headline, kicker, subtitle (a question stays)."""
+    return el.tag == "head" and not block_text(el).endswith("?")
 
 
 def _repeats(el: etree._Element, known: tuple[str, ...]) -> bool:
@@ -161,13 +196,18 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
     paragraph (the deck); the first other body paragraph ends the lead."""
     known = (_normal(title), _normal(description))
     for el in list(body):
-        if _repeats(el, known) or _short_unpunctuated(el, EDGE_LEAD_MAX_CHARS):
+        if _lead_heading(el) or _repeats(el, known) or _short_unpunctuated(el, EDGE_LEAD_MAX_CHARS):
             body.remove(el)
         elif _is_body_paragraph(el):
             break
-    blocks = list(body)
-    anchors = [i for i, el in enumerate(blocks) if _is_body_paragraph(el)]
-    for el in blocks[anchors[-1] + 1 :] if anchors else ():
+    tail = []  # the blocks after the last body paragraph, read from the end
+    for el in reversed(body):
+        if _is_body_paragraph(el):
+            break
+        tail.append(el)
+    else:
+        return  # no body paragraph: no tail to trim
+    for el in tail:
         if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS):
             body.remove(el)
 
