@@ -97,8 +97,7 @@ def extract(
     ``allowed_domains`` (the outlet's) bound the canonical link a page may claim (newsmon.canonical).
     """
     crawled_at = crawled_at or datetime.now(UTC)
-    if any(ch in html for ch in _CONTROL_CHARS):
-        html = _CONTROL.sub("", html)
+    html = _without_controls(html)
     tree = _parse(html)
     # read from the tree before extraction edits it in place
     canonical = _canonical_url(tree, url, allowed_domains)
@@ -160,6 +159,11 @@ def clean_text(text: str) -> str:
     """One line of text: NFC, every run of whitespace (newlines of the source too) one space, trimmed."""
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _without_controls(html: str) -> str:
+    """``html`` less its C0 control characters and DEL; the regex only runs when there are some."""
+    return _CONTROL.sub("", html) if any(ch in html for ch in _CONTROL_CHARS) else html
 
 
 def _declared_lang(tree: lxml.html.HtmlElement | None) -> str:
