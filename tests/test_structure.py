@@ -121,3 +121,17 @@ def test_generic_path_keeps_the_whole_article_and_drops_furniture_on_a_page():
     )
     found = extract_generic(html)
     assert found.body.split("\n") == BODY
+
+
+def test_block_texts_are_remembered_only_while_one_call_runs():
+    """drop_structural remembers block texts for its own run; afterwards a block reads afresh."""
+    from newsmon import structure
+
+    body = _xml(*(_p(t) for t in BODY))
+    drop_structural(body, "", "")
+    assert getattr(structure._MEMO, "texts", None) is None
+    body[0].text = "Ein ganz anderer Anfang ohne Punkt"
+    assert structure.block_text(body[0]) == "Ein ganz anderer Anfang ohne Punkt"
+    # the same body filtered again reads the changed paragraph, now a short lead line, and drops it
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY[1:]
