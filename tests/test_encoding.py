@@ -52,3 +52,20 @@ def test_cp949_fixture_of_the_site_stays_hangul():
     decoded, encoding = decode_html(legacy.read_bytes(), None)
     assert "\ufffd" not in decoded
     assert sum("\uac00" <= c <= "\ud7a3" for c in decoded) > 100, encoding
+
+
+def test_mojibake_count_is_the_regex_count_with_or_without_a_marker_lead():
+    from newsmon.fetch import _MOJIBAKE, _mojibake
+
+    samples = [
+        "",
+        "plain ASCII text, no marker",
+        "대만해협 긴장 고조",
+        "GrÃ¼ÃŸe aus KÃ¶ln â€“ SÃO",  # Ã¼, Ã¶, â€: three (ÃŸ and an upper-case SÃO are none)
+        "Ã alone, Â alone, â alone, € alone",
+        "â€â€â€",
+        "Â\u00a0Â\u00bfÃ\u0080",
+    ]
+    for text in samples:
+        assert _mojibake(text) == len(_MOJIBAKE.findall(text)), text
+    assert _mojibake("GrÃ¼ÃŸe aus KÃ¶ln â€“") == 3

@@ -91,5 +91,14 @@ def test_empty_and_garbage_input_raise_extraction_error():
             extract(html, "https://x.example/a", "x")
 
 
+def test_control_characters_are_dropped_before_parsing():
+    body = "<p>" + "The two sides met in Geneva and agreed to keep talking about trade next month. " * 3 + "</p>"
+    clean = f"<html><head><title>Trade talks</title></head><body><article>{body}</article></body></html>"
+    dirty = clean.replace("Trade talks", "Trade\x7f talks").replace("Geneva", "Gen\x01eva\x1f", 1)
+    a, b = (extract(html, "https://x.example/a", "x") for html in (clean, dirty))
+    assert (b.title, b.body) == (a.title, a.body)
+    assert "\x7f" not in b.title and "Geneva" in b.body
+
+
 def test_url_normalisation_drops_tracking_and_fragments():
     assert normalize_url("HTTPS://WWW.Example.com:443/a?utm_source=x&id=1#top") == "https://www.example.com/a?id=1"

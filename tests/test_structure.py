@@ -204,3 +204,16 @@ def test_a_description_that_is_a_plain_paragraph_of_the_body_stays_a_styled_deck
         f"{''.join(_p(t) for t in BODY[1:])}</article></body></html>"
     )
     assert extract_generic(styled).body.split("\n") == BODY[1:]
+
+def test_block_texts_are_remembered_only_while_one_call_runs():
+    """drop_structural remembers block texts for its own run; afterwards a block reads afresh."""
+    from newsmon import structure
+
+    body = _xml(*(_p(t) for t in BODY))
+    drop_structural(body, "", "")
+    assert getattr(structure._MEMO, "texts", None) is None
+    body[0].text = "Ein ganz anderer Anfang ohne Punkt"
+    assert structure.block_text(body[0]) == "Ein ganz anderer Anfang ohne Punkt"
+    # the same body filtered again reads the changed paragraph, now a short lead line, and drops it
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY[1:]

@@ -169,6 +169,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 ANALYZE_PARALLEL_MIN_PATHS = 16
 # Pages handed to a worker at a time: fewer round trips, still balanced across workers.
 ANALYZE_CHUNK = 8
+# Pages that look Korean analysed in the parent before the fork, at most this many: the first that
+# needs Kiwi loads it there, once for every worker; a Korean page not about the US and China never
+# reaches Kiwi, and when no page does, Kiwi (~1.3 s CPU with its first analysis) is never loaded.
+# A further Korean page past this many loads it anyway, so a Korean run is not held in the parent.
+ANALYZE_PARENT_KOREAN_PAGES = 4
 
 
 def _analyse_one(job: tuple[str, str | None, str, str]) -> tuple:
@@ -223,26 +228,40 @@ def _analysed(paths: list[str], url: str | None, outlet: str, profile: str):
         return
     import multiprocessing
 
-    _preload(paths)
+    done = _preload(jobs)
+    rest = [job for i, job in enumerate(jobs) if i not in done]
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(_analyse_one, jobs, chunksize=ANALYZE_CHUNK)
+        results = pool.imap(_analyse_one, rest, chunksize=ANALYZE_CHUNK)
+        for i in range(len(jobs)):
+            yield done[i] if i in done else next(results)
 
 
-def _preload(paths: list[str]) -> None:
+def _preload(jobs: list[tuple[str, str | None, str, str]]) -> dict[int, tuple]:
     """Load detection's tables before the workers fork, so they share one copy instead of each
-    loading its own (~0.3 s CPU for the lemmatiser, ~0.7 s for Kiwi when a page looks Korean)."""
+    loading its own (~0.3 s CPU for the lemmatiser, ~1.3 s for Kiwi); the results of the pages
+    analysed here, by index.
+
+    Kiwi only when a page needs it: pages that look Korean are analysed here until one loads it,
+    up to ANALYZE_PARENT_KOREAN_PAGES; one more Korean page after those loads it for the rest."""
     from newsmon import english, korean
 
     english.preload()
-    for path in paths:
+    done: dict[int, tuple] = {}
+    for i, job in enumerate(jobs):
+        if korean.loaded():
+            break
         try:
-            if korean.likely_korean(_read_html(path)):
-                korean.preload_for_fork()
-                return
+            if not korean.likely_korean(_read_html(job[0])):
+                continue
         except (OSError, EOFError, ValueError):  # an unreadable page is reported by its worker
             continue
+        if len(done) >= ANALYZE_PARENT_KOREAN_PAGES:
+            korean.preload_for_fork()
+            break
+        done[i] = _analyse_one(job)
+    return done
 
 
 def _unwrap(result: tuple) -> tuple:

@@ -68,6 +68,9 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[^\W\d_]")
 # C0 controls (but tab/newline/CR) and DEL: no HTML text holds them, and lxml refuses to set them
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The same characters one by one: looking for each with ``in`` is twice as fast as the regex on a
+# page that holds none (almost all do), so the regex only runs on the pages that need it.
+_CONTROL_CHARS = tuple(map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)))
 _SPACES = re.compile(r"[\s\u00a0\u200b]+")
 
 
@@ -94,7 +97,7 @@ def extract(
     ``allowed_domains`` (the outlet's) bound the canonical link a page may claim (newsmon.canonical).
     """
     crawled_at = crawled_at or datetime.now(UTC)
-    html = _CONTROL.sub("", html)
+    html = _without_controls(html)
     tree = _parse(html)
     # read from the tree before extraction edits it in place
     canonical = _canonical_url(tree, url, allowed_domains)
@@ -156,6 +159,11 @@ def clean_text(text: str) -> str:
     """One line of text: NFC, every run of whitespace (newlines of the source too) one space, trimmed."""
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _without_controls(html: str) -> str:
+    """``html`` less its C0 control characters and DEL; the regex only runs when there are some."""
+    return _CONTROL.sub("", html) if any(ch in html for ch in _CONTROL_CHARS) else html
 
 
 def _declared_lang(tree: lxml.html.HtmlElement | None) -> str:

@@ -60,6 +60,9 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 # match, the pattern needs a C1/Latin-1 punctuation character after the letter).
 MOJIBAKE_MIN = 3
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
+# What every marker starts with: a text holding none of these has no marker, and ``in`` finds that
+# ten times faster than the regex (which, opening with an alternation, is tried at every position).
+_MOJIBAKE_LEADS = ("Ã", "Â", "â€")
 # Korean legacy labels all mean the same superset in practice; browsers decode them as CP949.
 _ENCODING_ALIASES = {"euc-kr": "cp949", "euc_kr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949"}
 
@@ -125,7 +128,7 @@ def decode_html(content: bytes, header_charset: str | None = None) -> tuple[str,
             text = content.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-        if len(_MOJIBAKE.findall(text)) < MOJIBAKE_MIN:
+        if _mojibake(text) < MOJIBAKE_MIN:
             return _nfc(text), name
     return _detected(content)
 
@@ -136,11 +139,18 @@ def _detected(content: bytes) -> tuple[str, str]:
     best = from_bytes(content[:200_000]).best()
     name = (_codec(best.encoding) if best is not None else None) or "utf-8"
     text = content.decode(name, errors="replace")
-    if name != "utf-8" and len(_MOJIBAKE.findall(text)) >= MOJIBAKE_MIN:
+    if name != "utf-8" and _mojibake(text) >= MOJIBAKE_MIN:
         as_utf8 = content.decode("utf-8", errors="replace")
-        if len(_MOJIBAKE.findall(as_utf8)) < MOJIBAKE_MIN:
+        if _mojibake(as_utf8) < MOJIBAKE_MIN:
             return _nfc(as_utf8), "utf-8"
     return _nfc(text), name
+
+
+def _mojibake(text: str) -> int:
+    """How many markers of UTF-8 read as a single-byte charset ``text`` holds."""
+    if not any(lead in text for lead in _MOJIBAKE_LEADS):
+        return 0
+    return len(_MOJIBAKE.findall(text))
 
 
 def _single_byte(name: str) -> bool:

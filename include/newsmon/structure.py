@@ -22,6 +22,9 @@ Pure functions of their inputs; the trees are edited in place.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
+from functools import wraps
 
 from lxml import etree
 
@@ -56,8 +59,28 @@ _SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"'’]\s*$")
 # " | " between fields: a metadata row (dates, section, programme), not prose.
 _FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
 _NON_WORD = re.compile(r"\W+")
+# Block texts (by element) and their normal forms (by text) while one drop_structural call runs:
+# its rules read each block's text up to five times, and no block's text changes during the call
+# (only whole blocks are removed). Per thread, and dropped when the call returns.
+_MEMO = threading.local()
 
 
+def _memoised(func: Callable[..., None]) -> Callable[..., None]:
+    """Run ``func`` with block texts and normal forms remembered for the length of the call."""
+
+    @wraps(func)
+    def run(*args, **kwargs) -> None:
+        outer = getattr(_MEMO, "texts", None), getattr(_MEMO, "normal", None)
+        _MEMO.texts, _MEMO.normal = {}, {}
+        try:
+            func(*args, **kwargs)
+        finally:
+            _MEMO.texts, _MEMO.normal = outer
+
+    return run
+
+
+@_memoised
 def drop_structural(body: etree._Element, title: str, description: str) -> None:
     """Remove furniture blocks from trafilatura's ``body`` by link density, repetition, position
     around the body paragraphs, and (second line) phrases."""
@@ -75,7 +98,13 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
 
 def block_text(el: etree._Element) -> str:
     """The text of one block, whitespace collapsed."""
-    return " ".join(" ".join(el.itertext()).split())
+    texts = getattr(_MEMO, "texts", None)
+    if texts is None:
+        return " ".join(" ".join(el.itertext()).split())
+    text = texts.get(el)
+    if text is None:
+        text = texts[el] = " ".join(" ".join(el.itertext()).split())
+    return text
 
 
 def _link_share(el: etree._Element) -> float:
@@ -213,4 +242,10 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
 
 
 def _normal(text: str) -> str:
-    return _NON_WORD.sub(" ", text).strip().lower()
+    normal = getattr(_MEMO, "normal", None)
+    if normal is None:
+        return _NON_WORD.sub(" ", text).strip().lower()
+    found = normal.get(text)
+    if found is None:
+        found = normal[text] = _NON_WORD.sub(" ", text).strip().lower()
+    return found
