@@ -145,8 +145,11 @@ class Lexicon:
     ko: Terms | None
 
     def finditer(self, text: str) -> list[Hit]:
-        """All matches, English and Korean, in text order; of overlapping ones the longest."""
-        found = [h for terms in (self.en, self.ko) if terms is not None for h in terms.finditer(text)]
+        """All matches, English and Korean, in text order; of overlapping ones the longest. Korean
+        terms are read only in text with Hangul: an English article is read by its English terms
+        alone (a Korean list's Latin terms, AI or APEC, say nothing the English list does not)."""
+        langs = (self.en, self.ko) if _HANGUL.search(text) else (self.en,)
+        found = [h for terms in langs if terms is not None for h in terms.finditer(text)]
         found.sort(key=lambda h: (h.start(), -h.end()))
         out: list[Hit] = []
         last_end: dict[str, int] = {}
@@ -590,7 +593,11 @@ def _kind_for(topic: str, reading: Reading, tax: Taxonomy, text: str) -> str:
     against = lex.against_topic.get(topic) if lex is not None else None
     lang = "ko" if _HANGUL.search(text) else "en"
     measure = reading.object in ("tariff", "tariffs", "관세", "sanction", "sanctions", "제재")
-    if reading.kind == "dispute" and against and reading.lemma in against[lang] and not measure:
+    if reading.kind != "dispute" or not against or measure:
+        return str(reading.kind)
+    # "announced new restrictions on precursor chemicals": a carrier whose object is such a measure
+    carried = lang == "en" and reading.category == "carry" and reading.object.removesuffix("s") in against[lang]
+    if reading.lemma in against[lang] or carried:
         return "agreement"
     return str(reading.kind)
 

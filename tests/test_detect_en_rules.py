@@ -1,0 +1,58 @@
+"""English detection rules tuned on the real-article dev split, by family (issue 13)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsmon.detect import detect
+from newsmon.records import Article
+
+
+def _article(title: str, body: str) -> Article:
+    return Article(
+        article_id="t", url="https://x/1", outlet="t", title=title, body=body, lang="en",
+        published_at=None, crawled_at=datetime.now(UTC),
+    )
+
+
+def _events(title: str, body: str) -> set[tuple[str, str]]:
+    return {(e.topic, e.kind) for e in detect(_article(title, body)).events}
+
+
+@pytest.mark.parametrize("product", ["AI platform", "AI app", "AI models", "AI startup"])
+def test_ai_naming_a_product_or_company_is_not_the_ai_topic(product):
+    """A ban on a Chinese AI app is a tech-security row, not AI dialogue between the governments."""
+    title = f"China slams US for banning the {product} DeepSeek"
+    body = f"China criticized the United States on Monday for banning the {product} DeepSeek on government devices."
+    assert "ai" not in detect(_article(title, body)).topics
+
+
+@pytest.mark.parametrize(
+    "phrase", ["fentanyl-related tariffs", "fentanyl tariffs", "fentanyl related and reciprocal tariffs"]
+)
+def test_fentanyl_naming_a_tariff_is_tariffs_trade(phrase):
+    """'Fentanyl tariffs' name the tariff: cutting them is a tariffs_trade agreement, not fentanyl."""
+    body = f"The United States cut {phrase} on Chinese goods on Monday after talks with China."
+    found = detect(_article(f"US cuts {phrase} on China", body))
+    assert ("tariffs_trade", "agreement") in {(e.topic, e.kind) for e in found.events}
+    assert "fentanyl" not in found.topics
+
+
+def test_the_drug_trade_named_without_the_drug_is_fentanyl():
+    """The press names counter-narcotics without the drug's name: illicit drugs, synthetic opioids."""
+    body = "China and the United States agreed on Tuesday to cooperate against illicit drugs and synthetic opioids."
+    assert ("fentanyl", "agreement") in _events("US and China agree to fight illicit drugs", body)
+
+
+def test_announced_restrictions_on_precursors_are_counter_narcotics():
+    """A carrier whose object is a measure against the drug (announced restrictions on the chemicals of
+    synthetic opioids) is cooperation, an agreement, and the controls are fentanyl's, not export_controls."""
+    body = (
+        "Beijing announced new export restrictions on 13 chemicals sold to the United States that are used "
+        "to produce synthetic opioids."
+    )
+    found = _events("China announces restrictions on chemicals after deal with US", body)
+    assert ("fentanyl", "agreement") in found
+    assert not {t for t, _ in found} & {"export_controls"}
