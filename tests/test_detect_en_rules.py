@@ -56,3 +56,22 @@ def test_announced_restrictions_on_precursors_are_counter_narcotics():
     found = _events("China announces restrictions on chemicals after deal with US", body)
     assert ("fentanyl", "agreement") in found
     assert not {t for t, _ in found} & {"export_controls"}
+
+
+def test_announcing_after_a_time_phrase_gives_way_to_the_clause():
+    """'Announced on Thursday that it will suspend controls': the clause holds what is done."""
+    body = "Beijing announced on Thursday that it will suspend export controls on rare earths to the United States."
+    found = _events("China suspends rare earth export controls for US", body)
+    assert ("export_controls", "agreement") in found
+    assert ("export_controls", "dispute") not in found
+
+
+def test_a_first_since_is_news_not_past_context():
+    """'Their first meeting since 2022' dates a first: the meeting is the news."""
+    body = (
+        "Biden met with Xi on Wednesday for their first face-to-face meeting since November 2022, which "
+        "reached an agreement on resuming military-to-military communications."
+    )
+    assert ("military_channels", "agreement") in _events("Biden and Xi meet", body)
+    recalled = "Biden met with Xi in 2022, since then talks on military-to-military communications stalled."
+    assert ("military_channels", "agreement") not in _events("Biden and Xi", recalled)

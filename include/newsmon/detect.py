@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from newsmon.cues import CueLexicon, compile_cues, kind_terms
-from newsmon.predicate import Reading, read_english, read_korean
+from newsmon.predicate import Reading, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
@@ -645,9 +645,15 @@ def _tie(
     if mention_at < reading.clause_start:
         return False, "the topic is in a subordinate clause before the predicate's own"
     lo, hi = sorted((reading.start, mention_at))
-    if not _HANGUL.search(text) and any(lo < b.start() < hi for b in tax.barrier.finditer(text)):
+    barriers = [] if _HANGUL.search(text) else tax.barrier.finditer(text)
+    if any(lo < b.start() < hi and not _first_since(text, b) for b in barriers):
         return False, "reported past context lies between predicate and topic"
     return True, f"{reading.reason}; governs the topic term"
+
+
+def _first_since(text: str, barrier: Hit) -> bool:
+    """True for a "since" that dates a first ("their first meeting since 2022"), not past context."""
+    return barrier.group().lower() == "since" and since_dates_a_first(text[: barrier.start()])
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ Negation, hedges and forecasts, appeals, agenda items and questions make the sen
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from newsmon.cues import CueLexicon
@@ -22,6 +23,19 @@ EN_NEGATION_WORDS = 4
 # English: a hedge or forecast word this many words before the predicate, in its clause, governs it
 # ("is expected to sign", "could impose").
 EN_HEDGE_WORDS = 6
+# How far (tokens) a time phrase may stand between a verb of announcing and its "that" clause
+# ("announced on Thursday that it will suspend ...").
+CLAUSE_AFTER_TIME = 5
+_EN_TIME_WORDS = frozenset((
+    "on", "in", "late", "early", "last", "this", "today", "yesterday", "week", "month", "morning", "evening",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+))
+# "Their first meeting since 2022": a "since" this many words after "first" dates the news as a first,
+# it opens no past context.
+FIRST_SINCE_WORDS = 6
+_FIRST_SINCE = re.compile(rf"\bfirst\b(?:\W+[\w'-]+){{0,{FIRST_SINCE_WORDS}}}\W+$", re.IGNORECASE)
 # How far (tokens) an English reverse or carry predicate looks for its object.
 OBJECT_WINDOW = 8
 # Korean objects stand before the verb with their modifiers between ("수출 통제 대상으로 묶는 규정의
@@ -181,9 +195,17 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
 
 
 def _introduces_clause(toks: list, cue: _Cue) -> bool:
-    """True when the verb is followed by a clause ("announced that ...", "said it would ...")."""
+    """True when the verb is followed by a clause ("announced that ...", "said it would ..."), also
+    after a time phrase ("announced on Thursday that ...")."""
     nxt = {t.low for t in toks[cue.i + cue.n : cue.i + cue.n + 2]}
-    return bool({"that", "it", "they", "to"} & nxt)
+    if {"that", "it", "they", "to"} & nxt:
+        return True
+    for t in toks[cue.i + cue.n : cue.i + cue.n + CLAUSE_AFTER_TIME]:
+        if t.low == "that":
+            return True
+        if t.low in _CLAUSE_END_EN or not (t.low in _EN_TIME_WORDS or t.low[:1].isdigit()):
+            return False
+    return False
 
 
 def _future(index, sets: list) -> dict[str, str]:
@@ -203,10 +225,25 @@ def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
     for i, t in enumerate(toks):
         if t.low in _CLAUSE_END_EN and t.low not in _DASHES:  # a dash opens an aside, the clause goes on
             on = False
-        elif lex.barrier["en"].match(sets, i):
+        elif lex.barrier["en"].match(sets, i) and not (t.low == "since" and _first_before(toks, i)):
             on = True
         out[i] = on
     return out
+
+
+def since_dates_a_first(before: str) -> bool:
+    """True when the text before a "since" ends in "first ..." (their first meeting since 2022)."""
+    return bool(_FIRST_SINCE.search(before[-120:]))
+
+
+def _first_before(toks: list, i: int) -> bool:
+    """True when "first" stands a few words before token ``i``, in its clause."""
+    for t in toks[max(0, i - FIRST_SINCE_WORDS - 1) : i][::-1]:
+        if t.low in _CLAUSE_END_EN:
+            return False
+        if t.low == "first":
+            return True
+    return False
 
 
 def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
@@ -273,7 +310,7 @@ def _en_past(toks: list, cue: _Cue, lex: CueLexicon) -> str:
             break  # "drop tariffs it imposed earlier this year": the time belongs to the relative clause
         after.append(j)
     for j in list(range(cue.i)) + after:
-        if lex.past_time["en"].match(sets, j):
+        if lex.past_time["en"].match(sets, j) and not (toks[j].low == "since" and _first_before(toks, j)):
             return f"{toks[j].low!r}: past time"
     span = [*(t.low for t in reversed(_en_clause_before(toks, cue.i, [False] * len(toks)))), toks[cue.i].low]
     span += [toks[j].low for j in after[:3]]
