@@ -75,3 +75,18 @@ def test_a_first_since_is_news_not_past_context():
     assert ("military_channels", "agreement") in _events("Biden and Xi meet", body)
     recalled = "Biden met with Xi in 2022, since then talks on military-to-military communications stalled."
     assert ("military_channels", "agreement") not in _events("Biden and Xi", recalled)
+
+
+def test_a_topic_only_in_lists_of_issues_is_context():
+    """Taiwan named only as an item of lists of frictions is not the article's topic."""
+    title = "US and China hold talks on curbing fentanyl, after years of strain over issues including Taiwan"
+    body = (
+        "The United States and China held talks on curbing fentanyl on Tuesday. "
+        "Relations between the United States and China have soured over issues such as trade, human rights "
+        "and Taiwan."
+    )
+    found = detect(_article(title, body))
+    assert "fentanyl" in found.topics
+    assert "taiwan" not in found.topics
+    stated = "China warned the United States over arms sales to Taiwan. Beijing condemned Washington's Taiwan policy."
+    assert "taiwan" in detect(_article("China warns US over Taiwan", stated)).topics

@@ -37,6 +37,10 @@ SALIENCE_TIE = "own"
 # headline and again in the body, it is what the story is about.
 SALIENT_WITHOUT_PREDICATE = 4
 HEADLINE_WEIGHT = 2
+# A mention this many characters after a list opener ("including", "such as"), with no clause break
+# between, is one item of a list of issues: it adds nothing to the topic's salience.
+LIST_REACH = 100
+_LIST_OPENER = re.compile(r"\b(?:including|such as|ranging from)\b[^;:()\u2014\u2013]*$", re.IGNORECASE)
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -442,7 +446,8 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     for i, mentions in enumerate(per_sentence):
         per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by)
         for mention in mentions:
-            if SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]:
+            own = SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]
+            if own and not _listed(sentences[i][0], mention.start):
                 scores[mention.topic] = scores.get(mention.topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
             terms.setdefault(mention.topic, set()).add(mention.text)
     n_headline = sum(1 for _, h in sentences if h)
@@ -488,6 +493,12 @@ def _article_topics(
         and (s >= SALIENT_WITHOUT_PREDICATE or t in read)
     }
     return salient | {t for t, _ in events}
+
+
+def _listed(sentence: str, start: int) -> bool:
+    """Whether the English mention at ``start`` is an item of a list of issues ("issues including
+    COVID-19, human rights and Taiwan"): context, not what the article is about (guideline)."""
+    return not _HANGUL.search(sentence) and bool(_LIST_OPENER.search(sentence, max(0, start - LIST_REACH), start))
 
 
 def _past_context(candidate: Candidate) -> bool:
