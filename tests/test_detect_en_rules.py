@@ -90,3 +90,16 @@ def test_a_topic_only_in_lists_of_issues_is_context():
     assert "taiwan" not in found.topics
     stated = "China warned the United States over arms sales to Taiwan. Beijing condemned Washington's Taiwan policy."
     assert "taiwan" in detect(_article("China warns US over Taiwan", stated)).topics
+
+
+def test_an_appeal_on_a_topic_makes_it_the_articles():
+    """One side's appeal to the other on a topic, named once, is a stated position: the topic is the
+    article's. The same mention in past context stays a passing mention."""
+    title = "China and the United States hold maritime consultations"
+    body = (
+        "China and the United States held consultations on maritime affairs on Tuesday. "
+        "China urged the United States not to take sides in the South China Sea disputes."
+    )
+    assert "south_china_sea" in detect(_article(title, body)).topics
+    past = body.replace("China urged", "Last year, after China urged")
+    assert "south_china_sea" not in detect(_article(title, past)).topics

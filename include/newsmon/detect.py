@@ -476,7 +476,8 @@ def _article_topics(
     scores: dict[str, int], events: dict[tuple[str, str], Event], weighed: list[Candidate], tax: Taxonomy
 ) -> set[str]:
     """The article's topics: those it reports an event on, and those salient enough (``scores``)
-    that some tied sentence's predicate speaks of. An event-only topic (APEC) needs a sentence
+    that some tied sentence's predicate speaks of; one mention is enough where the predicate is one
+    side's appeal to the other on it (a stated position). An event-only topic (APEC) needs a sentence
     placing a meeting or an agreement at it, held (not one still to come), even if the mention
     itself sits in a backdrop ("where the APEC summit was taking place")."""
     placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
@@ -485,10 +486,11 @@ def _article_topics(
     # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
     # sentence, so there a background predicate still counts (dev: 3 true topics lost otherwise).
     read = {c.topic for c in weighed if c.reading.category and not _past_context(c)}
+    stated = {c.topic for c in weighed if _stance(c, tax)}
     salient = {
         t
         for t, s in scores.items()
-        if s >= MIN_TOPIC_SCORE
+        if (s >= MIN_TOPIC_SCORE or t in stated)
         and (t not in tax.event_only or t in placed)
         and (s >= SALIENT_WITHOUT_PREDICATE or t in read)
     }
@@ -499,6 +501,15 @@ def _listed(sentence: str, start: int) -> bool:
     """Whether the English mention at ``start`` is an item of a list of issues ("issues including
     COVID-19, human rights and Taiwan"): context, not what the article is about (guideline)."""
     return not _HANGUL.search(sentence) and bool(_LIST_OPENER.search(sentence, max(0, start - LIST_REACH), start))
+
+
+def _stance(candidate: Candidate, tax: Taxonomy) -> bool:
+    """Whether a candidate is one side's appeal to the other on the topic, of the present
+    ("China urged the United States not to take sides in the South China Sea"): a position the two
+    sides hold against each other, which makes the topic the article's, not a passing mention."""
+    lex, r = tax.lexicon, candidate.reading
+    appeal = lex is not None and lex.roles.get(r.category) == "appeal"
+    return appeal and candidate.governed and not (r.background or r.negated)
 
 
 def _past_context(candidate: Candidate) -> bool:
@@ -574,7 +585,8 @@ def _events(
         for m in local:
             kept, why = _tie(text, m.start, m.topic, reading, tax, actors)
             if trace is not None:
-                trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why))
+                governed = not _governs(text, m.start, reading, tax)
+                trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why, governed))
             if not kept or reading.kind is None:
                 continue
             kind = _kind_for(m.topic, reading, tax, text)
@@ -653,13 +665,19 @@ def _tie(
         return False, "a dispute voiced in a channel is not a dispute over the channel"
     if reading.category == "consult" and len(actors) < len(tax.actors) and not _has(tax.pair, text):
         return False, "a meeting not between the two sides: the sentence does not name both"
+    why = _governs(text, mention_at, reading, tax)
+    return (False, why) if why else (True, f"{reading.reason}; governs the topic term")
+
+
+def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str:
+    """Why the predicate does not govern the topic term at ``mention_at`` ('' when it does)."""
     if mention_at < reading.clause_start:
-        return False, "the topic is in a subordinate clause before the predicate's own"
+        return "the topic is in a subordinate clause before the predicate's own"
     lo, hi = sorted((reading.start, mention_at))
     barriers = [] if _HANGUL.search(text) else tax.barrier.finditer(text)
     if any(lo < b.start() < hi and not _first_since(text, b) for b in barriers):
-        return False, "reported past context lies between predicate and topic"
-    return True, f"{reading.reason}; governs the topic term"
+        return "reported past context lies between predicate and topic"
+    return ""
 
 
 def _first_since(text: str, barrier: Hit) -> bool:
@@ -678,3 +696,4 @@ class Candidate:
     reading: Reading
     kept: bool
     why: str
+    governed: bool = False  # the predicate governs the term (kept or not)
