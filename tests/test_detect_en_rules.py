@@ -103,3 +103,9 @@ def test_an_appeal_on_a_topic_makes_it_the_articles():
     assert "south_china_sea" in detect(_article(title, body)).topics
     past = body.replace("China urged", "Last year, after China urged")
     assert "south_china_sea" not in detect(_article(title, past)).topics
+
+
+def test_an_adverb_between_modal_and_verb_is_stepped_over():
+    """'Will reportedly halve tariffs': the modal still marks the verb the adverb follows."""
+    body = "The United States will reportedly halve tariffs on Chinese goods after the talks with China."
+    assert ("tariffs_trade", "agreement") in _events("US to halve tariffs on China", body)
