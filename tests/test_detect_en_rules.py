@@ -112,3 +112,21 @@ def test_an_adverb_between_modal_and_verb_is_stepped_over():
         "tariffs after the talks with China."
     )
     assert ("tariffs_trade", "agreement") in _events("US and China after the talks", body)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Biden and Xi are expected to meet on the sidelines of the APEC summit in San Francisco this week.",
+        "APEC leaders failed to agree on a joint statement as the United States and China clashed over trade.",
+    ],
+)
+def test_a_meeting_placed_at_apec_makes_apec_the_topic(sentence):
+    """A US-China meeting placed at APEC, even one still to come or one that failed, makes it the topic."""
+    assert "apec" in detect(_article(sentence, "The United States and China sent their leaders.")).topics
+
+
+def test_apec_named_as_the_summit_itself_places_nothing():
+    """Host-city logistics: the leaders of the US and China attend the APEC Summit, no meeting is placed."""
+    body = "Presidents of the United States and China will attend the APEC Summit, which begins Nov. 15."
+    assert "apec" not in detect(_article("City prepares for the leaders' visit", body)).topics

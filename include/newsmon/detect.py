@@ -481,6 +481,7 @@ def _article_topics(
     placing a meeting or an agreement at it, held (not one still to come), even if the mention
     itself sits in a backdrop ("where the APEC summit was taking place")."""
     placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
+    placed |= {c.topic for c in weighed if _meeting_placed(c)}
     # any governing predicate of the present, even an appeal; an English one in a background clause
     # reports past context ("after Pelosi visited Taiwan"), which does not make the article about it.
     # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
@@ -501,6 +502,15 @@ def _listed(sentence: str, start: int) -> bool:
     """Whether the English mention at ``start`` is an item of a list of issues ("issues including
     COVID-19, human rights and Taiwan"): context, not what the article is about (guideline)."""
     return not _HANGUL.search(sentence) and bool(_LIST_OPENER.search(sentence, max(0, start - LIST_REACH), start))
+
+
+def _meeting_placed(candidate: Candidate) -> bool:
+    """Whether an English sentence places a meeting or an agreement at the topic's venue even though
+    it reports none as done: leaders expected to meet at APEC, a summit that failed to agree. The
+    predicate must be a verb (the summit's own name, "APEC Summit", places nothing)."""
+    r = candidate.reading
+    english = not _HANGUL.search(candidate.sentence)
+    return english and r.verb and r.category in ("consult", "agree") and candidate.governed and not r.background
 
 
 def _stance(candidate: Candidate, tax: Taxonomy) -> bool:

@@ -79,6 +79,7 @@ class Reading:
     reason: str = ""
     clause_start: int = 0  # where the predicate's clause starts (Korean: after a subordinate clause)
     lemma: str = ""  # the lexicon phrase the predicate matched ("crack down", "합의")
+    verb: bool = False  # the predicate is a verb ("met", "agreed"), not a noun ("the summit")
 
     @property
     def event(self) -> bool:
@@ -127,6 +128,7 @@ def _verdict(
     return Reading(
         kind, text[cue.start : cue.end], cue.category, obj[0], bool(mods.get("negated")),
         bool(mods.get("hedged")), bool(mods.get("background")), cue.start, reason, clause_start, cue.phrase,
+        cue.verb,
     )
 
 
