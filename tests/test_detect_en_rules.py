@@ -130,3 +130,12 @@ def test_apec_named_as_the_summit_itself_places_nothing():
     """Host-city logistics: the leaders of the US and China attend the APEC Summit, no meeting is placed."""
     body = "Presidents of the United States and China will attend the APEC Summit, which begins Nov. 15."
     assert "apec" not in detect(_article("City prepares for the leaders' visit", body)).topics
+
+
+@pytest.mark.parametrize(
+    "phrase", ["naval, air force encounters", "naval and air encounters", "unplanned encounters at sea"]
+)
+def test_rules_for_military_encounters_are_military_channels(phrase):
+    """A code for military encounters, in any phrasing, is a military channel."""
+    body = f"The United States and China signed a code of conduct on {phrase} on Friday."
+    assert ("military_channels", "agreement") in _events("", body)
