@@ -139,3 +139,18 @@ def test_rules_for_military_encounters_are_military_channels(phrase):
     """A code for military encounters, in any phrasing, is a military channel."""
     body = f"The United States and China signed a code of conduct on {phrase} on Friday."
     assert ("military_channels", "agreement") in _events("", body)
+
+
+def test_quotation_marks_do_not_split_a_phrase():
+    """Scare quotes (does not support "Taiwan independence") leave the phrase whole."""
+    body = 'Vice President Cheney said in Beijing that the United States does not support "Taiwan independence".'
+    assert ("taiwan", "agreement") in _events("Cheney visits China", body)
+
+
+def test_an_abbreviation_in_parentheses_closes_no_clause():
+    """'Meetings under the MMCA (MMCA) have occurred ... since 1998': the time after it still dates it."""
+    body = (
+        "Meetings under the Military Maritime Consultative Agreement (MMCA) have occurred between the "
+        "Pentagon and China's defence ministry since 1998."
+    )
+    assert ("military_channels", "agreement") not in _events("China and the US", body)

@@ -36,6 +36,9 @@ _EN_TIME_WORDS = frozenset((
 # it opens no past context.
 FIRST_SINCE_WORDS = 6
 _FIRST_SINCE = re.compile(rf"\bfirst\b(?:\W+[\w'-]+){{0,{FIRST_SINCE_WORDS}}}\W+$", re.IGNORECASE)
+# Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
+_QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
+PAREN_ASIDE = 4
 # How far (tokens) an English reverse or carry predicate looks for its object.
 OBJECT_WINDOW = 8
 # Korean objects stand before the verb with their modifiers between ("수출 통제 대상으로 묶는 규정의
@@ -154,7 +157,7 @@ def _instrument(index, sets: list, lo: int, hi: int) -> bool:
 
 def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
     """The governing predicate of an English sentence; ``skip`` spans (topic terms) hold no cue."""
-    toks = tokens(sentence)
+    toks = _readable(tokens(sentence))
     sets = [t.lemmas for t in toks]
     background = _en_background(toks, lex)
     cues = []
@@ -194,6 +197,23 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
     return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _readable(toks: list) -> list:
+    """The tokens a predicate is read on: without quotation marks (does not support "Taiwan
+    independence" is the phrase "not support taiwan independence") and without a short aside in
+    parentheses, an abbreviation or a gloss ("the MMCA (Military Maritime ...) ..."), which closes no clause."""
+    out, j = [], 0
+    while j < len(toks):
+        if toks[j].low == "(":
+            close = next((k for k in range(j + 1, min(len(toks), j + PAREN_ASIDE + 2)) if toks[k].low == ")"), None)
+            if close is not None and not any(t.low in _CLAUSE_END_EN for t in toks[j + 1 : close]):
+                j = close + 1
+                continue
+        if toks[j].low not in _QUOTES:
+            out.append(toks[j])
+        j += 1
+    return out
 
 
 def _introduces_clause(toks: list, cue: _Cue) -> bool:
