@@ -154,3 +154,17 @@ def test_an_abbreviation_in_parentheses_closes_no_clause():
         "Pentagon and China's defence ministry since 1998."
     )
     assert ("military_channels", "agreement") not in _events("China and the US", body)
+
+
+def test_a_stance_verb_on_a_topic_makes_it_the_articles():
+    """'Austin underscored ... freedom of navigation in the South China Sea' in a defence-chiefs call
+    is a stated position: the topic is the article's from that one mention."""
+    title = "Austin holds call with Chinese defense minister"
+    body = (
+        "Defense Secretary Lloyd Austin held a video call with Chinese Defense Minister Dong Jun on Tuesday. "
+        "Austin underscored the importance of freedom of navigation, especially in the South China Sea. "
+        "China said the talks were candid."
+    )
+    assert "south_china_sea" in detect(_article(title, body)).topics
+    passing = body.replace("Austin underscored the importance of", "The call came after disputes over")
+    assert "south_china_sea" not in detect(_article(title, passing)).topics

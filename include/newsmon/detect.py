@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from newsmon.cues import CueLexicon, compile_cues, kind_terms
+from newsmon.english import tokens as english_tokens
 from newsmon.predicate import Reading, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
@@ -37,6 +38,10 @@ SALIENCE_TIE = "own"
 # headline and again in the body, it is what the story is about.
 SALIENT_WITHOUT_PREDICATE = 4
 HEADLINE_WEIGHT = 2
+# English verbs by which one side states its position to the other ("Austin underscored the importance
+# of freedom of navigation in the South China Sea", "reiterated its opposition"): a topic they
+# govern is a stated position, the article's topic from one tied mention.
+STANCE_VERBS = frozenset(("underscore", "emphasize", "emphasise", "stress", "reiterate", "reaffirm", "insist"))
 # A mention this many characters after a list opener ("including", "such as"), with no clause break
 # between, is one item of a list of issues: it adds nothing to the topic's salience.
 LIST_REACH = 100
@@ -487,14 +492,15 @@ def _article_topics(
     # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
     # sentence, so there a background predicate still counts (dev: 3 true topics lost otherwise).
     read = {c.topic for c in weighed if c.reading.category and not _past_context(c)}
-    stated = {c.topic for c in weighed if _stance(c, tax)}
+    # a position stated on the topic: an appeal on a mention that counts, or a stance verb on any
+    stated = {c.topic for c in weighed if _appeal(c, tax) and c.topic in scores}
+    stated |= {c.topic for c in weighed if _stance_verb(c, tax)}
     salient = {
         t
         for t, s in scores.items()
-        if (s >= MIN_TOPIC_SCORE or t in stated)
-        and (t not in tax.event_only or t in placed)
-        and (s >= SALIENT_WITHOUT_PREDICATE or t in read)
+        if s >= MIN_TOPIC_SCORE and (s >= SALIENT_WITHOUT_PREDICATE or t in read)
     }
+    salient = {t for t in salient | stated if t not in tax.event_only or t in placed}
     return salient | {t for t, _ in events}
 
 
@@ -513,13 +519,26 @@ def _meeting_placed(candidate: Candidate) -> bool:
     return english and r.verb and r.category in ("consult", "agree") and candidate.governed and not r.background
 
 
-def _stance(candidate: Candidate, tax: Taxonomy) -> bool:
-    """Whether a candidate is one side's appeal to the other on the topic, of the present
-    ("China urged the United States not to take sides in the South China Sea"): a position the two
-    sides hold against each other, which makes the topic the article's, not a passing mention."""
+def _appeal(candidate: Candidate, tax: Taxonomy) -> bool:
+    """Whether the candidate's governing predicate is one side's appeal to the other on the topic, of
+    the present ("China urged the United States not to take sides in the South China Sea"): a
+    position the sides hold makes the topic the article's, not a passing mention."""
     lex, r = tax.lexicon, candidate.reading
     appeal = lex is not None and lex.roles.get(r.category) == "appeal"
     return appeal and candidate.governed and not (r.background or r.negated)
+
+
+def _stance_verb(candidate: Candidate, tax: Taxonomy) -> bool:
+    """Whether a stance verb (STANCE_VERBS) stands before the English term ("Austin underscored ...
+    freedom of navigation in the South China Sea"), the term not in a list nor after reported past
+    context: one side's stated position, like an appeal."""
+    text = candidate.sentence
+    if candidate.at < 0 or _HANGUL.search(text) or _listed(text, candidate.at):
+        return False
+    before = text[: candidate.at]
+    if any(b.start() < candidate.at and not _first_since(text, b) for b in tax.barrier.finditer(text)):
+        return False
+    return any(STANCE_VERBS & t.lemmas for t in english_tokens(before))
 
 
 def _past_context(candidate: Candidate) -> bool:
@@ -596,7 +615,7 @@ def _events(
             kept, why = _tie(text, m.start, m.topic, reading, tax, actors)
             if trace is not None:
                 governed = not _governs(text, m.start, reading, tax)
-                trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why, governed))
+                trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why, governed, m.start))
             if not kept or reading.kind is None:
                 continue
             kind = _kind_for(m.topic, reading, tax, text)
@@ -707,3 +726,4 @@ class Candidate:
     kept: bool
     why: str
     governed: bool = False  # the predicate governs the term (kept or not)
+    at: int = -1  # offset of the term in ``sentence``
