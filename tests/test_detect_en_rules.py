@@ -168,3 +168,12 @@ def test_a_stance_verb_on_a_topic_makes_it_the_articles():
     assert "south_china_sea" in detect(_article(title, body)).topics
     passing = body.replace("Austin underscored the importance of", "The call came after disputes over")
     assert "south_china_sea" not in detect(_article(title, passing)).topics
+
+
+def test_an_ing_noun_after_a_determiner_is_the_noun():
+    """'During his first meeting with ...': the listed noun, not an -ing modifier ('escalating tensions')."""
+    body = (
+        "Austin emphasized open lines of military-to-military communication between the United States and "
+        "China during his first meeting with Chinese Defense Minister Dong Jun."
+    )
+    assert ("military_channels", "agreement") in _events("", body)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from newsmon.cues import CueLexicon
-from newsmon.english import tokens
+from newsmon.english import DETERMINERS, tokens
 from newsmon.korean import Morph
 
 # English: a negation this many words before the predicate governs it ("did not agree").
@@ -36,6 +36,8 @@ _EN_TIME_WORDS = frozenset((
 # it opens no past context.
 FIRST_SINCE_WORDS = 6
 _FIRST_SINCE = re.compile(rf"\bfirst\b(?:\W+[\w'-]+){{0,{FIRST_SINCE_WORDS}}}\W+$", re.IGNORECASE)
+# Words after which an -ing form the lexicon lists as a noun is that noun ("their first meeting").
+_EN_NOUN_BEFORE = DETERMINERS | {"first", "second", "latest", "last", "recent", "rare", "annual", "previous"}
 # Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 PAREN_ASIDE = 4
@@ -170,7 +172,12 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         phrase, category = hit
         start, end = toks[i].start, toks[i + len(phrase) - 1].end
         inside = any(a <= start and end <= b for a, b in skip)
-        modifier = toks[i].low.endswith("ing") and not toks[i].verb  # "escalating tensions"
+        # "escalating tensions"; not an -ing noun the lexicon lists itself after a determiner ("his
+        # first meeting"), while "warning that ..." after a comma stays a participle
+        before = toks[i - 1].low if i else ""
+        listed = (toks[i].low,) in (p for p, _ in lex.cues["en"].by_first.get(toks[i].low, ()))
+        noun = listed and (before in _EN_NOUN_BEFORE or before.endswith("'s"))
+        modifier = toks[i].low.endswith("ing") and not toks[i].verb and not noun
         modifier |= not toks[i].verb and i > 0 and toks[i - 1].low == "of"  # "issues of concern"
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
