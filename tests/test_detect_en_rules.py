@@ -177,3 +177,10 @@ def test_an_ing_noun_after_a_determiner_is_the_noun():
         "China during his first meeting with Chinese Defense Minister Dong Jun."
     )
     assert ("military_channels", "agreement") in _events("", body)
+
+
+@pytest.mark.parametrize("phrase", ["chip curbs", "semiconductor sanctions", "technology restrictions"])
+def test_the_press_names_export_controls_by_the_goods(phrase):
+    """'Chip curbs', 'semiconductor sanctions': export controls named by what they control."""
+    body = f"China condemned the new U.S. {phrase} on Tuesday."
+    assert ("export_controls", "dispute") in _events("", body)
