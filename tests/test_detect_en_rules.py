@@ -184,3 +184,11 @@ def test_the_press_names_export_controls_by_the_goods(phrase):
     """'Chip curbs', 'semiconductor sanctions': export controls named by what they control."""
     body = f"China condemned the new U.S. {phrase} on Tuesday."
     assert ("export_controls", "dispute") in _events("", body)
+
+
+def test_last_months_step_is_background():
+    """'Halved the tariffs ... during last month's talks': dated last month, the step is background."""
+    body = "Trump halved the tariffs on Chinese goods after reaching the agreement during last month's talks with Xi."
+    assert ("tariffs_trade", "agreement") not in _events("China agrees to curb chemicals", body)
+    today = "Trump halved the tariffs on Chinese goods on Monday after reaching an agreement with Xi."
+    assert ("tariffs_trade", "agreement") in _events("China agrees to curb chemicals", today)

@@ -74,6 +74,8 @@ def _token(start: int, end: int, low: str, prev: str, prev_cap: bool) -> Token:
     an -ed form, an irregular past, a base form after "to"/a modal, a lower-case form after a name
     ("China slams", "U.S., China clash"), never after a determiner ("a ban", "new tariffs")."""
     lemmas, can_be_verb = _lemmas(low)
+    if low.endswith("'s") and len(low) > 3:  # a possessive is its noun too: "last month's talks"
+        lemmas = lemmas | {low[:-2]}
     if not can_be_verb or prev in DETERMINERS or prev in PREPOSITIONS:
         return Token(start, end, low, lemmas, False)
     if low.endswith("ed") or (len(lemmas) > 1 and not low.endswith(("s", "ing"))):
