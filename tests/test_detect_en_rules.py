@@ -192,3 +192,13 @@ def test_last_months_step_is_background():
     assert ("tariffs_trade", "agreement") not in _events("China agrees to curb chemicals", body)
     today = "Trump halved the tariffs on Chinese goods on Monday after reaching an agreement with Xi."
     assert ("tariffs_trade", "agreement") in _events("China agrees to curb chemicals", today)
+
+
+def test_a_stance_without_a_us_china_exchange_is_no_topic():
+    """China restating its claims against Manila, the US named nearby, reports no US-China exchange."""
+    body = (
+        "The Philippine coast guard said Chinese vessels blocked its boats near a reef on Monday. "
+        "China reiterated its sovereignty over the South China Sea. "
+        "The United States is a treaty ally of Manila."
+    )
+    assert "south_china_sea" not in detect(_article("Manila protests Chinese blockade", body)).topics

@@ -492,9 +492,12 @@ def _article_topics(
     # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
     # sentence, so there a background predicate still counts (dev: 3 true topics lost otherwise).
     read = {c.topic for c in weighed if c.reading.category and not _past_context(c)}
-    # a position stated on the topic: an appeal on a mention that counts, or a stance verb on any
+    # a position stated on the topic, within a US-China exchange the article reports (an event): an
+    # appeal on a mention that counts, or a stance verb on any; without an event, a side restating
+    # its position (China reiterating its claims against Manila) is no US-China story
     stated = {c.topic for c in weighed if _appeal(c, tax) and c.topic in scores}
     stated |= {c.topic for c in weighed if _stance_verb(c, tax)}
+    stated = stated if events else set()
     salient = {
         t
         for t, s in scores.items()
