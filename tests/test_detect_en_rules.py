@@ -202,3 +202,9 @@ def test_a_stance_without_a_us_china_exchange_is_no_topic():
         "The United States is a treaty ally of Manila."
     )
     assert "south_china_sea" not in detect(_article("Manila protests Chinese blockade", body)).topics
+
+
+def test_a_meeting_at_apec_with_a_third_country_places_no_us_china_meeting():
+    """Biden expected to meet Japan's prime minister at APEC, China named next door: no APEC topic."""
+    body = "Biden is expected to meet Japan's prime minister on the sidelines of the APEC summit."
+    assert "apec" not in detect(_article("APEC opens with US and Chinese leaders in town", body)).topics

@@ -486,7 +486,7 @@ def _article_topics(
     placing a meeting or an agreement at it, held (not one still to come), even if the mention
     itself sits in a backdrop ("where the APEC summit was taking place")."""
     placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
-    placed |= {c.topic for c in weighed if _meeting_placed(c)}
+    placed |= {c.topic for c in weighed if _meeting_placed(c, tax)}
     # any governing predicate of the present, even an appeal; an English one in a background clause
     # reports past context ("after Pelosi visited Taiwan"), which does not make the article about it.
     # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
@@ -513,13 +513,16 @@ def _listed(sentence: str, start: int) -> bool:
     return not _HANGUL.search(sentence) and bool(_LIST_OPENER.search(sentence, max(0, start - LIST_REACH), start))
 
 
-def _meeting_placed(candidate: Candidate) -> bool:
+def _meeting_placed(candidate: Candidate, tax: Taxonomy) -> bool:
     """Whether an English sentence places a meeting or an agreement at the topic's venue even though
     it reports none as done: leaders expected to meet at APEC, a summit that failed to agree. The
-    predicate must be a verb (the summit's own name, "APEC Summit", places nothing)."""
-    r = candidate.reading
-    english = not _HANGUL.search(candidate.sentence)
-    return english and r.verb and r.category in ("consult", "agree") and candidate.governed and not r.background
+    predicate must be a verb (the summit's own name, "APEC Summit", places nothing), and a meeting
+    one between the two sides, named in the sentence (Biden meeting Japan's leader there is not)."""
+    r, text = candidate.reading, candidate.sentence
+    if _HANGUL.search(text) or not (r.verb and r.category in ("consult", "agree")):
+        return False
+    between = r.category != "consult" or _has(tax.pair, text) or all(_has(lex, text) for lex in tax.actors.values())
+    return between and candidate.governed and not r.background
 
 
 def _appeal(candidate: Candidate, tax: Taxonomy) -> bool:
