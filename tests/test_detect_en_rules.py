@@ -208,3 +208,15 @@ def test_a_meeting_at_apec_with_a_third_country_places_no_us_china_meeting():
     """Biden expected to meet Japan's prime minister at APEC, China named next door: no APEC topic."""
     body = "Biden is expected to meet Japan's prime minister on the sidelines of the APEC summit."
     assert "apec" not in detect(_article("APEC opens with US and Chinese leaders in town", body)).topics
+
+
+def test_an_agreement_amid_friction_over_a_topic_does_not_agree_on_it():
+    """A deal 'to bring down tensions between the two countries over the South China Sea' agrees on
+    its own subject, not on the sea; condemning the tensions over it is still a dispute on it."""
+    body = (
+        "The United States and China signed a deal on Friday to bring down rising tensions between the two "
+        "countries over the disputed South China Sea."
+    )
+    assert ("south_china_sea", "agreement") not in _events("", body)
+    condemned = "China condemned the United States on Friday over rising tensions in the South China Sea."
+    assert ("south_china_sea", "dispute") in _events("", condemned)

@@ -38,6 +38,14 @@ SALIENCE_TIE = "own"
 # headline and again in the body, it is what the story is about.
 SALIENT_WITHOUT_PREDICATE = 4
 HEADLINE_WEIGHT = 2
+# A friction noun at most FRICTION_REACH characters before an English topic term takes it as what the
+# friction is over: the term describes an agreement's setting, the agreement does not govern it.
+FRICTION_REACH = 60
+_FRICTION_OVER = re.compile(
+    r"\b(?:tensions?|divisions?|differences|disputes?|rivalry|frictions?|spat|row|standoff)\s+(?:between\s+[^,;]*?\s+)?"
+    r"(?:over|about|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # English verbs by which one side states its position to the other ("Austin underscored the importance
 # of freedom of navigation in the South China Sea", "reiterated its opposition"): a topic they
 # govern is a stated position, the article's topic from one tied mention.
@@ -708,11 +716,22 @@ def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str
     """Why the predicate does not govern the topic term at ``mention_at`` ('' when it does)."""
     if mention_at < reading.clause_start:
         return "the topic is in a subordinate clause before the predicate's own"
+    if _friction_over(text, mention_at, reading):
+        return "the topic is what a friction is over ('tensions over the South China Sea'), not the agreement's"
     lo, hi = sorted((reading.start, mention_at))
     barriers = [] if _HANGUL.search(text) else tax.barrier.finditer(text)
     if any(lo < b.start() < hi and not _first_since(text, b) for b in barriers):
         return "reported past context lies between predicate and topic"
     return ""
+
+
+def _friction_over(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether an agreement's topic term after it is what a friction noun is over ("a deal ... to bring
+    down rising tensions between the two countries over the disputed South China Sea"): the setting
+    of the agreement, not what it agrees on. A dispute over such friction still takes the term."""
+    if reading.kind != "agreement" or reading.start >= mention_at:
+        return False
+    return bool(_FRICTION_OVER.search(text, max(reading.start, mention_at - FRICTION_REACH), mention_at))
 
 
 def _first_since(text: str, barrier: Hit) -> bool:
