@@ -489,9 +489,10 @@ def _article_topics(
     scores: dict[str, int], events: dict[tuple[str, str], Event], weighed: list[Candidate], tax: Taxonomy
 ) -> set[str]:
     """The article's topics: those it reports an event on, and those salient enough (``scores``)
-    that some tied sentence's predicate speaks of; one mention is enough where the predicate is one
-    side's appeal to the other on it (a stated position). An event-only topic (APEC) needs a sentence
-    placing a meeting or an agreement at it, held (not one still to come), even if the mention
+    that some tied sentence's predicate speaks of; in an article reporting an event, one mention is
+    enough where one side states a position on it (an appeal, an English stance verb). An event-only
+    topic (APEC) needs a sentence placing a meeting or an agreement at it: held, or in English any
+    verb placing a meeting of the two sides there (still to come, or failed), even if the mention
     itself sits in a backdrop ("where the APEC summit was taking place")."""
     placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
     placed |= {c.topic for c in weighed if _meeting_placed(c, tax)}
