@@ -50,6 +50,7 @@ _FRICTION_OVER = re.compile(
 # of freedom of navigation in the South China Sea", "reiterated its opposition"): a topic they
 # govern is a stated position, the article's topic from one tied mention.
 STANCE_VERBS = frozenset(("underscore", "emphasize", "emphasise", "stress", "reiterate", "reaffirm", "insist"))
+_STANCE_STEMS = re.compile(r"(?i:underscor|emphasi[sz]|stress|reiterat|reaffirm|insist)")
 # A mention this many characters after a list opener ("including", "such as"), with no clause break
 # between, is one item of a list of issues: it adds nothing to the topic's salience.
 LIST_REACH = 100
@@ -548,9 +549,9 @@ def _stance_verb(candidate: Candidate, tax: Taxonomy) -> bool:
     freedom of navigation in the South China Sea"), the term not in a list nor after reported past
     context: one side's stated position, like an appeal."""
     text = candidate.sentence
-    if candidate.at < 0 or _HANGUL.search(text) or _listed(text, candidate.at):
-        return False
-    before = text[: candidate.at]
+    before = text[: max(candidate.at, 0)]
+    if not _STANCE_STEMS.search(before) or _HANGUL.search(text) or _listed(text, candidate.at):
+        return False  # the stems first: most sentences have no stance verb, and tokens cost
     if any(b.start() < candidate.at and not _first_since(text, b) for b in tax.barrier.finditer(text)):
         return False
     return any(STANCE_VERBS & t.lemmas for t in english_tokens(before))
