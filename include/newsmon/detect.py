@@ -630,7 +630,7 @@ def _events(
         for m in local:
             kept, why = _tie(text, m.start, m.topic, reading, tax, actors)
             if trace is not None:
-                governed = not _governs(text, m.start, reading, tax)
+                governed = kept or (_reads_governed(reading, tax) and not _governs(text, m.start, reading, tax))
                 trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why, governed, m.start))
             if not kept or reading.kind is None:
                 continue
@@ -714,6 +714,13 @@ def _tie(
     return (False, why) if why else (True, f"{reading.reason}; governs the topic term")
 
 
+def _reads_governed(reading: Reading, tax: Taxonomy) -> bool:
+    """Whether a dropped candidate's ``governed`` is read (by ``_appeal`` or ``_meeting_placed``):
+    only then is it worth its cost, a scan of the sentence's barriers."""
+    role = tax.lexicon.roles.get(reading.category) if tax.lexicon is not None else None
+    return role == "appeal" or (reading.verb and reading.category in ("consult", "agree"))
+
+
 def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str:
     """Why the predicate does not govern the topic term at ``mention_at`` ('' when it does)."""
     if mention_at < reading.clause_start:
@@ -752,5 +759,5 @@ class Candidate:
     reading: Reading
     kept: bool
     why: str
-    governed: bool = False  # the predicate governs the term (kept or not)
+    governed: bool = False  # the predicate governs the term (read for kept, appeal and meeting candidates)
     at: int = -1  # offset of the term in ``sentence``
