@@ -174,10 +174,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         inside = any(a <= start and end <= b for a, b in skip)
         # "escalating tensions"; not an -ing noun the lexicon lists itself after a determiner ("his
         # first meeting"), while "warning that ..." after a comma stays a participle
-        before = toks[i - 1].low if i else ""
-        listed = (toks[i].low,) in (p for p, _ in lex.cues["en"].by_first.get(toks[i].low, ()))
-        noun = listed and (before in _EN_NOUN_BEFORE or before.endswith("'s"))
-        modifier = toks[i].low.endswith("ing") and not toks[i].verb and not noun
+        modifier = toks[i].low.endswith("ing") and not toks[i].verb and not _ing_noun(toks, i, lex)
         modifier |= not toks[i].verb and i > 0 and toks[i - 1].low == "of"  # "issues of concern"
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
@@ -206,10 +203,21 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     return _verdict(lex, cues[k], sentence, objects[k], mods)
 
 
+def _ing_noun(toks: list, i: int, lex: CueLexicon) -> bool:
+    """True when the -ing token ``i`` is a noun the lexicon lists itself, after a determiner, an
+    ordinal or a possessive ("his first meeting")."""
+    before = toks[i - 1].low if i else ""
+    if not (before in _EN_NOUN_BEFORE or before.endswith("'s")):
+        return False
+    return (toks[i].low,) in (p for p, _ in lex.cues["en"].by_first.get(toks[i].low, ()))
+
+
 def _readable(toks: list) -> list:
     """The tokens a predicate is read on: without quotation marks (does not support "Taiwan
     independence" is the phrase "not support taiwan independence") and without a short aside in
     parentheses, an abbreviation or a gloss ("the MMCA (Military Maritime ...) ..."), which closes no clause."""
+    if not any(t.low in _QUOTES or t.low == "(" for t in toks):
+        return toks
     out, j = [], 0
     while j < len(toks):
         if toks[j].low == "(":
