@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from newsmon.cues import CueLexicon, compile_cues, kind_terms
-from newsmon.predicate import Reading, read_english, read_korean
+from newsmon.english import tokens as english_tokens
+from newsmon.predicate import Reading, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
@@ -40,6 +41,23 @@ SALIENCE_TIE = "own"
 # headline and again in the body, it is what the story is about.
 SALIENT_WITHOUT_PREDICATE = 4
 HEADLINE_WEIGHT = 2
+# A friction noun at most FRICTION_REACH characters before an English topic term takes it as what the
+# friction is over: the term describes an agreement's setting, the agreement does not govern it.
+FRICTION_REACH = 60
+_FRICTION_OVER = re.compile(
+    r"\b(?:tensions?|divisions?|differences|disputes?|rivalry|frictions?|spat|row|standoff)\s+(?:between\s+[^,;]*?\s+)?"
+    r"(?:over|about|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# English verbs by which one side states its position to the other ("Austin underscored the importance
+# of freedom of navigation in the South China Sea", "reiterated its opposition"): a topic they
+# govern is a stated position, the article's topic from one tied mention.
+STANCE_VERBS = frozenset(("underscore", "emphasize", "emphasise", "stress", "reiterate", "reaffirm", "insist"))
+_STANCE_STEMS = re.compile(r"(?i:underscor|emphasi[sz]|stress|reiterat|reaffirm|insist)")
+# A mention this many characters after a list opener ("including", "such as"), with no clause break
+# between, is one item of a list of issues: it adds nothing to the topic's salience.
+LIST_REACH = 100
+_LIST_OPENER = re.compile(r"\b(?:including|such as|ranging from)\b[^;:()\u2014\u2013]*$", re.IGNORECASE)
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -157,8 +175,11 @@ class Lexicon:
     ko: Terms | None
 
     def finditer(self, text: str) -> list[Hit]:
-        """All matches, English and Korean, in text order; of overlapping ones the longest."""
-        found = [h for terms in (self.en, self.ko) if terms is not None for h in terms.finditer(text)]
+        """All matches, English and Korean, in text order; of overlapping ones the longest. Korean
+        terms are read only in text with Hangul: an English article is read by its English terms
+        alone (a Korean list's Latin terms, AI or APEC, say nothing the English list does not)."""
+        langs = (self.en, self.ko) if _HANGUL.search(text) else (self.en,)
+        found = [h for terms in langs if terms is not None for h in terms.finditer(text)]
         found.sort(key=lambda h: (h.start(), -h.end()))
         out: list[Hit] = []
         last_end: dict[str, int] = {}
@@ -453,7 +474,8 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
         if _HANGUL.search(sentences[i][0]):  # 펜타닐(Fentanyl), 인공지능(AI): one naming, glossed
             mentions = list({m.topic: m for m in reversed(mentions)}.values())
         for mention in mentions:
-            if SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]:
+            own = SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]
+            if own and not _listed(sentences[i][0], mention.start):
                 scores[mention.topic] = scores.get(mention.topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
         for mention in per_sentence[i]:
             terms.setdefault(mention.topic, set()).add(mention.text)
@@ -483,23 +505,32 @@ def _article_topics(
     scores: dict[str, int], events: dict[tuple[str, str], Event], weighed: list[Candidate], tax: Taxonomy
 ) -> set[str]:
     """The article's topics: those it reports an event on, and those salient enough (``scores``)
-    that some tied sentence's predicate speaks of. An event-only topic (APEC) needs a sentence
-    placing a meeting or an agreement at it, held (not one still to come), even if the mention
+    that some tied sentence's predicate speaks of; in an article reporting an event, one mention is
+    enough where one side states a position on it (an appeal, an English stance verb). An event-only
+    topic (APEC) needs a sentence placing a meeting or an agreement at it: held, or in English any
+    verb placing a meeting of the two sides there (still to come, or failed), even if the mention
     itself sits in a backdrop ("where the APEC summit was taking place")."""
     placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
+    placed |= {c.topic for c in weighed if _meeting_placed(c, tax)}
     # any governing predicate of the present, even an appeal; an English one in a background clause
     # reports past context ("after Pelosi visited Taiwan"), which does not make the article about it.
     # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
     # sentence, so there a background predicate still counts (dev: 3 true topics lost otherwise).
     read = {c.topic for c in weighed if c.reading.category and not _past_context(c)}
+    # a position stated on the topic, within a US-China exchange the article reports (an event): an
+    # appeal on a mention that counts, or a stance verb on any; without an event, a side restating
+    # its position (China reiterating its claims against Manila) is no US-China story
+    stated = {c.topic for c in weighed if _appeal(c, tax) and c.topic in scores}
+    stated |= {c.topic for c in weighed if _stance_verb(c, tax)}
+    stated = stated if events else set()
     salient = {
         t
         for t, s in scores.items()
         if s >= MIN_TOPIC_SCORE
-        and (t not in tax.event_only or t in placed)
         and (s >= SALIENT_WITHOUT_PREDICATE or t in read)
         and not _named_once(t, weighed)
     }
+    salient = {t for t in salient | stated if t not in tax.event_only or t in placed}
     return salient | {t for t, _ in events}
 
 
@@ -510,6 +541,46 @@ def _named_once(topic: str, weighed: list[Candidate]) -> bool:
     sentences = {c.sentence_index for c in weighed if c.topic == topic}
     korean = any(_HANGUL.search(c.sentence) for c in weighed if c.topic == topic)
     return korean and len(sentences) < 2
+
+
+def _listed(sentence: str, start: int) -> bool:
+    """Whether the English mention at ``start`` is an item of a list of issues ("issues including
+    COVID-19, human rights and Taiwan"): context, not what the article is about (guideline)."""
+    return not _HANGUL.search(sentence) and bool(_LIST_OPENER.search(sentence, max(0, start - LIST_REACH), start))
+
+
+def _meeting_placed(candidate: Candidate, tax: Taxonomy) -> bool:
+    """Whether an English sentence places a meeting or an agreement at the topic's venue even though
+    it reports none as done: leaders expected to meet at APEC, a summit that failed to agree. The
+    predicate must be a verb (the summit's own name, "APEC Summit", places nothing), and a meeting
+    one between the two sides, named in the sentence (Biden meeting Japan's leader there is not)."""
+    r, text = candidate.reading, candidate.sentence
+    if _HANGUL.search(text) or not (r.verb and r.category in ("consult", "agree")):
+        return False
+    between = r.category != "consult" or _has(tax.pair, text) or all(_has(lex, text) for lex in tax.actors.values())
+    return between and candidate.governed and not r.background
+
+
+def _appeal(candidate: Candidate, tax: Taxonomy) -> bool:
+    """Whether the candidate's governing predicate is one side's appeal to the other on the topic, of
+    the present ("China urged the United States not to take sides in the South China Sea"): a
+    position the sides hold makes the topic the article's, not a passing mention."""
+    lex, r = tax.lexicon, candidate.reading
+    appeal = lex is not None and lex.roles.get(r.category) == "appeal"
+    return appeal and candidate.governed and not (r.background or r.negated)
+
+
+def _stance_verb(candidate: Candidate, tax: Taxonomy) -> bool:
+    """Whether a stance verb (STANCE_VERBS) stands before the English term ("Austin underscored ...
+    freedom of navigation in the South China Sea"), the term not in a list nor after reported past
+    context: one side's stated position, like an appeal."""
+    text = candidate.sentence
+    before = text[: max(candidate.at, 0)]
+    if not _STANCE_STEMS.search(before) or _HANGUL.search(text) or _listed(text, candidate.at):
+        return False  # the stems first: most sentences have no stance verb, and tokens cost
+    if any(b.start() < candidate.at and not _first_since(text, b) for b in tax.barrier.finditer(text)):
+        return False
+    return any(STANCE_VERBS & t.lemmas for t in english_tokens(before))
 
 
 def _past_context(candidate: Candidate) -> bool:
@@ -586,7 +657,8 @@ def _events(
         for m in local:
             kept, why = _tie(text, m.start, m.topic, reading, tax, actors, named)
             if trace is not None:
-                trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why))
+                governed = kept or (_reads_governed(reading, tax) and not _governs(text, m.start, reading, tax))
+                trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why, governed, m.start))
             if not kept or reading.kind is None:
                 continue
             kind = _kind_for(m.topic, reading, tax, text)
@@ -616,7 +688,11 @@ def _kind_for(topic: str, reading: Reading, tax: Taxonomy, text: str) -> str:
     against = lex.against_topic.get(topic) if lex is not None else None
     lang = "ko" if _HANGUL.search(text) else "en"
     measure = reading.object in ("tariff", "tariffs", "관세", "sanction", "sanctions", "제재")
-    if reading.kind == "dispute" and against and reading.lemma in against[lang] and not measure:
+    if reading.kind != "dispute" or not against or measure:
+        return str(reading.kind)
+    # "announced new restrictions on precursor chemicals": a carrier whose object is such a measure
+    carried = lang == "en" and reading.category == "carry" and reading.object.removesuffix("s") in against[lang]
+    if reading.lemma in against[lang] or carried:
         return "agreement"
     return str(reading.kind)
 
@@ -671,14 +747,44 @@ def _tie(
     bilateral = reading.category in BILATERAL or (two_sided and _HANGUL.search(text))
     if bilateral and len(actors) < len(tax.actors) and not _has(tax.pair, text):
         return False, f"a {reading.category} predicate not between the two sides: the sentence does not name both"
+    why = _governs(text, mention_at, reading, tax)
+    return (False, why) if why else (True, f"{reading.reason}; governs the topic term")
+
+
+def _reads_governed(reading: Reading, tax: Taxonomy) -> bool:
+    """Whether a dropped candidate's ``governed`` is read (by ``_appeal`` or ``_meeting_placed``):
+    only then is it worth its cost, a scan of the sentence's barriers."""
+    role = tax.lexicon.roles.get(reading.category) if tax.lexicon is not None else None
+    return role == "appeal" or (reading.verb and reading.category in ("consult", "agree"))
+
+
+def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str:
+    """Why the predicate does not govern the topic term at ``mention_at`` ('' when it does)."""
     if mention_at < reading.clause_start:
-        return False, "the topic is in a subordinate clause before the predicate's own"
+        return "the topic is in a subordinate clause before the predicate's own"
     if reading.shadow[0] <= mention_at < reading.shadow[1]:
-        return False, "the topic is in a background clause after the predicate"
+        return "the topic is in a background clause after the predicate"
+    if _friction_over(text, mention_at, reading):
+        return "the topic is what a friction is over ('tensions over the South China Sea'), not the agreement's"
     lo, hi = sorted((reading.start, mention_at))
-    if not _HANGUL.search(text) and any(lo < b.start() < hi for b in tax.barrier.finditer(text)):
-        return False, "reported past context lies between predicate and topic"
-    return True, f"{reading.reason}; governs the topic term"
+    barriers = [] if _HANGUL.search(text) else tax.barrier.finditer(text)
+    if any(lo < b.start() < hi and not _first_since(text, b) for b in barriers):
+        return "reported past context lies between predicate and topic"
+    return ""
+
+
+def _friction_over(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether an agreement's topic term after it is what a friction noun is over ("a deal ... to bring
+    down rising tensions between the two countries over the disputed South China Sea"): the setting
+    of the agreement, not what it agrees on. A dispute over such friction still takes the term."""
+    if reading.kind != "agreement" or reading.start >= mention_at:
+        return False
+    return bool(_FRICTION_OVER.search(text, max(reading.start, mention_at - FRICTION_REACH), mention_at))
+
+
+def _first_since(text: str, barrier: Hit) -> bool:
+    """True for a "since" that dates a first ("their first meeting since 2022"), not past context."""
+    return barrier.group().lower() == "since" and since_dates_a_first(text[: barrier.start()])
 
 
 @dataclass(frozen=True)
@@ -692,3 +798,5 @@ class Candidate:
     reading: Reading
     kept: bool
     why: str
+    governed: bool = False  # the predicate governs the term (read for kept, appeal and meeting candidates)
+    at: int = -1  # offset of the term in ``sentence``

@@ -63,6 +63,8 @@ def tokens(sentence: str) -> list[Token]:
         # a lower-case word after a capitalised one: "U.S., China clash" (not title-case "Trade Deal")
         after_name = prev_cap and (title_case or m.group()[:1].islower())
         out.append(_token(start, m.end(), low, prev, after_name))
+        if low.endswith("ly") and len(low) > 4 and prev in VERB_MARKERS:
+            continue  # "will reportedly halve": the adverb is stepped over, the modal marks the verb
         prev, prev_cap = low, m.group()[:1].isupper()
     return out
 
@@ -72,6 +74,8 @@ def _token(start: int, end: int, low: str, prev: str, prev_cap: bool) -> Token:
     an -ed form, an irregular past, a base form after "to"/a modal, a lower-case form after a name
     ("China slams", "U.S., China clash"), never after a determiner ("a ban", "new tariffs")."""
     lemmas, can_be_verb = _lemmas(low)
+    if low.endswith("'s") and len(low) > 3:  # a possessive is its noun too: "last month's talks"
+        lemmas = lemmas | {low[:-2]}
     if not can_be_verb or prev in DETERMINERS or prev in PREPOSITIONS:
         return Token(start, end, low, lemmas, False)
     if low.endswith("ed") or (len(lemmas) > 1 and not low.endswith(("s", "ing"))):

@@ -11,10 +11,11 @@ Negation, hedges and forecasts, appeals, agenda items and questions make the sen
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from newsmon.cues import CueLexicon
-from newsmon.english import tokens
+from newsmon.english import DETERMINERS, tokens
 from newsmon.korean import Morph
 
 # English: a negation this many words before the predicate governs it ("did not agree").
@@ -22,6 +23,24 @@ EN_NEGATION_WORDS = 4
 # English: a hedge or forecast word this many words before the predicate, in its clause, governs it
 # ("is expected to sign", "could impose").
 EN_HEDGE_WORDS = 6
+# How far (tokens) a time phrase may stand between a verb of announcing and its "that" clause
+# ("announced on Thursday that it will suspend ...").
+CLAUSE_AFTER_TIME = 5
+_EN_TIME_WORDS = frozenset((
+    "on", "in", "late", "early", "last", "this", "today", "yesterday", "week", "month", "morning", "evening",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+))
+# "Their first meeting since 2022": a "since" this many words after "first" dates the news as a first,
+# it opens no past context.
+FIRST_SINCE_WORDS = 6
+_FIRST_SINCE = re.compile(rf"\bfirst\b(?:\W+[\w'-]+){{0,{FIRST_SINCE_WORDS}}}\W+$", re.IGNORECASE)
+# Words after which an -ing form the lexicon lists as a noun is that noun ("their first meeting").
+_EN_NOUN_BEFORE = DETERMINERS | {"first", "second", "latest", "last", "recent", "rare", "annual", "previous"}
+# Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
+_QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
+PAREN_ASIDE = 4
 # How far (tokens) an English reverse or carry predicate looks for its object.
 OBJECT_WINDOW = 8
 # Korean objects stand before the verb with their modifiers between ("수출 통제 대상으로 묶는 규정의
@@ -68,6 +87,7 @@ class Reading:
     # 이뤄졌다"), whose terms belong to that clause's own (background) cue, not to the predicate.
     shadow: tuple[int, int] = (0, 0)
     lemma: str = ""  # the lexicon phrase the predicate matched ("crack down", "합의")
+    verb: bool = False  # the predicate is a verb ("met", "agreed"), not a noun ("the summit")
 
     @property
     def event(self) -> bool:
@@ -122,7 +142,7 @@ def _verdict(
     return Reading(
         kind, text[cue.start : cue.end], cue.category, obj[0], bool(mods.get("negated")),
         bool(mods.get("hedged")), bool(mods.get("background")), cue.start, reason, clause_start, shadow,
-        cue.phrase,
+        cue.phrase, cue.verb,
     )
 
 
@@ -148,7 +168,7 @@ def _instrument(index, sets: list, lo: int, hi: int) -> bool:
 
 def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
     """The governing predicate of an English sentence; ``skip`` spans (topic terms) hold no cue."""
-    toks = tokens(sentence)
+    toks = _readable(tokens(sentence))
     sets = [t.lemmas for t in toks]
     background = _en_background(toks, lex)
     cues = []
@@ -161,7 +181,9 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         phrase, category = hit
         start, end = toks[i].start, toks[i + len(phrase) - 1].end
         inside = any(a <= start and end <= b for a, b in skip)
-        modifier = toks[i].low.endswith("ing") and not toks[i].verb  # "escalating tensions"
+        # "escalating tensions"; not an -ing noun the lexicon lists itself after a determiner ("his
+        # first meeting"), while "warning that ..." after a comma stays a participle
+        modifier = toks[i].low.endswith("ing") and not toks[i].verb and not _ing_noun(toks, i, lex)
         modifier |= not toks[i].verb and i > 0 and toks[i - 1].low == "of"  # "issues of concern"
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
@@ -190,10 +212,46 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     return _verdict(lex, cues[k], sentence, objects[k], mods)
 
 
+def _ing_noun(toks: list, i: int, lex: CueLexicon) -> bool:
+    """True when the -ing token ``i`` is a noun the lexicon lists itself, after a determiner, an
+    ordinal or a possessive ("his first meeting")."""
+    before = toks[i - 1].low if i else ""
+    if not (before in _EN_NOUN_BEFORE or before.endswith("'s")):
+        return False
+    return (toks[i].low,) in (p for p, _ in lex.cues["en"].by_first.get(toks[i].low, ()))
+
+
+def _readable(toks: list) -> list:
+    """The tokens a predicate is read on: without quotation marks (does not support "Taiwan
+    independence" is the phrase "not support taiwan independence") and without a short aside in
+    parentheses, an abbreviation or a gloss ("the MMCA (Military Maritime ...) ..."), which closes no clause."""
+    if not any(t.low in _QUOTES or t.low == "(" for t in toks):
+        return toks
+    out, j = [], 0
+    while j < len(toks):
+        if toks[j].low == "(":
+            close = next((k for k in range(j + 1, min(len(toks), j + PAREN_ASIDE + 2)) if toks[k].low == ")"), None)
+            if close is not None and not any(t.low in _CLAUSE_END_EN for t in toks[j + 1 : close]):
+                j = close + 1
+                continue
+        if toks[j].low not in _QUOTES:
+            out.append(toks[j])
+        j += 1
+    return out
+
+
 def _introduces_clause(toks: list, cue: _Cue) -> bool:
-    """True when the verb is followed by a clause ("announced that ...", "said it would ...")."""
+    """True when the verb is followed by a clause ("announced that ...", "said it would ..."), also
+    after a time phrase ("announced on Thursday that ...")."""
     nxt = {t.low for t in toks[cue.i + cue.n : cue.i + cue.n + 2]}
-    return bool({"that", "it", "they", "to"} & nxt)
+    if {"that", "it", "they", "to"} & nxt:
+        return True
+    for t in toks[cue.i + cue.n : cue.i + cue.n + CLAUSE_AFTER_TIME]:
+        if t.low == "that":
+            return True
+        if t.low in _CLAUSE_END_EN or not (t.low in _EN_TIME_WORDS or t.low[:1].isdigit()):
+            return False
+    return False
 
 
 def _future(index, sets: list) -> dict[str, str]:
@@ -213,10 +271,25 @@ def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
     for i, t in enumerate(toks):
         if t.low in _CLAUSE_END_EN and t.low not in _DASHES:  # a dash opens an aside, the clause goes on
             on = False
-        elif lex.barrier["en"].match(sets, i):
+        elif lex.barrier["en"].match(sets, i) and not (t.low == "since" and _first_before(toks, i)):
             on = True
         out[i] = on
     return out
+
+
+def since_dates_a_first(before: str) -> bool:
+    """True when the text before a "since" ends in "first ..." (their first meeting since 2022)."""
+    return bool(_FIRST_SINCE.search(before[-120:]))
+
+
+def _first_before(toks: list, i: int) -> bool:
+    """True when "first" stands a few words before token ``i``, in its clause."""
+    for t in toks[max(0, i - FIRST_SINCE_WORDS - 1) : i][::-1]:
+        if t.low in _CLAUSE_END_EN:
+            return False
+        if t.low == "first":
+            return True
+    return False
 
 
 def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
@@ -283,7 +356,7 @@ def _en_past(toks: list, cue: _Cue, lex: CueLexicon) -> str:
             break  # "drop tariffs it imposed earlier this year": the time belongs to the relative clause
         after.append(j)
     for j in list(range(cue.i)) + after:
-        if lex.past_time["en"].match(sets, j):
+        if lex.past_time["en"].match(sets, j) and not (toks[j].low == "since" and _first_before(toks, j)):
             return f"{toks[j].low!r}: past time"
     span = [*(t.low for t in reversed(_en_clause_before(toks, cue.i, [False] * len(toks)))), toks[cue.i].low]
     span += [toks[j].low for j in after[:3]]

@@ -1,0 +1,222 @@
+"""English detection rules tuned on the real-article dev split, by family (issue 13)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsmon.detect import detect
+from newsmon.records import Article
+
+
+def _article(title: str, body: str) -> Article:
+    return Article(
+        article_id="t", url="https://x/1", outlet="t", title=title, body=body, lang="en",
+        published_at=None, crawled_at=datetime.now(UTC),
+    )
+
+
+def _events(title: str, body: str) -> set[tuple[str, str]]:
+    return {(e.topic, e.kind) for e in detect(_article(title, body)).events}
+
+
+@pytest.mark.parametrize("product", ["AI platform", "AI app", "AI models", "AI startup"])
+def test_ai_naming_a_product_or_company_is_not_the_ai_topic(product):
+    """A ban on a Chinese AI app is a tech-security row, not AI dialogue between the governments."""
+    title = f"China slams US for banning the {product} DeepSeek"
+    body = f"China criticized the United States on Monday for banning the {product} DeepSeek on government devices."
+    assert "ai" not in detect(_article(title, body)).topics
+
+
+@pytest.mark.parametrize(
+    "phrase", ["fentanyl-related tariffs", "fentanyl tariffs", "fentanyl related and reciprocal tariffs"]
+)
+def test_fentanyl_naming_a_tariff_is_tariffs_trade(phrase):
+    """'Fentanyl tariffs' name the tariff: cutting them is a tariffs_trade agreement, not fentanyl."""
+    body = f"The United States cut {phrase} on Chinese goods on Monday after talks with China."
+    found = detect(_article(f"US cuts {phrase} on China", body))
+    assert ("tariffs_trade", "agreement") in {(e.topic, e.kind) for e in found.events}
+    assert "fentanyl" not in found.topics
+
+
+def test_the_drug_trade_named_without_the_drug_is_fentanyl():
+    """The press names counter-narcotics without the drug's name: illicit drugs, synthetic opioids."""
+    body = "China and the United States agreed on Tuesday to cooperate against illicit drugs and synthetic opioids."
+    assert ("fentanyl", "agreement") in _events("US and China agree to fight illicit drugs", body)
+
+
+def test_announced_restrictions_on_precursors_are_counter_narcotics():
+    """A carrier whose object is a measure against the drug (announced restrictions on the chemicals of
+    synthetic opioids) is cooperation, an agreement, and the controls are fentanyl's, not export_controls."""
+    body = (
+        "Beijing announced new export restrictions on 13 chemicals sold to the United States that are used "
+        "to produce synthetic opioids."
+    )
+    found = _events("China announces restrictions on chemicals after deal with US", body)
+    assert ("fentanyl", "agreement") in found
+    assert not {t for t, _ in found} & {"export_controls"}
+
+
+def test_announcing_after_a_time_phrase_gives_way_to_the_clause():
+    """'Announced on Thursday that it will suspend controls': the clause holds what is done."""
+    body = "Beijing announced on Thursday that it will suspend export controls on rare earths to the United States."
+    found = _events("China suspends rare earth export controls for US", body)
+    assert ("export_controls", "agreement") in found
+    assert ("export_controls", "dispute") not in found
+
+
+def test_a_first_since_is_news_not_past_context():
+    """'Their first meeting since 2022' dates a first: the meeting is the news."""
+    body = (
+        "Biden met with Xi on Wednesday for their first face-to-face meeting since November 2022, which "
+        "reached an agreement on resuming military-to-military communications."
+    )
+    assert ("military_channels", "agreement") in _events("Biden and Xi meet", body)
+    recalled = "Biden met with Xi in 2022, since then talks on military-to-military communications stalled."
+    assert ("military_channels", "agreement") not in _events("Biden and Xi", recalled)
+
+
+def test_a_topic_only_in_lists_of_issues_is_context():
+    """Taiwan named only as an item of lists of frictions is not the article's topic."""
+    title = "US and China hold talks on curbing fentanyl, after years of strain over issues including Taiwan"
+    body = (
+        "The United States and China held talks on curbing fentanyl on Tuesday. "
+        "Relations between the United States and China have soured over issues such as trade, human rights "
+        "and Taiwan."
+    )
+    found = detect(_article(title, body))
+    assert "fentanyl" in found.topics
+    assert "taiwan" not in found.topics
+    stated = "China warned the United States over arms sales to Taiwan. Beijing condemned Washington's Taiwan policy."
+    assert "taiwan" in detect(_article("China warns US over Taiwan", stated)).topics
+
+
+def test_an_appeal_on_a_topic_makes_it_the_articles():
+    """One side's appeal to the other on a topic, named once, is a stated position: the topic is the
+    article's. The same mention in past context stays a passing mention."""
+    title = "China and the United States hold maritime consultations"
+    body = (
+        "China and the United States held consultations on maritime affairs on Tuesday. "
+        "China urged the United States not to take sides in the South China Sea disputes."
+    )
+    assert "south_china_sea" in detect(_article(title, body)).topics
+    past = body.replace("China urged", "Last year, after China urged")
+    assert "south_china_sea" not in detect(_article(title, past)).topics
+
+
+def test_an_adverb_between_modal_and_verb_is_stepped_over():
+    """'Will reportedly halve tariffs': the modal still marks the verb the adverb follows."""
+    body = (
+        "The United States will reportedly halve tariffs on Chinese goods and refrain from imposing new "
+        "tariffs after the talks with China."
+    )
+    assert ("tariffs_trade", "agreement") in _events("US and China after the talks", body)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Biden and Xi are expected to meet on the sidelines of the APEC summit in San Francisco this week.",
+        "APEC leaders failed to agree on a joint statement as the United States and China clashed over trade.",
+    ],
+)
+def test_a_meeting_placed_at_apec_makes_apec_the_topic(sentence):
+    """A US-China meeting placed at APEC, even one still to come or one that failed, makes it the topic."""
+    assert "apec" in detect(_article(sentence, "The United States and China sent their leaders.")).topics
+
+
+def test_apec_named_as_the_summit_itself_places_nothing():
+    """Host-city logistics: the leaders of the US and China attend the APEC Summit, no meeting is placed."""
+    body = "Presidents of the United States and China will attend the APEC Summit, which begins Nov. 15."
+    assert "apec" not in detect(_article("City prepares for the leaders' visit", body)).topics
+
+
+@pytest.mark.parametrize(
+    "phrase", ["naval, air force encounters", "naval and air encounters", "unplanned encounters at sea"]
+)
+def test_rules_for_military_encounters_are_military_channels(phrase):
+    """A code for military encounters, in any phrasing, is a military channel."""
+    body = f"The United States and China signed a code of conduct on {phrase} on Friday."
+    assert ("military_channels", "agreement") in _events("", body)
+
+
+def test_quotation_marks_do_not_split_a_phrase():
+    """Scare quotes (does not support "Taiwan independence") leave the phrase whole."""
+    body = 'Vice President Cheney said in Beijing that the United States does not support "Taiwan independence".'
+    assert ("taiwan", "agreement") in _events("Cheney visits China", body)
+
+
+def test_an_abbreviation_in_parentheses_closes_no_clause():
+    """'Meetings under the MMCA (MMCA) have occurred ... since 1998': the time after it still dates it."""
+    body = (
+        "Meetings under the Military Maritime Consultative Agreement (MMCA) have occurred between the "
+        "Pentagon and China's defence ministry since 1998."
+    )
+    assert ("military_channels", "agreement") not in _events("China and the US", body)
+
+
+def test_a_stance_verb_on_a_topic_makes_it_the_articles():
+    """'Austin underscored ... freedom of navigation in the South China Sea' in a defence-chiefs call
+    is a stated position: the topic is the article's from that one mention."""
+    title = "Austin holds call with Chinese defense minister"
+    body = (
+        "Defense Secretary Lloyd Austin held a video call with Chinese Defense Minister Dong Jun on Tuesday. "
+        "Austin underscored the importance of freedom of navigation, especially in the South China Sea. "
+        "China said the talks were candid."
+    )
+    assert "south_china_sea" in detect(_article(title, body)).topics
+    passing = body.replace("Austin underscored the importance of", "The call came after disputes over")
+    assert "south_china_sea" not in detect(_article(title, passing)).topics
+
+
+def test_an_ing_noun_after_a_determiner_is_the_noun():
+    """'During his first meeting with ...': the listed noun, not an -ing modifier ('escalating tensions')."""
+    body = (
+        "Austin emphasized open lines of military-to-military communication between the United States and "
+        "China during his first meeting with Chinese Defense Minister Dong Jun."
+    )
+    assert ("military_channels", "agreement") in _events("", body)
+
+
+@pytest.mark.parametrize("phrase", ["chip curbs", "semiconductor sanctions", "technology restrictions"])
+def test_the_press_names_export_controls_by_the_goods(phrase):
+    """'Chip curbs', 'semiconductor sanctions': export controls named by what they control."""
+    body = f"China condemned the new U.S. {phrase} on Tuesday."
+    assert ("export_controls", "dispute") in _events("", body)
+
+
+def test_last_months_step_is_background():
+    """'Halved the tariffs ... during last month's talks': dated last month, the step is background."""
+    body = "Trump halved the tariffs on Chinese goods after reaching the agreement during last month's talks with Xi."
+    assert ("tariffs_trade", "agreement") not in _events("China agrees to curb chemicals", body)
+    today = "Trump halved the tariffs on Chinese goods on Monday after reaching an agreement with Xi."
+    assert ("tariffs_trade", "agreement") in _events("China agrees to curb chemicals", today)
+
+
+def test_a_stance_without_a_us_china_exchange_is_no_topic():
+    """China restating its claims against Manila, the US named nearby, reports no US-China exchange."""
+    body = (
+        "The Philippine coast guard said Chinese vessels blocked its boats near a reef on Monday. "
+        "China reiterated its sovereignty over the South China Sea. "
+        "The United States is a treaty ally of Manila."
+    )
+    assert "south_china_sea" not in detect(_article("Manila protests Chinese blockade", body)).topics
+
+
+def test_a_meeting_at_apec_with_a_third_country_places_no_us_china_meeting():
+    """Biden expected to meet Japan's prime minister at APEC, China named next door: no APEC topic."""
+    body = "Biden is expected to meet Japan's prime minister on the sidelines of the APEC summit."
+    assert "apec" not in detect(_article("APEC opens with US and Chinese leaders in town", body)).topics
+
+
+def test_an_agreement_amid_friction_over_a_topic_does_not_agree_on_it():
+    """A deal 'to bring down tensions between the two countries over the South China Sea' agrees on
+    its own subject, not on the sea; condemning the tensions over it is still a dispute on it."""
+    body = (
+        "The United States and China signed a deal on Friday to bring down rising tensions between the two "
+        "countries over the disputed South China Sea."
+    )
+    assert ("south_china_sea", "agreement") not in _events("", body)
+    condemned = "China condemned the United States on Friday over rising tensions in the South China Sea."
+    assert ("south_china_sea", "dispute") in _events("", condemned)
