@@ -208,3 +208,23 @@ def test_a_korean_topic_named_only_in_the_headline_is_context():
     assert "tariffs_trade" not in detect(_article(body, title)).topics
     again = body + "\n미국과 중국은 무역전쟁 휴전 연장 문제도 논의했다."
     assert "tariffs_trade" in detect(_article(again, title)).topics
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a term split by the sentence's grammar: noun, particle, adverb, then the term's verb
+        ("중국은 미국에 대한 희토류 수출을 엄격하게 통제한다고 밝혔다.", {("export_controls", "dispute")}),
+        # a split cue: an adjective's ending between the words (엄정한 교섭)
+        ("중국은 미국 군함의 남중국해 진입에 대해 미국 측에 엄정한 교섭을 제기했다.", {("south_china_sea", "dispute")}),
+        # a verb of its own between the words ends the phrase: no split term
+        ("중국은 미국과 수출에 관한 새로운 통제를 논의했다.", set()),
+    ],
+)
+def test_korean_terms_split_by_grammar_are_read_on_morphemes(sentence, expected):
+    assert _events(sentence) == expected
+
+
+def test_a_relative_clause_on_the_subject_is_no_news():
+    body = "미국과 무역전쟁을 치르는 중국이 미국에 대한 희토류 수출을 엄격하게 통제한다고 밝혔다."
+    assert _events(body) == {("export_controls", "dispute")}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from newsmon.cues import CueLexicon
 from newsmon.english import tokens
+from newsmon.ko_joint import split_cue, verbal
 from newsmon.korean import Morph
 
 # English: a negation this many words before the predicate governs it ("did not agree").
@@ -312,16 +313,17 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     cues = []
     i = 0
     while i < len(morphs):
-        hit = lex.cues["ko"].match(sets, i) if morphs[i].tag in _KO_NOUN + _KO_VERB else None
+        hit = _ko_cue(lex, morphs, sets, i)
         if hit is None:
             i += 1
             continue
-        phrase, category = hit
-        m0, m1 = morphs[i], morphs[i + len(phrase) - 1]
-        inside = any(a <= m0.start and m1.end <= b for a, b in skip)
+        phrase, category, n = hit
+        m0, m1 = morphs[i], morphs[i + n - 1]
+        # a term said as the clause's verb (수출을 통제한다) is still the predicate
+        inside = any(a <= m0.start and m1.end <= b for a, b in skip) and not verbal(morphs, i + n)
         if not (inside and category != "agree"):
-            cues.append(_Cue(i, len(phrase), category, m0.start, m1.end, m0.tag in _KO_VERB, " ".join(phrase)))
-        i += len(phrase)
+            cues.append(_Cue(i, n, category, m0.start, m1.end, m0.tag in _KO_VERB, " ".join(phrase)))
+        i += n
     backdrop = _ko_backdrop_end(morphs)
     main = [
         c for c in cues
@@ -354,6 +356,18 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     later = [c.end for c in cues if c.i > cue.i and _ko_subordinate_background(morphs, c, lex)]
     shadow = (cue.end, max(later)) if later else (0, 0)
     return _verdict(lex, cue, text, objects[k], mods, start, shadow)
+
+
+def _ko_cue(lex: CueLexicon, morphs: tuple[Morph, ...], sets: list, i: int) -> tuple[tuple[str, ...], str, int] | None:
+    """The cue starting at morpheme ``i`` (phrase, category, morphemes spanned): the longest of its
+    contiguous match and its match with a joint between the words (엄정한 교섭, 수출을 엄격하게 통제)."""
+    if morphs[i].tag not in _KO_NOUN + _KO_VERB:
+        return None
+    hit = lex.cues["ko"].match(sets, i)
+    split = split_cue(lex.cues["ko"], morphs, i) if morphs[i].tag in _KO_NOUN else None
+    if split is not None and (hit is None or len(split[0]) >= len(hit[0])):
+        return split
+    return (hit[0], hit[1], len(hit[0])) if hit else None
 
 
 def _ko_list_end(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> int:
@@ -399,7 +413,20 @@ def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> 
             return m.end  # "…펜타닐 등을 논의했다"며 "…합의를 이뤘다": a quoted sentence of its own
         if m.form in _KO_AMID and m.tag in ("NNG", "NNB") and morphs[j - 1].tag == "ETM":
             return m.end  # "갈등이 격화한 가운데 두 장관이 통화했다": the topic lies in the backdrop
+        if _describes_subject(morphs, j, cue.i):
+            return m.end  # "무역전쟁을 치르는 중국이 …통제한다": what describes the subject is no news
     return 0
+
+
+def _describes_subject(morphs: tuple[Morph, ...], j: int, before: int) -> bool:
+    """True when morpheme ``j`` ends a relative clause on the sentence's subject (…을 치르는 중국이):
+    an adnominal ending, then a name and a subject particle, before the predicate at ``before``."""
+    m = morphs[j]
+    if m.tag != "ETM" or j + 2 >= before or morphs[j - 1].tag not in ("VV", "XSV"):
+        return False
+    noun, particle = morphs[j + 1], morphs[j + 2]
+    subject = particle.tag == "JKS" or (particle.tag == "JX" and particle.form in ("은", "는"))
+    return noun.tag in ("NNP", "NNG") and subject
 
 
 def _ko_quoting(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
