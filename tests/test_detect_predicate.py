@@ -228,3 +228,19 @@ def test_korean_terms_split_by_grammar_are_read_on_morphemes(sentence, expected)
 def test_a_relative_clause_on_the_subject_is_no_news():
     body = "미국과 무역전쟁을 치르는 중국이 미국에 대한 희토류 수출을 엄격하게 통제한다고 밝혔다."
     assert _events(body) == {("export_controls", "dispute")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a list another verb takes (등을 쏜 데 대해) is that verb's object, not agenda for the predicate
+        ("미국 국무부는 남중국해에서 중국 해경이 필리핀 선박에 물대포 등을 쏜 데 대해 중국을 비판했다.",
+         {("south_china_sea", "dispute")}),
+        # a list right before a deal (등에 합의했다) is what is agreed
+        ("미국과 중국은 무역협상 재개 등에 합의했다.", {("tariffs_trade", "agreement")}),
+        # a list spoken about (등에 대해) stays agenda
+        ("미국과 중국은 대만 문제와 남중국해 문제 등에 대해 충돌했다.", set()),
+    ],
+)
+def test_a_korean_list_is_read_by_the_verb_that_takes_it(sentence, expected):
+    assert _events(sentence) == expected

@@ -38,6 +38,10 @@ _EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm"
 _EN_RELATIVE = frozenset(("it", "they", "which", "that", "who", "whom"))
 _DASHES = frozenset(("—", "–"))
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
+# Cues whose object a list closed by 등 directly before them is (…방지 등에 합의했다): what is agreed.
+_KO_DEAL_CATEGORIES = frozenset(("agree",))
+# Verbs that mark what is spoken about (등에 대해, 문제에 관한): a theme, not an act.
+_KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
 # Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
@@ -377,9 +381,17 @@ def _ko_list_end(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> int:
     for j in range(cue.i - 1, 0, -1):
         m = morphs[j]
         if m.form == "등" and m.tag == "NNB" and j + 1 < cue.i and morphs[j + 1].tag.startswith("J"):
-            own = any(j < c.i < cue.i for c in cues)
+            # …방지 등에 합의했다: the list is what the deal holds, the predicate's own object
+            agreed = j + 2 == cue.i and cue.category in _KO_DEAL_CATEGORIES
+            own = any(j < c.i < cue.i for c in cues) or _own_verb(morphs, j, cue.i) or agreed
             return 0 if own else m.end
     return 0
+
+
+def _own_verb(morphs: tuple[Morph, ...], j: int, before: int) -> bool:
+    """True when a verb of its own (물대포 등을 쏜 데 대해) takes the list closed at ``j``: the list is that
+    verb's object, not the predicate's agenda; 대하다/관하다 (등에 대해) only mark a theme."""
+    return any(m.tag == "VV" and m.lemma not in _KO_THEME_VERBS for m in morphs[j + 1 : before])
 
 
 def _closes_cue(morphs: tuple[Morph, ...], ends: set[int], j: int) -> bool:
