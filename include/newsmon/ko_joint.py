@@ -10,7 +10,9 @@ sides (detect.py) or already analysed for their predicate (predicate.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
 from newsmon import korean
 from newsmon.cues import Index, Phrase
@@ -20,6 +22,8 @@ from newsmon.korean import Morph
 # adverb (엄격히), a derived adjective or adverb of a root (엄격하게, 엄정한, 군사적), a comma-free
 # run. A verb of its own (관한, 대한), a noun or an ending that closes a clause ends the phrase.
 MAX_JOINT_MORPHS = 5
+# Characters a joint may take in the text (엄격하게, 을 더욱 강하게): the cheap check before Kiwi reads.
+MAX_GAP_CHARS = 20
 _JOINT_TAGS = frozenset(("JKS", "JKC", "JKG", "JKO", "JKB", "JX", "JC", "MAG", "XSN"))
 _ROOT_TAGS = frozenset(("XR", "VA"))
 _ROOT_ENDINGS = frozenset(("게", "ᆫ", "은", "는", "히"))
@@ -85,7 +89,7 @@ def split_mentions(sentence: str, index: Index, skip_topics: set[str]) -> list[t
         for first, phrases in index.by_first.items()
         if first in sentence
         for phrase, label in phrases
-        if label not in skip_topics and all(w in sentence for w in phrase[1:])
+        if label not in skip_topics and _gapped(phrase).search(sentence)
     ]
     if not wanted:
         return []
@@ -103,6 +107,14 @@ def split_mentions(sentence: str, index: Index, skip_topics: set[str]) -> list[t
                 stop = _word_before(morphs, i, last) if verbal(morphs, end) else morphs[last].end
                 out.append((label, m.start, stop, sentence[m.start : morphs[last].end]))
     return out
+
+
+@cache
+def _gapped(phrase: Phrase) -> re.Pattern[str]:
+    """A cheap check that the sentence says ``phrase`` with something between its words, so Kiwi
+    reads only sentences that may hold it split (the contiguous forms are the regex tries')."""
+    gap = rf"\s*[^\s.?!][^.?!]{{0,{MAX_GAP_CHARS}}}?"
+    return re.compile(gap.join(re.escape(w) for w in phrase))
 
 
 def _word_before(morphs: Sequence[Morph], i: int, last: int) -> int:
