@@ -244,3 +244,17 @@ def test_a_relative_clause_on_the_subject_is_no_news():
 )
 def test_a_korean_list_is_read_by_the_verb_that_takes_it(sentence, expected):
     assert _events(sentence) == expected
+
+
+def test_run_together_korean_sentences_are_split_after_a_final_ending():
+    from newsmon.detect import split_sentences
+
+    two = ["미국이 관세를 발표했다.", "WSJ는 이를 보도했다."]
+    assert split_sentences("".join(two)) == two
+    assert split_sentences("The U.S. rate rose 3.5 percent.") == ["The U.S. rate rose 3.5 percent."]
+
+
+def test_withholding_an_arms_sale_to_taiwan_is_a_concession():
+    held = "미국 정부가 중국의 압박 속에 대만에 대한 무기 판매 패키지 승인을 보류하고 있다고 보도했다."
+    held += "미국은 이를 부인했다."
+    assert ("taiwan", "agreement") in _events(held)

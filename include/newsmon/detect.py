@@ -77,7 +77,9 @@ _ABBREV = re.compile(
 )
 # A sentence ends at . ! ? before white space; an ellipsis separates headline segments
 # ("…합의…\"우발적 충돌 막는다\"") even with no space after it.
-_BOUNDARY = re.compile(r"…|\.\.\.|[.!?]+[\"'”’)\]]*(?=\s)")
+# Korean copy also runs sentences together after a final ending (밝혔습니다.17일, 보도했다.WSJ는): a
+# full stop after 다/요 ends a sentence whatever follows.
+_BOUNDARY = re.compile(r"…|\.\.\.|[.!?]+[\"'”’)\]]*(?=\s)|(?<=[다요])\.(?=[^\s.])")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
