@@ -70,6 +70,11 @@ def _index(blocks: dict[str, Any], lang: str) -> Index:
     return Index(by_first)
 
 
+def ko_phrase_index(blocks: dict[str, Any]) -> Index:
+    """The Korean phrases of labelled blocks (``{label: {"ko": [...]}}``), keyed by first word."""
+    return _index(blocks, "ko")
+
+
 def _phrases(block: Any) -> dict[str, frozenset[str]]:
     """Per language, the block's terms as space-joined lemma phrases."""
     return {lang: frozenset(" ".join(_phrase(w, lang)) for w in (block or {}).get(lang) or []) for lang in ("en", "ko")}

@@ -20,8 +20,9 @@ from typing import Any
 
 import yaml
 
-from newsmon.cues import CueLexicon, compile_cues, kind_terms
+from newsmon.cues import CueLexicon, Index, compile_cues, kind_terms, ko_phrase_index
 from newsmon.english import tokens as english_tokens
+from newsmon.ko_joint import split_mentions
 from newsmon.predicate import Reading, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
@@ -94,7 +95,9 @@ _ABBREV = re.compile(
 )
 # A sentence ends at . ! ? before white space; an ellipsis separates headline segments
 # ("…합의…\"우발적 충돌 막는다\"") even with no space after it.
-_BOUNDARY = re.compile(r"…|\.\.\.|[.!?]+[\"'”’)\]]*(?=\s)")
+# Korean copy also runs sentences together after a final ending (밝혔습니다.17일, 보도했다.WSJ는): a
+# full stop after 다/요 ends a sentence whatever follows.
+_BOUNDARY = re.compile(r"…|\.\.\.|[.!?]+[\"'”’)\]]*(?=\s)|(?<=[다요])\.(?=[^\s.])")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
@@ -206,6 +209,7 @@ class Taxonomy:
     lexicon: CueLexicon | None = None  # CAMEO-category cues on lemmas: what reads the predicate
     subsumed_by: dict[str, frozenset[str]] = field(default_factory=dict)  # topic -> topics taking its mentions
     event_only: frozenset[str] = frozenset()  # topics that are an article's only through an event
+    ko_split: Index = field(default_factory=Index)  # Korean terms of several words, which grammar may split
 
 
 # How a term's ends must meet its neighbours: English words stand alone; a Latin term in Korean
@@ -395,7 +399,18 @@ def taxonomy_from_dict(raw: dict[str, Any]) -> Taxonomy:
         lexicon=compile_cues(raw),
         subsumed_by={str(t): frozenset(map(str, v or ())) for t, v in (raw.get("subsumed_by") or {}).items()},
         event_only=frozenset(map(str, raw.get("event_only_topics") or ())),
+        ko_split=_ko_split_index(raw["topics"]),
     )
+
+
+def _ko_split_index(topics: dict[str, Any]) -> Index:
+    """The Korean topic terms of several plain words, by topic: the ones a sentence's grammar can split."""
+    blocks = {
+        str(t): {"ko": [w for w in (b or {}).get("ko") or [] if " " in str(w) and not str(w).startswith("re:")]}
+        for t, b in topics.items()
+        if isinstance(b, dict)
+    }
+    return ko_phrase_index(blocks)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -469,6 +484,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
         i = bisect.bisect_right(starts, m.start()) - 1
         if tied[i]:  # else no US-China tie around this mention: TSMC earnings, a Korean hotline
             per_sentence[i].append(Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group()))
+    _add_split_terms(sentences, tied, per_sentence, tax)
     for i, mentions in enumerate(per_sentence):
         per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by)
         if _HANGUL.search(sentences[i][0]):  # 펜타닐(Fentanyl), 인공지능(AI): one naming, glossed
@@ -499,6 +515,22 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
+
+
+def _add_split_terms(
+    sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]], tax: Taxonomy
+) -> None:
+    """Add the Korean topic terms a tied sentence says split by its grammar (대미 수출을 엄격하게
+    통제한다: 수출 통제), read from Kiwi's morphemes; only for topics the sentence does not name already."""
+    if not tax.ko_split.by_first:
+        return
+    for i, (sentence, _) in enumerate(sentences):
+        if not tied[i] or not _HANGUL.search(sentence):
+            continue
+        have = {m.topic for m in per_sentence[i]}
+        found = [Mention(*hit) for hit in split_mentions(sentence, tax.ko_split, have)]
+        if found:
+            per_sentence[i] = sorted(per_sentence[i] + found, key=lambda m: (m.start, -m.end))
 
 
 def _article_topics(

@@ -11,6 +11,7 @@ import re
 import threading
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # Kiwi's own thread pool: none (0). Detection hands it one sentence at a time, where a pool only
@@ -26,6 +27,9 @@ LIKELY_KOREAN_BYTES = 65536
 # Hangul syllables U+AC00-U+D7A3 in UTF-8 (lead bytes EA-ED); charsets only Korean pages declare.
 _HANGUL_UTF8 = re.compile(rb"[\xea-\xed][\x80-\xbf][\x80-\xbf]")
 _KOREAN_CHARSETS = (b"euc-kr", b"cp949", b"ks_c_5601")
+# Analyses kept: a sentence with a split topic term is read for terms, then for its predicate; the
+# cache holds one article's candidate sentences (their text is the key, so results never differ).
+ANALYSIS_CACHE = 256
 # A sentence analysed once before forking, to set the model up.
 _WARM_UP = "미국과 중국이 합의했다."
 _KIWI: Any = None
@@ -95,6 +99,12 @@ def loaded() -> bool:
 
 def analyse(text: str) -> list[KoSentence]:
     """Kiwi's sentences of ``text``, each with its morphemes."""
+    return list(_analysed(text))
+
+
+@lru_cache(maxsize=ANALYSIS_CACHE)
+def _analysed(text: str) -> tuple[KoSentence, ...]:
+    """Kiwi's analysis of ``text``, kept for the few sentences read twice (terms, then predicate)."""
     out = []
     for sent in kiwi().split_into_sents(text, return_tokens=True):
         morphs = tuple(
@@ -102,4 +112,4 @@ def analyse(text: str) -> list[KoSentence]:
             for t in sent.tokens or ()
         )
         out.append(KoSentence(sent.text, sent.start, sent.end, morphs))
-    return out
+    return tuple(out)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from newsmon.cues import CueLexicon
 from newsmon.english import DETERMINERS, tokens
+from newsmon.ko_joint import split_cue, verbal
 from newsmon.korean import Morph
 
 # English: a negation this many words before the predicate governs it ("did not agree").
@@ -56,6 +57,10 @@ _EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm"
 _EN_RELATIVE = frozenset(("it", "they", "which", "that", "who", "whom"))
 _DASHES = frozenset(("—", "–"))
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
+# Cues whose object a list closed by 등 directly before them is (…방지 등에 합의했다): what is agreed.
+_KO_DEAL_CATEGORIES = frozenset(("agree",))
+# Verbs that mark what is spoken about (등에 대해, 문제에 관한): a theme, not an act.
+_KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
 # Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
@@ -385,16 +390,17 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     cues = []
     i = 0
     while i < len(morphs):
-        hit = lex.cues["ko"].match(sets, i) if morphs[i].tag in _KO_NOUN + _KO_VERB else None
+        hit = _ko_cue(lex, morphs, sets, i)
         if hit is None:
             i += 1
             continue
-        phrase, category = hit
-        m0, m1 = morphs[i], morphs[i + len(phrase) - 1]
-        inside = any(a <= m0.start and m1.end <= b for a, b in skip)
+        phrase, category, n = hit
+        m0, m1 = morphs[i], morphs[i + n - 1]
+        # a term said as the clause's verb (수출을 통제한다) is still the predicate
+        inside = any(a <= m0.start and m1.end <= b for a, b in skip) and not verbal(morphs, i + n)
         if not (inside and category != "agree"):
-            cues.append(_Cue(i, len(phrase), category, m0.start, m1.end, m0.tag in _KO_VERB, " ".join(phrase)))
-        i += len(phrase)
+            cues.append(_Cue(i, n, category, m0.start, m1.end, m0.tag in _KO_VERB, " ".join(phrase)))
+        i += n
     backdrop = _ko_backdrop_end(morphs)
     main = [
         c for c in cues
@@ -429,6 +435,18 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     return _verdict(lex, cue, text, objects[k], mods, start, shadow)
 
 
+def _ko_cue(lex: CueLexicon, morphs: tuple[Morph, ...], sets: list, i: int) -> tuple[tuple[str, ...], str, int] | None:
+    """The cue starting at morpheme ``i`` (phrase, category, morphemes spanned): the longest of its
+    contiguous match and its match with a joint between the words (엄정한 교섭, 수출을 엄격하게 통제)."""
+    if morphs[i].tag not in _KO_NOUN + _KO_VERB:
+        return None
+    hit = lex.cues["ko"].match(sets, i)
+    split = split_cue(lex.cues["ko"], morphs, i) if morphs[i].tag in _KO_NOUN else None
+    if split is not None and (hit is None or len(split[0]) >= len(hit[0])):
+        return split
+    return (hit[0], hit[1], len(hit[0])) if hit else None
+
+
 def _ko_list_end(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> int:
     """Offset after a list of issues closed by 등 before the predicate (대만 문제와 수출규제, 남중국해 문제 등에
     대해 충돌했다): the topics listed are agenda items, not what the predicate reports. A list that is
@@ -436,9 +454,17 @@ def _ko_list_end(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> int:
     for j in range(cue.i - 1, 0, -1):
         m = morphs[j]
         if m.form == "등" and m.tag == "NNB" and j + 1 < cue.i and morphs[j + 1].tag.startswith("J"):
-            own = any(j < c.i < cue.i for c in cues)
+            # …방지 등에 합의했다: the list is what the deal holds, the predicate's own object
+            agreed = j + 2 == cue.i and cue.category in _KO_DEAL_CATEGORIES
+            own = any(j < c.i < cue.i for c in cues) or _own_verb(morphs, j, cue.i) or agreed
             return 0 if own else m.end
     return 0
+
+
+def _own_verb(morphs: tuple[Morph, ...], j: int, before: int) -> bool:
+    """True when a verb of its own (물대포 등을 쏜 데 대해) takes the list closed at ``j``: the list is that
+    verb's object, not the predicate's agenda; 대하다/관하다 (등에 대해) only mark a theme."""
+    return any(m.tag == "VV" and m.lemma not in _KO_THEME_VERBS for m in morphs[j + 1 : before])
 
 
 def _closes_cue(morphs: tuple[Morph, ...], ends: set[int], j: int) -> bool:
@@ -472,7 +498,20 @@ def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> 
             return m.end  # "…펜타닐 등을 논의했다"며 "…합의를 이뤘다": a quoted sentence of its own
         if m.form in _KO_AMID and m.tag in ("NNG", "NNB") and morphs[j - 1].tag == "ETM":
             return m.end  # "갈등이 격화한 가운데 두 장관이 통화했다": the topic lies in the backdrop
+        if _describes_subject(morphs, j, cue.i):
+            return m.end  # "무역전쟁을 치르는 중국이 …통제한다": what describes the subject is no news
     return 0
+
+
+def _describes_subject(morphs: tuple[Morph, ...], j: int, before: int) -> bool:
+    """True when morpheme ``j`` ends a relative clause on the sentence's subject (…을 치르는 중국이):
+    an adnominal ending, then a name and a subject particle, before the predicate at ``before``."""
+    m = morphs[j]
+    if m.tag != "ETM" or j + 2 >= before or morphs[j - 1].tag not in ("VV", "XSV"):
+        return False
+    noun, particle = morphs[j + 1], morphs[j + 2]
+    subject = particle.tag == "JKS" or (particle.tag == "JX" and particle.form in ("은", "는"))
+    return noun.tag in ("NNP", "NNG") and subject
 
 
 def _ko_quoting(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
