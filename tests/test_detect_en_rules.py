@@ -246,3 +246,9 @@ def test_looking_to_do_something_is_a_hedge():
     assert ("tariffs_trade", "agreement") not in _events("", body)
     done = "Washington and Beijing extended their tariff truce at talks in Geneva on Monday."
     assert ("tariffs_trade", "agreement") in _events("", done)
+
+
+def test_sanctions_a_side_faces_stay_a_dispute():
+    """'Face' is no verb of countering: firms facing new US sanctions report the sanctions."""
+    body = "Chinese chipmakers face new US sanctions over export controls, China said on Monday."
+    assert ("export_controls", "dispute") in _events("", body)

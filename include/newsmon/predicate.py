@@ -47,7 +47,7 @@ _EN_CAMP_NOUNS = frozenset((
 ))
 # Verbs of countering: a dispute noun they take is a standing danger being met, not an act reported
 # ("weapons aimed at deterring the threat of invasion", "to counter the threat").
-_EN_COUNTER_VERBS = frozenset(("deter", "counter", "face", "confront", "combat", "repel", "resist", "address"))
+_EN_COUNTER_VERBS = frozenset(("deter", "counter", "confront", "combat", "repel", "resist"))
 # Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 PAREN_ASIDE = 4
