@@ -250,5 +250,5 @@ def test_looking_to_do_something_is_a_hedge():
 
 def test_sanctions_a_side_faces_stay_a_dispute():
     """'Face' is no verb of countering: firms facing new US sanctions report the sanctions."""
-    body = "Chinese chipmakers face new US sanctions over export controls, China said on Monday."
+    body = "Chinese chipmakers face new sanctions from the United States over export controls, China said."
     assert ("export_controls", "dispute") in _events("", body)
