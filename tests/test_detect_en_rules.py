@@ -220,3 +220,35 @@ def test_an_agreement_amid_friction_over_a_topic_does_not_agree_on_it():
     assert ("south_china_sea", "agreement") not in _events("", body)
     condemned = "China condemned the United States on Friday over rising tensions in the South China Sea."
     assert ("south_china_sea", "dispute") in _events("", condemned)
+
+
+@pytest.mark.parametrize("camp", ["opposition parties", "opposition lawmakers", "opposition bloc"])
+def test_a_parliaments_opposition_is_no_dispute(camp):
+    """'Opposition parties' name a political camp; the same noun alone is still a dispute cue."""
+    body = f"US senators said Taiwan's {camp} visited China this week."
+    assert ("taiwan", "dispute") not in _events("", body)
+    protest = "China voiced strong opposition to the US arms sale to Taiwan on Monday."
+    assert ("taiwan", "dispute") in _events("", protest)
+
+
+@pytest.mark.parametrize("verb", ["deterring", "countering", "to counter"])
+def test_a_threat_being_countered_is_no_warning(verb):
+    """A threat that weapons are bought for countering is a standing danger, not a warning issued."""
+    body = f"US senators backed Taiwan's arms purchases aimed at {verb} the threat of invasion by China."
+    assert ("taiwan", "dispute") not in _events("", body)
+    warning = "China issued a threat to the United States over its arms sales to Taiwan on Monday."
+    assert ("taiwan", "dispute") in _events("", warning)
+
+
+def test_looking_to_do_something_is_a_hedge():
+    """'Look to' states an aim, like 'seek' or 'aim to': nothing is reported as done."""
+    body = "Washington and Beijing look to extend their tariff truce at talks in Geneva."
+    assert ("tariffs_trade", "agreement") not in _events("", body)
+    done = "Washington and Beijing extended their tariff truce at talks in Geneva on Monday."
+    assert ("tariffs_trade", "agreement") in _events("", done)
+
+
+def test_sanctions_a_side_faces_stay_a_dispute():
+    """'Face' is no verb of countering: firms facing new US sanctions report the sanctions."""
+    body = "Chinese chipmakers face new sanctions from the United States over export controls, China said."
+    assert ("export_controls", "dispute") in _events("", body)

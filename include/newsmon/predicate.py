@@ -39,6 +39,15 @@ FIRST_SINCE_WORDS = 6
 _FIRST_SINCE = re.compile(rf"\bfirst\b(?:\W+[\w'-]+){{0,{FIRST_SINCE_WORDS}}}\W+$", re.IGNORECASE)
 # Words after which an -ing form the lexicon lists as a noun is that noun ("their first meeting").
 _EN_NOUN_BEFORE = DETERMINERS | {"first", "second", "latest", "last", "recent", "rare", "annual", "previous"}
+# Nouns after which a dispute noun names a political camp, not an act: "opposition parties",
+# "opposition lawmakers" (Taiwan's or any parliament's opposition is no protest between governments).
+_EN_CAMP_NOUNS = frozenset((
+    "party", "lawmaker", "legislator", "politician", "leader", "bloc", "camp", "coalition", "caucus",
+    "member", "figure", "candidate", "mp", "senator", "group", "alliance",
+))
+# Verbs of countering: a dispute noun they take is a standing danger being met, not an act reported
+# ("weapons aimed at deterring the threat of invasion", "to counter the threat").
+_EN_COUNTER_VERBS = frozenset(("deter", "counter", "confront", "combat", "repel", "resist"))
 # Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 PAREN_ASIDE = 4
@@ -190,6 +199,9 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         # first meeting"), while "warning that ..." after a comma stays a participle
         modifier = toks[i].low.endswith("ing") and not toks[i].verb and not _ing_noun(toks, i, lex)
         modifier |= not toks[i].verb and i > 0 and toks[i - 1].low == "of"  # "issues of concern"
+        after = toks[i + len(phrase)].lemmas if i + len(phrase) < len(toks) else frozenset()
+        modifier |= not toks[i].verb and bool(after & _EN_CAMP_NOUNS)  # "opposition parties"
+        modifier |= not toks[i].verb and _countered(toks, i)  # "deterring the threat"
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
         i += len(phrase)
@@ -215,6 +227,15 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
     return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _countered(toks: list, i: int) -> bool:
+    """True when the noun ``i`` is the object of a verb of countering, across its determiner or a
+    possessive ("deterring the threat", "counter China's threats")."""
+    j = i - 1
+    while j >= 0 and (toks[j].low in DETERMINERS or toks[j].low.endswith("'s")):
+        j -= 1
+    return j >= 0 and bool(toks[j].lemmas & _EN_COUNTER_VERBS)
 
 
 def _ing_noun(toks: list, i: int, lex: CueLexicon) -> bool:
