@@ -252,3 +252,31 @@ def test_sanctions_a_side_faces_stay_a_dispute():
     """'Face' is no verb of countering: firms facing new US sanctions report the sanctions."""
     body = "Chinese chipmakers face new sanctions from the United States over export controls, China said."
     assert ("export_controls", "dispute") in _events("", body)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clinton backed a trade deal with China, the United States senator said.",
+        "The senator from the United States is supporting every trade agreement with China.",
+        "Our trade agreements with China and many others will be totally renegotiated, the US said.",
+    ],
+)
+def test_a_pact_backed_or_reopened_is_no_agreement_reached(sentence):
+    """A trade deal someone backs or will renegotiate is an existing pact judged, not one reached."""
+    assert ("tariffs_trade", "agreement") not in _events("", sentence)
+
+
+def test_a_trade_deal_reached_stays_an_agreement():
+    """The same noun as what the two sides did stays an agreement."""
+    body = "The United States and China signed a trade deal in Washington on Monday."
+    assert ("tariffs_trade", "agreement") in _events("", body)
+
+
+@pytest.mark.parametrize("who", ["some economists", "analysts", "experts"])
+def test_a_commentators_warning_is_an_opinion(who):
+    """A warning voiced by economists or analysts is an opinion, not a dispute between governments."""
+    body = f"The United States tariff on Chinese imports is a move that {who} warn could raise prices."
+    assert ("tariffs_trade", "dispute") not in _events("", body)
+    official = "China warned the United States on Monday over its new tariffs on Chinese imports."
+    assert ("tariffs_trade", "dispute") in _events("", official)

@@ -48,6 +48,20 @@ _EN_CAMP_NOUNS = frozenset((
 # Verbs of countering: a dispute noun they take is a standing danger being met, not an act reported
 # ("weapons aimed at deterring the threat of invasion", "to counter the threat").
 _EN_COUNTER_VERBS = frozenset(("deter", "counter", "confront", "combat", "repel", "resist"))
+# Verbs of standing by or reopening a pact: an agreement noun they take (as object, or as the subject
+# of their passive) is an existing pact judged, not one reached ("backed a trade deal", "supporting
+# every trade agreement", "agreements ... will be renegotiated").
+_EN_PACT_STANCE_VERBS = frozenset(("support", "back", "endorse", "champion", "favor", "favour", "renegotiate"))
+# How many non-verb words (adjectives, determiners, the topic term) may stand between such a verb and
+# the agreement noun it takes, and how far a passive of it may follow the noun in the clause.
+PACT_STANCE_WORDS = 4
+PACT_PASSIVE_WORDS = 10
+# Commentators: a warning or criticism they voice is an opinion, not a dispute between governments
+# (the guideline's "analysts' opinions": "some economists warn could raise prices").
+_EN_COMMENTATORS = frozenset((
+    "economist", "analyst", "expert", "observer", "strategist", "commentator", "scholar", "academic",
+))
+_EN_OPINION_CATEGORIES = frozenset(("threaten", "disapprove"))
 # Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 PAREN_ASIDE = 4
@@ -202,6 +216,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         after = toks[i + len(phrase)].lemmas if i + len(phrase) < len(toks) else frozenset()
         modifier |= not toks[i].verb and bool(after & _EN_CAMP_NOUNS)  # "opposition parties"
         modifier |= not toks[i].verb and _countered(toks, i)  # "deterring the threat"
+        modifier |= not toks[i].verb and category == "agree" and _pact_judged(toks, i)  # "backed a deal"
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
         i += len(phrase)
@@ -236,6 +251,26 @@ def _countered(toks: list, i: int) -> bool:
     while j >= 0 and (toks[j].low in DETERMINERS or toks[j].low.endswith("'s")):
         j -= 1
     return j >= 0 and bool(toks[j].lemmas & _EN_COUNTER_VERBS)
+
+
+def _pact_judged(toks: list, i: int) -> bool:
+    """True when the agreement noun ``i`` is taken by a verb of standing by or reopening a pact: as
+    its object across a few non-verb words ("backed a job killing trade deal"), or as the subject of
+    its passive later in the clause ("agreements with China ... will be renegotiated")."""
+    for j in range(i - 1, max(-1, i - PACT_STANCE_WORDS - 2), -1):
+        if toks[j].low in _CLAUSE_END_EN:
+            break
+        if toks[j].verb:
+            if toks[j].lemmas & _EN_PACT_STANCE_VERBS:
+                return True
+            break
+    for j in range(i + 1, min(len(toks), i + PACT_PASSIVE_WORDS + 1)):
+        if toks[j].low in _CLAUSE_END_EN - {","} or toks[j].low in _EN_RELATIVE:
+            break
+        passive = any("be" in t.lemmas for t in toks[max(i + 1, j - 2) : j])  # "will be (totally) renegotiated"
+        if toks[j].lemmas & _EN_PACT_STANCE_VERBS and passive:
+            return True
+    return False
 
 
 def _ing_noun(toks: list, i: int, lex: CueLexicon) -> bool:
@@ -366,6 +401,8 @@ def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]
         mods["hedged"] = "hedge or forecast before the predicate"
     if "?" in [t.low for t in toks[-2:]]:
         mods["hedged"] = "a question"
+    if cue.verb and cue.category in _EN_OPINION_CATEGORIES and any(t.lemmas & _EN_COMMENTATORS for t in clause):
+        mods["hedged"] = "a commentator's opinion (analysts, economists)"
     why = _en_past(toks, cue, lex)
     if why:
         mods["background"] = why
