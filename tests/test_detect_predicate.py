@@ -133,7 +133,8 @@ def test_topics_yaml_has_no_duplicate_keys():
 # `make eval-detect`): a change that loses ground on real text fails here. Set a little under the
 # figures docs/detection.md quotes, so that shared-machine noise never matters (scoring is exact).
 DEV_FLOORS = {
-    "ko": {"topics": (0.95, 0.86), "events": (0.95, 0.83), "hard_negatives": 1},
+    # ko hard negatives: dev grew by 5 fresh ones (ko-grow2); 1 of them is flagged before any rule
+    "ko": {"topics": (0.95, 0.86), "events": (0.95, 0.83), "hard_negatives": 2},
     # en hard negatives: dev grew by 11 fresh ones (en-grow); 2 stay flagged (2 of 63, under 1 in 25)
     "en": {"topics": (0.93, 0.89), "events": (0.91, 0.82), "hard_negatives": 2},
 }
