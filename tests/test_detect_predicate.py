@@ -182,6 +182,21 @@ def test_korean_clauses_the_predicate_does_not_govern(body, absent):
     assert absent not in events
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an announcement in a cause adjunct before another actor's clause is that clause's setting
+        ("미국 정부의 잇단 수출통제 발표에 일본 기업들은 중국 시장 전략을 다시 짜기 시작했다.", set()),
+        # the same adjunct before a side's own reply: the reply governs
+        ("미국 정부의 잇단 수출통제 발표에 중국은 단호히 반대한다고 밝혔다.", {("export_controls", "dispute")}),
+        # 발표에 나섰다 (set out to announce) keeps the announcement the news
+        ("미국 정부는 중국을 겨냥한 새 수출통제 발표에 나섰다.", {("export_controls", "dispute")}),
+    ],
+)
+def test_a_korean_announcement_in_a_cause_adjunct(sentence, expected):
+    assert _events(sentence) == expected
+
+
 def test_a_korean_deal_needs_both_sides_in_its_sentence():
     one_side = "중국은 베트남과 남중국해에서 해양 협력을 강화하기로 했다.\n미국은 필리핀과 연합훈련을 실시 중이다."
     both = "미국과 중국은 남중국해에서 해양 협력을 강화하기로 했다."
