@@ -133,9 +133,11 @@ def test_topics_yaml_has_no_duplicate_keys():
 # `make eval-detect`): a change that loses ground on real text fails here. Set a little under the
 # figures docs/detection.md quotes, so that shared-machine noise never matters (scoring is exact).
 DEV_FLOORS = {
-    "ko": {"topics": (0.95, 0.86), "events": (0.95, 0.83), "hard_negatives": 1},
-    # en hard negatives: dev grew by 11 fresh ones (en-grow); 2 stay flagged (2 of 63, under 1 in 25)
-    "en": {"topics": (0.93, 0.89), "events": (0.91, 0.82), "hard_negatives": 2},
+    # ko hard negatives: dev grew by 5 fresh ones (ko-grow2); 1 of them is flagged before any rule
+    "ko": {"topics": (0.95, 0.86), "events": (0.95, 0.83), "hard_negatives": 2},
+    # en hard negatives: dev grew by 11 fresh ones (en-grow), then 7 more (en-grow2); 4 of 70 stay
+    # flagged (campaign speeches on tariffs, two China-EU stories): 1 in 17, short of the 1-in-25 target
+    "en": {"topics": (0.93, 0.89), "events": (0.91, 0.82), "hard_negatives": 4},
 }
 
 
@@ -179,6 +181,21 @@ def test_a_sentence_kiwi_cannot_read_is_dropped_with_its_reason(monkeypatch):
 def test_korean_clauses_the_predicate_does_not_govern(body, absent):
     events = {t for t, _ in _events(body)}
     assert absent not in events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an announcement in a cause adjunct before another actor's clause is that clause's setting
+        ("미국 정부의 잇단 수출통제 발표에 일본 기업들은 중국 시장 전략을 다시 짜기 시작했다.", set()),
+        # the same adjunct before a side's own reply: the reply governs
+        ("미국 정부의 잇단 수출통제 발표에 중국은 단호히 반대한다고 밝혔다.", {("export_controls", "dispute")}),
+        # 발표에 나섰다 (set out to announce) keeps the announcement the news
+        ("미국 정부는 중국을 겨냥한 새 수출통제 발표에 나섰다.", {("export_controls", "dispute")}),
+    ],
+)
+def test_a_korean_announcement_in_a_cause_adjunct(sentence, expected):
+    assert _events(sentence) == expected
 
 
 def test_a_korean_deal_needs_both_sides_in_its_sentence():

@@ -92,6 +92,11 @@ _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수
 _KO_AMID = {"가운데", "와중", "속", "이후", "뒤", "후", "직후", "당시", "이래"}
 # Quotative endings (낮춘다고 발표했다, 합의했다고 밝혔다): the quoted clause holds the news.
 _KO_QUOTATIVE = {"다고", "ᆫ다고", "는다고", "라고", "이라고", "자고", "냐고", "으라고", "다며", "라며"}
+# Verbs a carry noun + 에 can lead into that keep it the news or a source (발표에 나섰다, 발표에 따르면,
+# 발표에 대해): any other "발표에 EU가 …" makes the announcement the cause of another actor's clause.
+# Morphemes a subject noun phrase after such an adjunct may span (일본 / 기업 / 들) before its particle.
+KO_CAUSE_SUBJECT_REACH = 4
+_KO_CAUSE_EXEMPT = frozenset(("따르다", "나서다", "앞서다", "대하다", "관하다", "관련하다"))
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
 }
@@ -592,11 +597,29 @@ def _ko_backdrop_end(morphs: tuple[Morph, ...]) -> int:
     return end
 
 
+def _ko_cause_adjunct(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
+    """True for a noun of announcing in a cause adjunct before a new subject (트럼프 행정부의 잇단
+    관세 발표에 EU가 …모색했다): the announcement is the setting, the other actor's clause the news."""
+    if lex.roles[cue.category] != "carry" or cue.verb:
+        return False
+    nxt = morphs[cue.i + cue.n : cue.i + cue.n + 2 + KO_CAUSE_SUBJECT_REACH]
+    if len(nxt) < 3 or nxt[0].form != "에" or nxt[0].tag != "JKB" or nxt[1].lemma in _KO_CAUSE_EXEMPT:
+        return False
+    for m in nxt[1:]:  # the subject's noun phrase (일본 기업들은), then its particle
+        if m.tag == "JKS" or (m.tag == "JX" and m.form in ("은", "는")):
+            return True
+        if m.tag not in (*_KO_NOUN, "XSN"):
+            return False
+    return False
+
+
 def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
     """True when the cue's clause ends in a background noun (반발한 이후, 부과한 뒤, 갈등 때문)."""
     nxt = morphs[cue.i + cue.n : cue.i + cue.n + 3]
     if len(nxt) >= 2 and nxt[0].form == "에" and nxt[1].lemma in ("잇다", "이어지다"):
         return True  # 회담에 이어 (following the meeting): the earlier event
+    if _ko_cause_adjunct(morphs, cue, lex):
+        return True
     for m in morphs[cue.i + cue.n : cue.i + cue.n + 4]:
         if m.form in lex.barrier["ko"].by_first and m.tag in ("NNG", "NNB"):
             return True
