@@ -610,7 +610,7 @@ def _stance_verb(candidate: Candidate, tax: Taxonomy) -> bool:
     before = text[: max(candidate.at, 0)]
     if not _STANCE_STEMS.search(before) or _HANGUL.search(text) or _listed(text, candidate.at):
         return False  # the stems first: most sentences have no stance verb, and tokens cost
-    if any(b.start() < candidate.at and not _first_since(text, b) for b in tax.barrier.finditer(text)):
+    if _past_context_between(text, -1, candidate.at, tax):
         return False
     return any(STANCE_VERBS & t.lemmas for t in english_tokens(before))
 
@@ -799,10 +799,15 @@ def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str
     if _friction_over(text, mention_at, reading):
         return "the topic is what a friction is over ('tensions over the South China Sea'), not the agreement's"
     lo, hi = sorted((reading.start, mention_at))
-    barriers = [] if _HANGUL.search(text) else tax.barrier.finditer(text)
-    if any(lo < b.start() < hi and not _first_since(text, b) for b in barriers):
+    if not _HANGUL.search(text) and _past_context_between(text, lo, hi, tax):
         return "reported past context lies between predicate and topic"
     return ""
+
+
+def _past_context_between(text: str, lo: int, hi: int, tax: Taxonomy) -> bool:
+    """Whether an English barrier word ("since", "after", "last year") opens reported past context
+    strictly between offsets ``lo`` and ``hi``; a "since" that dates a first does not."""
+    return any(lo < b.start() < hi and not _first_since(text, b) for b in tax.barrier.finditer(text))
 
 
 def _friction_over(text: str, mention_at: int, reading: Reading) -> bool:

@@ -48,15 +48,15 @@ def _joint_end(morphs: Sequence[Morph], j: int) -> int:
     return k
 
 
-def split_match(morphs: Sequence[Morph], i: int, phrase: Phrase, key: str = "form") -> int:
-    """Index after ``phrase`` matched from morpheme ``i`` with joints between its words (0: no match).
-    ``key`` is the morpheme field compared with the phrase's words: ``form`` or ``lemma``."""
-    if getattr(morphs[i], key) != phrase[0]:
+def split_match(morphs: Sequence[Morph], i: int, phrase: Phrase) -> int:
+    """Index after ``phrase`` matched from morpheme ``i`` with joints between its words (0: no match);
+    the phrase's words are compared with the morphemes' forms."""
+    if morphs[i].form != phrase[0]:
         return 0
     k = i + 1
     for word in phrase[1:]:
         k = _joint_end(morphs, k)
-        if k >= len(morphs) or getattr(morphs[k], key) != word:
+        if k >= len(morphs) or morphs[k].form != word:
             return 0
         k += 1
     return k

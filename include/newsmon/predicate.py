@@ -573,8 +573,12 @@ def _describes_subject(morphs: tuple[Morph, ...], j: int, before: int) -> bool:
     if m.tag != "ETM" or j + 2 >= before or morphs[j - 1].tag not in ("VV", "XSV"):
         return False
     noun, particle = morphs[j + 1], morphs[j + 2]
-    subject = particle.tag == "JKS" or (particle.tag == "JX" and particle.form in ("은", "는"))
-    return noun.tag in ("NNP", "NNG") and subject
+    return noun.tag in ("NNP", "NNG") and _subject_particle(particle)
+
+
+def _subject_particle(m: Morph) -> bool:
+    """A particle marking the clause's subject or topic: 이/가, or 은/는."""
+    return m.tag == "JKS" or (m.tag == "JX" and m.form in ("은", "는"))
 
 
 def _ko_quoting(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
@@ -606,7 +610,7 @@ def _ko_cause_adjunct(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> 
     if len(nxt) < 3 or nxt[0].form != "에" or nxt[0].tag != "JKB" or nxt[1].lemma in _KO_CAUSE_EXEMPT:
         return False
     for m in nxt[1:]:  # the subject's noun phrase (일본 기업들은), then its particle
-        if m.tag == "JKS" or (m.tag == "JX" and m.form in ("은", "는")):
+        if _subject_particle(m):
             return True
         if m.tag not in (*_KO_NOUN, "XSN"):
             return False
