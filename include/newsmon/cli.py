@@ -7,7 +7,6 @@ many pages in one process go as fast as extraction and detection allow.
 from __future__ import annotations
 
 import argparse
-import gc
 import gzip
 import json
 import logging
@@ -236,14 +235,10 @@ def _analysed(paths: list[str], url: str | None, outlet: str, profile: str):
     rest = [job for i, job in enumerate(jobs) if i not in done]
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    gc.freeze()  # what the parent built stays out of the workers' collections: fewer copied pages
-    try:
-        with ctx.Pool(workers) as pool:
-            results = pool.imap(_analyse_one, rest, chunksize=ANALYZE_CHUNK)
-            for i in range(len(jobs)):
-                yield done[i] if i in done else next(results)
-    finally:
-        gc.unfreeze()
+    with ctx.Pool(workers) as pool:
+        results = pool.imap(_analyse_one, rest, chunksize=ANALYZE_CHUNK)
+        for i in range(len(jobs)):
+            yield done[i] if i in done else next(results)
 
 
 def _preload(jobs: list[tuple[str, str | None, str, str]]) -> dict[int, tuple]:
