@@ -59,3 +59,17 @@ def test_parallel_analyze_keeps_the_order_with_pages_analysed_before_the_fork(tm
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [rec["path"] for rec in lines] == paths
     assert [rec["title"] for rec in lines] == [f"t{i}" for i in range(len(paths))]
+
+
+def test_preload_sets_up_extraction_before_the_fork(tmp_path):
+    """The parent extracts a warm-up page, so trafilatura's lazily built jusText stop lists exist
+    before the workers fork (shared, not built once per worker)."""
+    code = textwrap.dedent("""
+        import trafilatura.external as external
+        from newsmon import cli
+        before = external.JT_STOPLIST is None
+        cli._preload([])
+        print(before, external.JT_STOPLIST is not None)
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert proc.stdout.strip() == "True True"

@@ -171,9 +171,12 @@ ANALYZE_PARALLEL_MIN_PATHS = 16
 ANALYZE_CHUNK = 8
 # Pages that look Korean analysed in the parent before the fork, at most this many: the first that
 # needs Kiwi loads it there, once for every worker; a Korean page not about the US and China never
-# reaches Kiwi, and when no page does, Kiwi (~1.3 s CPU with its first analysis) is never loaded.
+# reaches Kiwi, and when no page does, Kiwi (~0.7 s CPU with its first analysis) is never loaded.
 # A further Korean page past this many loads it anyway, so a Korean run is not held in the parent.
 ANALYZE_PARENT_KOREAN_PAGES = 4
+# A page too short to be an article: trafilatura's fallback (jusText) runs on it, so extracting it
+# before the fork sets up what extraction loads lazily, once for every worker.
+WARM_UP_PAGE = "<html><head><title>t</title></head><body><article><p>A short page.</p></article></body></html>"
 
 
 def _analyse_one(job: tuple[str, str | None, str, str]) -> tuple:
@@ -240,7 +243,7 @@ def _analysed(paths: list[str], url: str | None, outlet: str, profile: str):
 
 def _preload(jobs: list[tuple[str, str | None, str, str]]) -> dict[int, tuple]:
     """Load detection's tables before the workers fork, so they share one copy instead of each
-    loading its own (~0.3 s CPU for the lemmatiser, ~1.3 s for Kiwi); the results of the pages
+    loading its own (~0.3 s CPU for the lemmatiser, ~0.7 s for Kiwi); the results of the pages
     analysed here, by index.
 
     Kiwi only when a page needs it: pages that look Korean are analysed here until one loads it,
@@ -248,6 +251,7 @@ def _preload(jobs: list[tuple[str, str | None, str, str]]) -> dict[int, tuple]:
     from newsmon import english, korean
 
     english.preload()
+    _warm_up_extraction()
     done: dict[int, tuple] = {}
     for i, job in enumerate(jobs):
         if korean.loaded():
@@ -262,6 +266,14 @@ def _preload(jobs: list[tuple[str, str | None, str, str]]) -> dict[int, tuple]:
             break
         done[i] = _analyse_one(job)
     return done
+
+
+def _warm_up_extraction() -> None:
+    """Extract a tiny page before the fork, so what trafilatura sets up on first use (its jusText
+    stop lists: ~0.2 s CPU) is set up once and shared, not once per worker."""
+    from newsmon.generic import extract_generic
+
+    extract_generic(WARM_UP_PAGE)
 
 
 def _unwrap(result: tuple) -> tuple:
