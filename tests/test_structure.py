@@ -217,3 +217,26 @@ def test_block_texts_are_remembered_only_while_one_call_runs():
     # the same body filtered again reads the changed paragraph, now a short lead line, and drops it
     drop_structural(body, "", "")
     assert _texts(body) == BODY[1:]
+
+
+def test_a_credit_row_of_label_name_fields_goes_a_sentence_with_a_colon_stays():
+    credits = "Übersetzung: Anna Beispiel, Redaktion: Ben Muster, Audioversion: Cem Probe"
+    colon = "Die Bürgermeisterin sagte dazu: Der Hafen bleibt offen, auch während der Bauarbeiten."
+    body = _xml(_p(BODY[0]), _p(colon), _p(BODY[1]), _p(credits), _p(BODY[2]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], colon, BODY[1], BODY[2]]
+
+
+def test_a_printed_shortcode_goes():
+    shortcode = '[button link="https://example.org/leserbrief/" type="big"] Schreiben Sie uns[/button]'
+    body = _xml(_p(BODY[0]), _p(shortcode), _p(BODY[1]), _p("Der Plan [PDF] liegt im Rathaus aus."))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], BODY[1], "Der Plan [PDF] liegt im Rathaus aus."]
+
+
+def test_a_bracketed_note_after_the_last_body_paragraph_goes_any_length():
+    note = "(Mitarbeit: Anna Beispiel und Ben Muster in Hamburg; redigiert von Cem Probe und Dana Test am Abend.)"
+    aside = "(Der Plan liegt seit Montag im Rathaus aus und kann dort eingesehen werden.)"
+    body = _xml(_p(BODY[0]), _p(aside), _p(BODY[1]), _p(note))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], aside, BODY[1]]

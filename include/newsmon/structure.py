@@ -55,6 +55,17 @@ METADATA_SEPARATORS = 2
 METADATA_MAX_CHARS = 160
 # A repeated block is furniture from this length on (shorter repeats can be real: "Also at Walmart").
 REPEAT_MIN_CHARS = 25
+# A credit row: at least this many "Label: Name" fields in one short block, separated by commas,
+# semicolons or bars ("Text: A, Redaktion: B, Fotos: C"): a masthead line, not prose.
+CREDIT_FIELDS = 2
+CREDIT_MAX_CHARS = 300
+_CREDIT_FIELD = re.compile(r"^[^\W\d][\w.-]*(?: [\w.-]+){0,2}\s?:\s*[^\W\d]")
+_FIELD_SPLIT = re.compile(r"\s*[,;|]\s*")
+# A shortcode the CMS printed instead of rendering ("[button link=...]...[/button]"): markup, not text.
+_SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s+[a-z_]+=[^\]]*)*\]")
+# After the last body paragraph, a block wholly in parentheses or brackets is an editor's or
+# agency note ("(Reporting by …; editing by …)", "(dpa)", "[Updated …]"), whatever its length.
+_BRACKETED = re.compile(r"^[(\[][^()\[\]]*[)\]][.]?$")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"'’]\s*$")
 # " | " between fields: a metadata row (dates, section, programme), not prose.
 _FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
@@ -91,6 +102,7 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     pulled = _pull_quotes(blocks, keys)
     for el, text, key in zip(blocks, texts, keys, strict=True):
         by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
+        by_shape = by_shape or _credit_row(text) or _shortcode(text)
         if not text or by_shape or is_furniture_phrase(text):
             body.remove(el)
     _trim_edges(body, title, description)
@@ -166,6 +178,19 @@ def _metadata_row(text: str) -> bool:
     return len(text) < METADATA_MAX_CHARS and len(_FIELD_SEPARATOR.findall(text)) >= METADATA_SEPARATORS
 
 
+def _credit_row(text: str) -> bool:
+    """A short block of "Label: Name" fields: translation, editing, photo and audio credits."""
+    if len(text) >= CREDIT_MAX_CHARS:
+        return False
+    fields = _FIELD_SPLIT.split(text)
+    return len(fields) >= CREDIT_FIELDS and sum(bool(_CREDIT_FIELD.match(f)) for f in fields) >= CREDIT_FIELDS
+
+
+def _shortcode(text: str) -> bool:
+    """A block holding a CMS shortcode the page printed as text (an opening and a closing tag)."""
+    return "[/" in text and len(_SHORTCODE.findall(text)) >= 2
+
+
 def _repeated(texts: list[str], keys: list[str]) -> set[str]:
     """Normalised texts of blocks (long enough to matter) that occur more than once; questions
     are left out: interviews that put the same questions to several people repeat them."""
@@ -237,7 +262,7 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
     else:
         return  # no body paragraph: no tail to trim
     for el in tail:
-        if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS):
+        if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS) or _BRACKETED.match(block_text(el)):
             body.remove(el)
 
 
