@@ -240,3 +240,18 @@ def test_a_bracketed_note_after_the_last_body_paragraph_goes_any_length():
     body = _xml(_p(BODY[0]), _p(aside), _p(BODY[1]), _p(note))
     drop_structural(body, "", "")
     assert _texts(body) == [BODY[0], aside, BODY[1]]
+
+
+def test_an_email_contact_line_among_the_last_blocks_goes():
+    contact = "Hinweise und Leserbriefe an die Redaktion: redaktion@example.org."
+    body = _xml(_p(BODY[0]), _p(BODY[1]), _p(BODY[2]), _p(contact))
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY[:3]
+
+
+def test_a_caption_ending_in_a_credit_goes_a_sentence_with_a_colon_stays():
+    caption = "Los geht es am Montag: der neue Fahrplan am Hauptbahnhof. Bild: Anna von Beispiel"
+    colon = "Der Bürgermeister hatte eine Antwort. Seine Antwort: ein klares nein zu den Plänen"
+    body = _xml(_p(BODY[0]), _p(caption), _p(colon), _p(BODY[1]), _p(BODY[2]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], colon, BODY[1], BODY[2]]

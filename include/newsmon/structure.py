@@ -66,6 +66,15 @@ _SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s+[a-z_]+=[^\]]*)*\]")
 # After the last body paragraph, a block wholly in parentheses or brackets is an editor's or
 # agency note ("(Reporting by …; editing by …)", "(dpa)", "[Updated …]"), whatever its length.
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]*[)\]][.]?$")
+# A contact line: an e-mail address in one of the last few blocks ("Write to us: desk@…",
+# "Hinweise an: …@…"), a short block, is the desk's address, not the story.
+CONTACT_LAST_BLOCKS = 3
+CONTACT_MAX_CHARS = 300
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# A caption: a short block whose last sentence is a credit, "Label: Capitalised Name"
+# ("… verkauft. Bild: Anna von Beispiel", "… Photo: Jane Doe / AFP"), in any language.
+CAPTION_MAX_CHARS = 300
+_CAPTION_CREDIT = re.compile(r"[.!?…]\s+[^\W\d]\w{1,15}:\s*([^.!?:;,]{3,60})$")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"'’]\s*$")
 # " | " between fields: a metadata row (dates, section, programme), not prose.
 _FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
@@ -100,9 +109,10 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     keys = [_normal(text) for text in texts]
     repeated = _repeated(texts, keys)
     pulled = _pull_quotes(blocks, keys)
-    for el, text, key in zip(blocks, texts, keys, strict=True):
+    for index, (el, text, key) in enumerate(zip(blocks, texts, keys, strict=True)):
         by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
-        by_shape = by_shape or _credit_row(text) or _shortcode(text)
+        by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text)
+        by_shape = by_shape or (index >= len(blocks) - CONTACT_LAST_BLOCKS and _contact_line(text))
         if not text or by_shape or is_furniture_phrase(text):
             body.remove(el)
     _trim_edges(body, title, description)
@@ -189,6 +199,22 @@ def _credit_row(text: str) -> bool:
 def _shortcode(text: str) -> bool:
     """A block holding a CMS shortcode the page printed as text (an opening and a closing tag)."""
     return "[/" in text and len(_SHORTCODE.findall(text)) >= 2
+
+
+def _contact_line(text: str) -> bool:
+    """A short block holding an e-mail address (kept to the last blocks by the caller)."""
+    return len(text) < CONTACT_MAX_CHARS and _EMAIL.search(text) is not None
+
+
+def _captioned(text: str) -> bool:
+    """A short block ending in a credit sentence of capitalised name words: an image caption."""
+    if len(text) >= CAPTION_MAX_CHARS:
+        return False
+    found = _CAPTION_CREDIT.search(text)
+    if found is None:
+        return False
+    words = [w for w in found.group(1).replace("/", " ").split() if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _repeated(texts: list[str], keys: list[str]) -> set[str]:
