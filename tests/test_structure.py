@@ -255,3 +255,12 @@ def test_a_caption_ending_in_a_credit_goes_a_sentence_with_a_colon_stays():
     body = _xml(_p(BODY[0]), _p(caption), _p(colon), _p(BODY[1]), _p(BODY[2]))
     drop_structural(body, "", "")
     assert _texts(body) == [BODY[0], colon, BODY[1], BODY[2]]
+
+
+def test_a_translation_note_as_first_or_near_last_block_goes_inside_the_story_it_stays():
+    first = "Dies ist eine maschinelle Übersetzung eines Artikels unserer Kollegen."
+    last = "This article is a translation; it first appeared in another newspaper."
+    inside = "Die Übersetzung des Vertrags in zwölf Sprachen hat das Ministerium selbst bezahlt, sagte sie."
+    body = _xml(_p(first), _p(BODY[0]), _p(inside), _p(BODY[1]), _p(BODY[2]), _p(last), _p(BODY[3]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], inside, BODY[1], BODY[2], BODY[3]]

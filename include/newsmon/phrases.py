@@ -62,3 +62,11 @@ def is_furniture_phrase(text: str) -> bool:
     if WHOLE.search(text) or LEAD.search(text):
         return True
     return len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))
+
+# A note that the article is a translation, as the first or last block (the caller checks the
+# position): en, de, fr, es, it, pt, nl, sv, no/da, pl, ru, ja, ko
+TRANSLATION_NOTE = re.compile(
+    r"translat|übersetz|tradu[ci]|tradott|vertaal|översatt|oversat|przetłumacz|перевод|переведен|"
+    r"翻訳|번역",
+    re.I,
+)

@@ -28,7 +28,7 @@ from functools import wraps
 
 from lxml import etree
 
-from newsmon.phrases import is_furniture_phrase
+from newsmon.phrases import TRANSLATION_NOTE, is_furniture_phrase
 
 # A block whose link text is at least this share of its text is a teaser or a link list; body
 # paragraphs link a name or two (well under half their text).
@@ -66,10 +66,13 @@ _SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s+[a-z_]+=[^\]]*)*\]")
 # After the last body paragraph, a block wholly in parentheses or brackets is an editor's or
 # agency note ("(Reporting by …; editing by …)", "(dpa)", "[Updated …]"), whatever its length.
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]*[)\]][.]?$")
-# A contact line: an e-mail address in one of the last few blocks ("Write to us: desk@…",
+# The last blocks, where the desk's notes sit (contact lines, translation notes, credits).
+END_BLOCKS = 3
+# A contact line: an e-mail address in one of the last blocks ("Write to us: desk@…",
 # "Hinweise an: …@…"), a short block, is the desk's address, not the story.
-CONTACT_LAST_BLOCKS = 3
 CONTACT_MAX_CHARS = 300
+# A translation note ("This is a machine translation of …") as the first block or among the last.
+TRANSLATION_MAX_CHARS = 300
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # A caption: a short block whose last sentence is a credit, "Label: Capitalised Name"
 # ("… verkauft. Bild: Anna von Beispiel", "… Photo: Jane Doe / AFP"), in any language.
@@ -112,7 +115,8 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     for index, (el, text, key) in enumerate(zip(blocks, texts, keys, strict=True)):
         by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
         by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text)
-        by_shape = by_shape or (index >= len(blocks) - CONTACT_LAST_BLOCKS and _contact_line(text))
+        at_end = index >= len(blocks) - END_BLOCKS
+        by_shape = by_shape or (at_end and _contact_line(text)) or ((at_end or not index) and _translation_note(text))
         if not text or by_shape or is_furniture_phrase(text):
             body.remove(el)
     _trim_edges(body, title, description)
@@ -204,6 +208,11 @@ def _shortcode(text: str) -> bool:
 def _contact_line(text: str) -> bool:
     """A short block holding an e-mail address (kept to the last blocks by the caller)."""
     return len(text) < CONTACT_MAX_CHARS and _EMAIL.search(text) is not None
+
+
+def _translation_note(text: str) -> bool:
+    """A short block saying the article is a translation (kept to the first and the last blocks)."""
+    return len(text) < TRANSLATION_MAX_CHARS and TRANSLATION_NOTE.search(text) is not None
 
 
 def _captioned(text: str) -> bool:
