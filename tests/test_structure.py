@@ -264,3 +264,17 @@ def test_a_translation_note_as_first_or_near_last_block_goes_inside_the_story_it
     body = _xml(_p(first), _p(BODY[0]), _p(inside), _p(BODY[1]), _p(BODY[2]), _p(last), _p(BODY[3]))
     drop_structural(body, "", "")
     assert _texts(body) == [BODY[0], inside, BODY[1], BODY[2], BODY[3]]
+
+
+def test_an_affiliate_disclosure_or_the_comment_rules_among_the_last_blocks_go():
+    affiliate = "Wenn Sie über einen Partnerlink kaufen, erhalten wir eine Provision vom Händler."
+    rules = "Kommentare mit beleidigendem Inhalt werden von der Moderation nicht freigeschaltet."
+    body = _xml(_p(BODY[0]), _p(BODY[1]), _p(BODY[2]), _p(affiliate), _p(rules))
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY[:3]
+
+
+def test_a_separator_line_goes():
+    body = _xml(_p(BODY[0]), _p("______________________________"), _p("* * *"), _p(BODY[1]))
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY[:2]

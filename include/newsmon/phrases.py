@@ -70,3 +70,12 @@ TRANSLATION_NOTE = re.compile(
     r"翻訳|번역",
     re.I,
 )
+# A desk note at the end of the story: an affiliate disclosure or the comment rules (the caller
+# keeps it to the last blocks): en, de, fr, es, it, pt, nl, sv, pl
+DESK_NOTE = re.compile(
+    r"affiliat|afiliad|partnerlink|provisionslink|share of the sale|(earn|receive|get) (a )?commission|"
+    r"erhalten wir (eine )?provision|une commission|una comisión|una commissione|uma comissão|"
+    r"(comments?|kommentare|commentaires|comentarios|commenti|comentários|reacties|kommentarer|komentarze)"
+    r"\b.{0,80}\b(moderat|approv|freigeschaltet|publi|aprova|goedgekeurd|granska)",
+    re.I,
+)

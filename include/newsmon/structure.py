@@ -28,7 +28,7 @@ from functools import wraps
 
 from lxml import etree
 
-from newsmon.phrases import TRANSLATION_NOTE, is_furniture_phrase
+from newsmon.phrases import DESK_NOTE, TRANSLATION_NOTE, is_furniture_phrase
 
 # A block whose link text is at least this share of its text is a teaser or a link list; body
 # paragraphs link a name or two (well under half their text).
@@ -81,6 +81,8 @@ _CAPTION_CREDIT = re.compile(r"[.!?…]\s+[^\W\d]\w{1,15}:\s*([^.!?:;,]{3,60})$"
 _SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"'’]\s*$")
 # " | " between fields: a metadata row (dates, section, programme), not prose.
 _FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
+# Characters a separator line is made of ("______", "* * *"): a block holding nothing else goes.
+_NOT_ALNUM = "_-–—*~=·•#+.:| \u00a0"
 _NON_WORD = re.compile(r"\W+")
 # Block texts (by element) and their normal forms (by text) while one drop_structural call runs:
 # its rules read each block's text up to five times, and no block's text changes during the call
@@ -117,7 +119,7 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
         by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text)
         at_end = index >= len(blocks) - END_BLOCKS
         by_shape = by_shape or (at_end and _contact_line(text)) or ((at_end or not index) and _translation_note(text))
-        if not text or by_shape or is_furniture_phrase(text):
+        if not text.strip(_NOT_ALNUM) or by_shape or is_furniture_phrase(text):
             body.remove(el)
     _trim_edges(body, title, description)
 
@@ -206,8 +208,9 @@ def _shortcode(text: str) -> bool:
 
 
 def _contact_line(text: str) -> bool:
-    """A short block holding an e-mail address (kept to the last blocks by the caller)."""
-    return len(text) < CONTACT_MAX_CHARS and _EMAIL.search(text) is not None
+    """A short block holding an e-mail address, an affiliate disclosure or the comment rules
+    (kept to the last blocks by the caller)."""
+    return len(text) < CONTACT_MAX_CHARS and bool(_EMAIL.search(text) or DESK_NOTE.search(text))
 
 
 def _translation_note(text: str) -> bool:
