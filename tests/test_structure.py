@@ -278,3 +278,11 @@ def test_a_separator_line_goes():
     body = _xml(_p(BODY[0]), _p("______________________________"), _p("* * *"), _p(BODY[1]))
     drop_structural(body, "", "")
     assert _texts(body) == BODY[:2]
+
+
+def test_a_run_of_figure_labelled_short_blocks_goes_a_single_one_stays():
+    box = ["1997: Der Hafen wird privatisiert", "43: Zahl der Schiffe pro Woche", "3.: Platz im Ranking der Häfen"]
+    single = "2030: So lange soll der Umbau dauern, sagt die Stadt."
+    body = _xml(_p(BODY[0]), *[_p(b) for b in box], _p(BODY[1]), _p(single), _p(BODY[2]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], BODY[1], single, BODY[2]]

@@ -78,6 +78,11 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # ("… verkauft. Bild: Anna von Beispiel", "… Photo: Jane Doe / AFP"), in any language.
 CAPTION_MAX_CHARS = 300
 _CAPTION_CREDIT = re.compile(r"[.!?…]\s+[^\W\d]\w{1,15}:\s*([^.!?:;,]{3,60})$")
+# A "by numbers" box: at least this many blocks in a row, each short and opening with a figure
+# as its label ("419: Seats won …", "6th: Most popular …").
+FIGURE_RUN = 3
+FIGURE_MAX_CHARS = 120
+_FIGURE_LABEL = re.compile(r"^\W?\d[\d.,%]*(?:st|nd|rd|th|\.)?\s?:\s")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"'’]\s*$")
 # " | " between fields: a metadata row (dates, section, programme), not prose.
 _FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
@@ -113,7 +118,7 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     texts = [block_text(el) for el in blocks]
     keys = [_normal(text) for text in texts]
     repeated = _repeated(texts, keys)
-    pulled = _pull_quotes(blocks, keys)
+    pulled = _pull_quotes(blocks, keys) | _figure_run(texts, blocks)
     for index, (el, text, key) in enumerate(zip(blocks, texts, keys, strict=True)):
         by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
         by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text)
@@ -249,6 +254,21 @@ def _pull_quotes(blocks: list[etree._Element], keys: list[str]) -> set[etree._El
         for el, key in zip(blocks, keys, strict=True)
         if el.tag == "quote" and len(key) >= REPEAT_MIN_CHARS and any(key in k and key != k for k in keys)
     }
+
+
+def _figure_run(texts: list[str], blocks: list[etree._Element]) -> set[etree._Element]:
+    """Runs of short blocks that each open with a figure as label ("43: The age he came to
+    office", "1997: …"): a "by numbers" box set beside the story."""
+    found: set[etree._Element] = set()
+    run: list[etree._Element] = []
+    for el, text in zip([*blocks, None], [*texts, ""], strict=True):
+        if len(text) < FIGURE_MAX_CHARS and _FIGURE_LABEL.match(text):
+            run.append(el)
+            continue
+        if len(run) >= FIGURE_RUN:
+            found.update(run)
+        run = []
+    return found
 
 
 def _is_body_paragraph(el: etree._Element) -> bool:
