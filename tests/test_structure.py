@@ -217,3 +217,72 @@ def test_block_texts_are_remembered_only_while_one_call_runs():
     # the same body filtered again reads the changed paragraph, now a short lead line, and drops it
     drop_structural(body, "", "")
     assert _texts(body) == BODY[1:]
+
+
+def test_a_credit_row_of_label_name_fields_goes_a_sentence_with_a_colon_stays():
+    credits = "Übersetzung: Anna Beispiel, Redaktion: Ben Muster, Audioversion: Cem Probe"
+    colon = "Die Bürgermeisterin sagte dazu: Der Hafen bleibt offen, auch während der Bauarbeiten."
+    body = _xml(_p(BODY[0]), _p(colon), _p(BODY[1]), _p(credits), _p(BODY[2]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], colon, BODY[1], BODY[2]]
+
+
+def test_a_printed_shortcode_goes():
+    shortcode = '[button link="https://example.org/leserbrief/" type="big"] Schreiben Sie uns[/button]'
+    body = _xml(_p(BODY[0]), _p(shortcode), _p(BODY[1]), _p("Der Plan [PDF] liegt im Rathaus aus."))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], BODY[1], "Der Plan [PDF] liegt im Rathaus aus."]
+
+
+def test_a_bracketed_note_after_the_last_body_paragraph_goes_any_length():
+    note = "(Mitarbeit: Anna Beispiel und Ben Muster in Hamburg; redigiert von Cem Probe und Dana Test am Abend.)"
+    aside = "(Der Plan liegt seit Montag im Rathaus aus und kann dort eingesehen werden.)"
+    body = _xml(_p(BODY[0]), _p(aside), _p(BODY[1]), _p(note))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], aside, BODY[1]]
+
+
+def test_an_email_contact_line_among_the_last_blocks_goes():
+    contact = "Hinweise und Leserbriefe an die Redaktion: redaktion@example.org."
+    body = _xml(_p(BODY[0]), _p(BODY[1]), _p(BODY[2]), _p(contact))
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY[:3]
+
+
+def test_a_caption_ending_in_a_credit_goes_a_sentence_with_a_colon_stays():
+    caption = "Los geht es am Montag: der neue Fahrplan am Hauptbahnhof. Bild: Anna von Beispiel"
+    colon = "Der Bürgermeister hatte eine Antwort. Seine Antwort: ein klares nein zu den Plänen"
+    body = _xml(_p(BODY[0]), _p(caption), _p(colon), _p(BODY[1]), _p(BODY[2]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], colon, BODY[1], BODY[2]]
+
+
+def test_a_translation_note_as_first_or_near_last_block_goes_inside_the_story_it_stays():
+    first = "Dies ist eine maschinelle Übersetzung eines Artikels unserer Kollegen."
+    last = "This article is a translation; it first appeared in another newspaper."
+    inside = "Die Übersetzung des Vertrags in zwölf Sprachen hat das Ministerium selbst bezahlt, sagte sie."
+    body = _xml(_p(first), _p(BODY[0]), _p(inside), _p(BODY[1]), _p(BODY[2]), _p(last), _p(BODY[3]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], inside, BODY[1], BODY[2], BODY[3]]
+
+
+def test_an_affiliate_disclosure_or_the_comment_rules_among_the_last_blocks_go():
+    affiliate = "Wenn Sie über einen Partnerlink kaufen, erhalten wir eine Provision vom Händler."
+    rules = "Kommentare mit beleidigendem Inhalt werden von der Moderation nicht freigeschaltet."
+    body = _xml(_p(BODY[0]), _p(BODY[1]), _p(BODY[2]), _p(affiliate), _p(rules))
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY[:3]
+
+
+def test_a_separator_line_goes():
+    body = _xml(_p(BODY[0]), _p("______________________________"), _p("* * *"), _p(BODY[1]))
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY[:2]
+
+
+def test_a_run_of_figure_labelled_short_blocks_goes_a_single_one_stays():
+    box = ["1997: Der Hafen wird privatisiert", "43: Zahl der Schiffe pro Woche", "3.: Platz im Ranking der Häfen"]
+    single = "2030: So lange soll der Umbau dauern, sagt die Stadt."
+    body = _xml(_p(BODY[0]), *[_p(b) for b in box], _p(BODY[1]), _p(single), _p(BODY[2]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], BODY[1], single, BODY[2]]

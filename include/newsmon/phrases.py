@@ -62,3 +62,20 @@ def is_furniture_phrase(text: str) -> bool:
     if WHOLE.search(text) or LEAD.search(text):
         return True
     return len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))
+
+# A note that the article is a translation, as the first or last block (the caller checks the
+# position): en, de, fr, es, it, pt, nl, sv, no/da, pl, ru, ja, ko
+TRANSLATION_NOTE = re.compile(
+    r"translat|übersetz|tradu[ci]|tradott|vertaal|översatt|oversat|przetłumacz|перевод|переведен|"
+    r"翻訳|번역",
+    re.I,
+)
+# A desk note at the end of the story: an affiliate disclosure or the comment rules (the caller
+# keeps it to the last blocks): en, de, fr, es, it, pt, nl, sv, pl
+DESK_NOTE = re.compile(
+    r"affiliat|afiliad|partnerlink|provisionslink|share of the sale|(earn|receive|get) (a )?commission|"
+    r"erhalten wir (eine )?provision|une commission|una comisión|una commissione|uma comissão|"
+    r"(comments?|kommentare|commentaires|comentarios|commenti|comentários|reacties|kommentarer|komentarze)"
+    r"\b.{0,80}\b(moderat|approv|freigeschaltet|publi|aprova|goedgekeurd|granska)",
+    re.I,
+)

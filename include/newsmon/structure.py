@@ -28,7 +28,7 @@ from functools import wraps
 
 from lxml import etree
 
-from newsmon.phrases import is_furniture_phrase
+from newsmon.phrases import DESK_NOTE, TRANSLATION_NOTE, is_furniture_phrase
 
 # A block whose link text is at least this share of its text is a teaser or a link list; body
 # paragraphs link a name or two (well under half their text).
@@ -55,9 +55,39 @@ METADATA_SEPARATORS = 2
 METADATA_MAX_CHARS = 160
 # A repeated block is furniture from this length on (shorter repeats can be real: "Also at Walmart").
 REPEAT_MIN_CHARS = 25
+# A credit row: at least this many "Label: Name" fields in one short block, separated by commas,
+# semicolons or bars ("Text: A, Redaktion: B, Fotos: C"): a masthead line, not prose.
+CREDIT_FIELDS = 2
+CREDIT_MAX_CHARS = 300
+_CREDIT_FIELD = re.compile(r"^[^\W\d][\w.-]*(?: [\w.-]+){0,2}\s?:\s*[^\W\d]")
+_FIELD_SPLIT = re.compile(r"\s*[,;|]\s*")
+# A shortcode the CMS printed instead of rendering ("[button link=...]...[/button]"): markup, not text.
+_SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s+[a-z_]+=[^\]]*)*\]")
+# After the last body paragraph, a block wholly in parentheses or brackets is an editor's or
+# agency note ("(Reporting by …; editing by …)", "(dpa)", "[Updated …]"), whatever its length.
+_BRACKETED = re.compile(r"^[(\[][^()\[\]]*[)\]][.]?$")
+# The last blocks, where the desk's notes sit (contact lines, translation notes, credits).
+END_BLOCKS = 3
+# A contact line: an e-mail address in one of the last blocks ("Write to us: desk@…",
+# "Hinweise an: …@…"), a short block, is the desk's address, not the story.
+CONTACT_MAX_CHARS = 300
+# A translation note ("This is a machine translation of …") as the first block or among the last.
+TRANSLATION_MAX_CHARS = 300
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# A caption: a short block whose last sentence is a credit, "Label: Capitalised Name"
+# ("… verkauft. Bild: Anna von Beispiel", "… Photo: Jane Doe / AFP"), in any language.
+CAPTION_MAX_CHARS = 300
+_CAPTION_CREDIT = re.compile(r"[.!?…]\s+[^\W\d]\w{1,15}:\s*([^.!?:;,]{3,60})$")
+# A "by numbers" box: at least this many blocks in a row, each short and opening with a figure
+# as its label ("419: Seats won …", "6th: Most popular …").
+FIGURE_RUN = 3
+FIGURE_MAX_CHARS = 120
+_FIGURE_LABEL = re.compile(r"^\W?\d[\d.,%]*(?:st|nd|rd|th|\.)?\s?:\s")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"'’]\s*$")
 # " | " between fields: a metadata row (dates, section, programme), not prose.
 _FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
+# Characters a separator line is made of ("______", "* * *"): a block holding nothing else goes.
+_NOT_ALNUM = "_-–—*~=·•#+.:| \u00a0"
 _NON_WORD = re.compile(r"\W+")
 # Block texts (by element) and their normal forms (by text) while one drop_structural call runs:
 # its rules read each block's text up to five times, and no block's text changes during the call
@@ -88,10 +118,13 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     texts = [block_text(el) for el in blocks]
     keys = [_normal(text) for text in texts]
     repeated = _repeated(texts, keys)
-    pulled = _pull_quotes(blocks, keys)
-    for el, text, key in zip(blocks, texts, keys, strict=True):
+    pulled = _pull_quotes(blocks, keys) | _figure_run(texts, blocks)
+    for index, (el, text, key) in enumerate(zip(blocks, texts, keys, strict=True)):
         by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
-        if not text or by_shape or is_furniture_phrase(text):
+        by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text)
+        at_end = index >= len(blocks) - END_BLOCKS
+        by_shape = by_shape or (at_end and _contact_line(text)) or ((at_end or not index) and _translation_note(text))
+        if not text.strip(_NOT_ALNUM) or by_shape or is_furniture_phrase(text):
             body.remove(el)
     _trim_edges(body, title, description)
 
@@ -166,6 +199,41 @@ def _metadata_row(text: str) -> bool:
     return len(text) < METADATA_MAX_CHARS and len(_FIELD_SEPARATOR.findall(text)) >= METADATA_SEPARATORS
 
 
+def _credit_row(text: str) -> bool:
+    """A short block of "Label: Name" fields: translation, editing, photo and audio credits."""
+    if len(text) >= CREDIT_MAX_CHARS:
+        return False
+    fields = _FIELD_SPLIT.split(text)
+    return len(fields) >= CREDIT_FIELDS and sum(bool(_CREDIT_FIELD.match(f)) for f in fields) >= CREDIT_FIELDS
+
+
+def _shortcode(text: str) -> bool:
+    """A block holding a CMS shortcode the page printed as text (an opening and a closing tag)."""
+    return "[/" in text and len(_SHORTCODE.findall(text)) >= 2
+
+
+def _contact_line(text: str) -> bool:
+    """A short block holding an e-mail address, an affiliate disclosure or the comment rules
+    (kept to the last blocks by the caller)."""
+    return len(text) < CONTACT_MAX_CHARS and bool(_EMAIL.search(text) or DESK_NOTE.search(text))
+
+
+def _translation_note(text: str) -> bool:
+    """A short block saying the article is a translation (kept to the first and the last blocks)."""
+    return len(text) < TRANSLATION_MAX_CHARS and TRANSLATION_NOTE.search(text) is not None
+
+
+def _captioned(text: str) -> bool:
+    """A short block ending in a credit sentence of capitalised name words: an image caption."""
+    if len(text) >= CAPTION_MAX_CHARS:
+        return False
+    found = _CAPTION_CREDIT.search(text)
+    if found is None:
+        return False
+    words = [w for w in found.group(1).replace("/", " ").split() if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _repeated(texts: list[str], keys: list[str]) -> set[str]:
     """Normalised texts of blocks (long enough to matter) that occur more than once; questions
     are left out: interviews that put the same questions to several people repeat them."""
@@ -186,6 +254,21 @@ def _pull_quotes(blocks: list[etree._Element], keys: list[str]) -> set[etree._El
         for el, key in zip(blocks, keys, strict=True)
         if el.tag == "quote" and len(key) >= REPEAT_MIN_CHARS and any(key in k and key != k for k in keys)
     }
+
+
+def _figure_run(texts: list[str], blocks: list[etree._Element]) -> set[etree._Element]:
+    """Runs of short blocks that each open with a figure as label ("43: The age he came to
+    office", "1997: …"): a "by numbers" box set beside the story."""
+    found: set[etree._Element] = set()
+    run: list[etree._Element] = []
+    for el, text in zip([*blocks, None], [*texts, ""], strict=True):
+        if len(text) < FIGURE_MAX_CHARS and _FIGURE_LABEL.match(text):
+            run.append(el)
+            continue
+        if len(run) >= FIGURE_RUN:
+            found.update(run)
+        run = []
+    return found
 
 
 def _is_body_paragraph(el: etree._Element) -> bool:
@@ -237,7 +320,7 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
     else:
         return  # no body paragraph: no tail to trim
     for el in tail:
-        if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS):
+        if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS) or _BRACKETED.match(block_text(el)):
             body.remove(el)
 
 
