@@ -286,3 +286,12 @@ def test_a_run_of_figure_labelled_short_blocks_goes_a_single_one_stays():
     body = _xml(_p(BODY[0]), *[_p(b) for b in box], _p(BODY[1]), _p(single), _p(BODY[2]))
     drop_structural(body, "", "")
     assert _texts(body) == [BODY[0], BODY[1], single, BODY[2]]
+
+
+def test_a_closing_sentence_that_only_mentions_a_translation_stays():
+    """The note says the text itself was translated; a news sentence about a translation is body."""
+    closing = "The ministry said the translation of the treaty would be ready next week."
+    korean = "정부는 조약 번역 작업을 다음 주에 마칠 예정이라고 밝혔다."
+    body = _xml(_p(BODY[0]), _p(BODY[1]), _p(BODY[2]), _p(closing), _p(korean))
+    drop_structural(body, "", "")
+    assert _texts(body) == [*BODY[:3], closing, korean]

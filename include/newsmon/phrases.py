@@ -64,10 +64,16 @@ def is_furniture_phrase(text: str) -> bool:
     return len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))
 
 # A note that the article is a translation, as the first or last block (the caller checks the
-# position): en, de, fr, es, it, pt, nl, sv, no/da, pl, ru, ja, ko
+# position): phrasings that say the text itself was translated, not the word alone, so a closing
+# news sentence about a translation stays. en, de, fr, es, it, pt, nl, sv, no/da, pl, ru, ja, ko
 TRANSLATION_NOTE = re.compile(
-    r"translat|übersetz|tradu[ci]|tradott|vertaal|översatt|oversat|przetłumacz|перевод|переведен|"
-    r"翻訳|번역",
+    r"(article|story|text|piece|version) (is|was|has been) (a |an )?(machine[- ]|automatic(ally)? |ai[- ])?translat|"
+    r"translated (from|by|with)\b|(machine|automatic|ai)[- ]translat|"
+    r"übersetzung (aus|von|eines|des)\b|(aus dem \w+|maschinell|automatisch) übersetzt|"
+    r"traduit (de|du|par)\b|traduction (de l|automatique|par)|traducido (del?|por)\b|traducción (automática|del)|"
+    r"tradott[oa] (da|dal|dall)|traduzione (automatica|di)|traduzido (do|da|por)\b|tradução (automática|do)|"
+    r"vertaald (uit|door)\b|översatt (från|av)\b|oversatt? (fra|av|af)\b|przetłumacz|"
+    r"перевод с|переведен[аоы]? с|翻訳し|翻訳記事|機械翻訳|번역\s*:|기계\s*번역|번역\s*기사|번역한 기사",
     re.I,
 )
 # A desk note at the end of the story: an affiliate disclosure or the comment rules (the caller
