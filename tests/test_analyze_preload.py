@@ -61,15 +61,25 @@ def test_parallel_analyze_keeps_the_order_with_pages_analysed_before_the_fork(tm
     assert [rec["title"] for rec in lines] == [f"t{i}" for i in range(len(paths))]
 
 
-def test_preload_sets_up_extraction_before_the_fork(tmp_path):
-    """The parent extracts a warm-up page, so trafilatura's lazily built jusText stop lists exist
-    before the workers fork (shared, not built once per worker)."""
-    code = textwrap.dedent("""
+def _stop_lists_after_preload(tmp_path, profile: str) -> str:
+    """'before after' printed by a fresh process: whether trafilatura's jusText stop lists were
+    unset before ``cli._preload`` over one page of ``profile`` and set after it."""
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><article><p>The city opened a library.</p></article></body></html>")
+    code = textwrap.dedent(f"""
         import trafilatura.external as external
         from newsmon import cli
         before = external.JT_STOPLIST is None
-        cli._preload([])
+        cli._preload([({str(page)!r}, None, "local", {profile!r})])
         print(before, external.JT_STOPLIST is not None)
     """)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
-    assert proc.stdout.strip() == "True True"
+    return proc.stdout.strip()
+
+
+def test_preload_sets_up_extraction_before_the_fork(tmp_path):
+    """For generic pages the parent extracts a warm-up page, so trafilatura's lazily built jusText
+    stop lists exist before the workers fork (shared, not built once per worker); a profile's
+    pages reach trafilatura only on fallback, so they are not made to pay for it."""
+    assert _stop_lists_after_preload(tmp_path, "generic") == "True True"
+    assert _stop_lists_after_preload(tmp_path, "asiae") == "True False"

@@ -251,7 +251,8 @@ def _preload(jobs: list[tuple[str, str | None, str, str]]) -> dict[int, tuple]:
     from newsmon import english, korean
 
     english.preload()
-    _warm_up_extraction()
+    if any(job[3] == "generic" for job in jobs):  # a profile's pages reach trafilatura only on fallback
+        _warm_up_extraction()
     done: dict[int, tuple] = {}
     for i, job in enumerate(jobs):
         if korean.loaded():

@@ -353,7 +353,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
 def _load_taxonomy_cached(path: str) -> Taxonomy:
     raw = yaml.load(resources.files("newsmon").joinpath("topics.yaml").read_text(encoding="utf-8"), _YAML_LOADER)
     if path:
-        override = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        override = yaml.load(Path(path).read_text(encoding="utf-8"), _YAML_LOADER) or {}
         if not isinstance(override, dict):
             raise ValueError(f"{path}: a taxonomy file must be a mapping")
         raw = merge_taxonomy(raw, override)

@@ -37,6 +37,7 @@ from trafilatura.metadata import extract_title
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from newsmon.phrases import EMAIL
 from newsmon.structure import drop_structural
 
 # trafilatura's mode: the balanced default keeps whole articles where favor_precision cut some to a
@@ -54,8 +55,8 @@ FURNITURE_EN = re.compile(
 )
 # Furniture cues, Korean: copyright ("무단전재 및 재배포 금지", "저작권자 ⓒ") and box titles.
 FURNITURE_KO = re.compile(r"무단\s*전재|재배포\s*금지|저작권자|ⓒ|^\W*(관련\s*기사|추천\s*기사|많이\s*본\s*뉴스)")
-# A contact line ("Reach the author at x@example.com", "홍길동 기자 hong@…") is furniture when short.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# A contact line ("Reach the author at x@example.com", "홍길동 기자 hong@…", phrases.EMAIL) is
+# furniture when short.
 _NON_WORD = re.compile(r"\W+")
 # htmldate's output with the time of day and zone when the page gives them.
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
@@ -162,7 +163,7 @@ def is_furniture_line(line: str) -> bool:
     """True for a short line that reads as page furniture rather than article text."""
     if len(line) >= FURNITURE_MAX_CHARS:
         return False
-    return bool(FURNITURE_EN.search(line) or FURNITURE_KO.search(line) or _EMAIL.search(line))
+    return bool(FURNITURE_EN.search(line) or FURNITURE_KO.search(line) or EMAIL.search(line))
 
 
 def _text(el: etree._Element) -> str:

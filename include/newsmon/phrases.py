@@ -63,6 +63,8 @@ def is_furniture_phrase(text: str) -> bool:
         return True
     return len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))
 
+# An e-mail address: a contact line ("Reach the author at x@example.com", "Hinweise an …@…").
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # A note that the article is a translation, as the first or last block (the caller checks the
 # position): phrasings that say the text itself was translated, not the word alone, so a closing
 # news sentence about a translation stays. en, de, fr, es, it, pt, nl, sv, no/da, pl, ru, ja, ko

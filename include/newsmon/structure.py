@@ -28,7 +28,7 @@ from functools import wraps
 
 from lxml import etree
 
-from newsmon.phrases import DESK_NOTE, TRANSLATION_NOTE, is_furniture_phrase
+from newsmon.phrases import DESK_NOTE, EMAIL, TRANSLATION_NOTE, is_furniture_phrase
 
 # A block whose link text is at least this share of its text is a teaser or a link list; body
 # paragraphs link a name or two (well under half their text).
@@ -73,7 +73,6 @@ END_BLOCKS = 3
 CONTACT_MAX_CHARS = 300
 # A translation note ("This is a machine translation of …") as the first block or among the last.
 TRANSLATION_MAX_CHARS = 300
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # A caption: a short block whose last sentence is a credit, "Label: Capitalised Name"
 # ("… verkauft. Bild: Anna von Beispiel", "… Photo: Jane Doe / AFP"), in any language.
 CAPTION_MAX_CHARS = 300
@@ -215,7 +214,7 @@ def _shortcode(text: str) -> bool:
 def _contact_line(text: str) -> bool:
     """A short block holding an e-mail address, an affiliate disclosure or the comment rules
     (kept to the last blocks by the caller)."""
-    return len(text) < CONTACT_MAX_CHARS and bool(_EMAIL.search(text) or DESK_NOTE.search(text))
+    return len(text) < CONTACT_MAX_CHARS and bool(EMAIL.search(text) or DESK_NOTE.search(text))
 
 
 def _translation_note(text: str) -> bool:
