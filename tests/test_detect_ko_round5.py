@@ -3,24 +3,8 @@ short sentences of our own (not copied from the corpus); each test fails without
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
-
-from newsmon.detect import detect
-from newsmon.records import Article
-
-
-def _article(body: str, title: str = "") -> Article:
-    return Article(
-        article_id="r5", url="https://x/r5", outlet="t", title=title, body=body, lang="ko", published_at=None,
-        crawled_at=datetime.now(UTC),
-    )
-
-
-def _events(sentence: str) -> set[tuple[str, str]]:
-    body = sentence + "\n" + sentence  # two mentions: salient enough to be the article's topic
-    return {(e.topic, e.kind) for e in detect(_article(body)).events}
+from test_detect_predicate import _events
 
 
 @pytest.mark.parametrize(
@@ -36,4 +20,37 @@ def _events(sentence: str) -> set[tuple[str, str]]:
     ],
 )
 def test_korean_terms_added_from_dev_misses(sentence, expected):
+    assert _events(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a deal said to be near is a forecast, not an agreement reached
+        ("미국과 중국이 관세 협상 타결에 가까워지고 있다고 외신이 전했다.", set()),
+        ("미국과 중국의 무역 합의 타결 임박 소식에 증시가 올랐다.", set()),
+        ("미국과 중국이 관세 인하 합의에 근접했다.", set()),
+        # the deal itself stays one
+        ("미국과 중국이 관세 인하에 합의했다.", {("tariffs_trade", "agreement")}),
+    ],
+)
+def test_a_korean_deal_said_to_be_near_is_a_forecast(sentence, expected):
+    assert _events(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a measure in a dated relative clause closed by 이후 is the backdrop (…한 2019년 5월 이후)
+        ("미국이 중국산 제품에 관세를 매기기 시작한 2019년 5월 이후 처음 있는 일이다.", set()),
+        # a sentence opened by 당시 recalls the event an earlier sentence dated
+        ("당시 미국과 중국은 관세를 절반으로 낮추기로 합의했다.", set()),
+        # 당시 inside the sentence (then-minister) dates a person, not the predicate
+        ("미국과 중국은 펠로시 당시 하원의장의 방문으로 끊긴 군사 대화를 재개하기로 했다.",
+         {("military_channels", "agreement")}),
+        # abolishing a tariff (철폐) is a yield, as 폐지 is
+        ("미국은 중국산 제품에 대한 관세를 모두 철폐하기로 했다.", {("tariffs_trade", "agreement")}),
+    ],
+)
+def test_korean_recalled_clauses_are_background(sentence, expected):
     assert _events(sentence) == expected

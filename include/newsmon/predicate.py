@@ -97,6 +97,15 @@ _KO_QUOTATIVE = {"다고", "ᆫ다고", "는다고", "라고", "이라고", "자
 # Morphemes a subject noun phrase after such an adjunct may span (일본 / 기업 / 들) before its particle.
 KO_CAUSE_SUBJECT_REACH = 4
 _KO_CAUSE_EXEMPT = frozenset(("따르다", "나서다", "앞서다", "대하다", "관하다", "관련하다"))
+# A background noun may close the cue's clause after a dated relative (부과하기 시작한 2018년 7월 이후):
+# morphemes read after the cue for it, the date units and the aspect noun such a clause may hold.
+KO_BARRIER_REACH = 12
+_KO_DATE_UNITS = frozenset(("년", "월", "일", "개월", "주"))
+_KO_ASPECT_NOUNS = frozenset(("시작",))
+# A deal (or clash) said to be near (합의에 가까워지다, 타결 임박, 합의에 근접, 눈앞): a forecast, not an
+# event (guideline); how many morphemes after the cue (or before it, 임박한 합의) the word may stand.
+_KO_NEAR = frozenset(("가깝다", "근접", "임박", "눈앞", "초읽기", "목전", "다가서다"))
+KO_NEAR_MORPHS = 2
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
 }
@@ -624,10 +633,15 @@ def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLex
         return True  # 회담에 이어 (following the meeting): the earlier event
     if _ko_cause_adjunct(morphs, cue, lex):
         return True
-    for m in morphs[cue.i + cue.n : cue.i + cue.n + 4]:
+    relative = False
+    for k, m in enumerate(morphs[cue.i + cue.n : cue.i + cue.n + KO_BARRIER_REACH]):
         if m.form in lex.barrier["ko"].by_first and m.tag in ("NNG", "NNB"):
             return True
-        if m.tag in ("EF", "SF") or (m.tag in _KO_NOUN and m.form not in ("것",)):
+        relative |= m.tag == "ETM"
+        dated = relative and (m.tag == "SN" or (m.tag == "NNB" and m.form in _KO_DATE_UNITS))  # …한 2018년 7월 이후
+        if dated or (m.form in _KO_ASPECT_NOUNS and m.tag == "NNG"):  # 부과하기 시작한
+            continue
+        if m.tag in ("EF", "SF") or (m.tag in _KO_NOUN and m.form not in ("것",)) or (k >= 4 and not relative):
             return False
     return False
 
@@ -677,6 +691,11 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         why = _ko_hedge(tail, k)
         if why:
             mods["hedged"] = why
+        if k < KO_NEAR_MORPHS and m.lemma in _KO_NEAR:
+            mods["hedged"] = f"{m.lemma}: a deal said to be near is a forecast"
+    near = [m for m in morphs[max(0, cue.i - 3) : cue.i] if m.lemma in _KO_NEAR]
+    if near and morphs[cue.i - 1].tag == "ETM":  # 임박한 합의
+        mods["hedged"] = f"{near[0].lemma}: a deal said to be near is a forecast"
     aspect = _ko_aspect(tail)
     if aspect:
         mods["background"] = aspect
@@ -686,7 +705,16 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         ahead_of = m.form == "앞서" and j and morphs[j - 1].form == "에"  # 회의에 앞서: "ahead of"
         if m.form in lex.past_time["ko"].by_first and not ahead_of:
             mods["background"] = f"{m.form}: past time"
+    if _ko_then_opening(morphs[: cue.i]):
+        mods["background"] = "당시 opening the sentence: a recalled event"
     return mods
+
+
+def _ko_then_opening(morphs: tuple[Morph, ...]) -> bool:
+    """True when the sentence opens with 당시 ("at that time": 당시 두 정상은 …합의했다), which recalls
+    the event an earlier sentence dated; 당시 inside it ("펠로시 당시 하원의장", then-Speaker) does not."""
+    words = [m for m in morphs if m.tag not in ("SS", "SP", "SW", "MAJ")]
+    return bool(words) and words[0].form == "당시" and words[0].tag == "NNG"
 
 
 def _ko_dated_relative(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
