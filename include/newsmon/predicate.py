@@ -102,6 +102,8 @@ _KO_CAUSE_EXEMPT = frozenset(("따르다", "나서다", "앞서다", "대하다"
 KO_BARRIER_REACH = 12
 _KO_DATE_UNITS = frozenset(("년", "월", "일", "개월", "주"))
 _KO_ASPECT_NOUNS = frozenset(("시작",))
+# Verbs of analysing: a clause they close ("…"고 분석했다, …것으로 풀이된다) is a reading of events.
+_KO_OPINION = frozenset(("분석", "풀이", "해석", "진단", "내다보다", "바라보다"))
 # A deal (or clash) said to be near (합의에 가까워지다, 타결 임박, 합의에 근접, 눈앞): a forecast, not an
 # event (guideline); how many morphemes after the cue (or before it, 임박한 합의) the word may stand.
 _KO_NEAR = frozenset(("가깝다", "근접", "임박", "눈앞", "초읽기", "목전", "다가서다"))
@@ -707,7 +709,25 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
             mods["background"] = f"{m.form}: past time"
     if _ko_then_opening(morphs[: cue.i]):
         mods["background"] = "당시 opening the sentence: a recalled event"
+    opinion = _ko_opinion(morphs, cue)
+    if opinion:
+        mods["hedged"] = opinion
     return mods
+
+
+def _ko_opinion(morphs: tuple[Morph, ...], cue: _Cue) -> str:
+    """Why the predicate is someone's reading of events ('' if not): its clause is what a verb of
+    analysing closes ("…재개됐다"고 분석했다, …한 것으로 풀이된다), an opinion, not an act reported
+    (guideline: analysts' opinions; inferred outcomes are uncertain)."""
+    last = max((j for j in range(cue.i + cue.n, len(morphs)) if morphs[j].lemma in _KO_OPINION), default=-1)
+    if last < 0:
+        return ""
+    between = morphs[cue.i + cue.n : last]
+    quoted = any(m.tag == "JKQ" or (m.tag == "EC" and m.form in _KO_QUOTATIVE) for m in between)
+    inferred = any(a.form == "것" and b.form in ("으로", "로") for a, b in itertools.pairwise(between))
+    if quoted or inferred:
+        return f"{morphs[last].lemma}: an analyst's reading, not an act reported"
+    return ""
 
 
 def _ko_then_opening(morphs: tuple[Morph, ...]) -> bool:
