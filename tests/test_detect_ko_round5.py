@@ -4,7 +4,9 @@ short sentences of our own (not copied from the corpus); each test fails without
 from __future__ import annotations
 
 import pytest
-from test_detect_predicate import _events
+from test_detect_predicate import _article, _events
+
+from newsmon.detect import detect
 
 
 @pytest.mark.parametrize(
@@ -68,3 +70,13 @@ def test_korean_recalled_clauses_are_background(sentence, expected):
 )
 def test_a_korean_analysts_reading_is_no_event(sentence, expected):
     assert _events(sentence) == expected
+
+
+def test_a_korean_market_report_has_topics_only_through_events():
+    body = "미국과 중국의 무역협상에 대한 낙관론이 나왔다.\n미국과 중국의 무역협상이 곧 열릴 수 있다는 전망이 나왔다."
+    assert "tariffs_trade" in detect(_article(body, "미중 무역협상 낙관론 커져")).topics
+    market = "코스피, 미중 무역협상 낙관론에 상승 마감"
+    assert not detect(_article(body, market)).topics
+    # an event the report states still makes its topic
+    event = body + "\n미국과 중국은 관세를 절반으로 낮추기로 합의했다."
+    assert "tariffs_trade" in detect(_article(event, market)).topics

@@ -101,6 +101,11 @@ _ABBREV = re.compile(
 # full stop after 다/요 ends a sentence whatever follows.
 _BOUNDARY = re.compile(r"…|\.\.\.|[.!?]+[\"'”’)\]]*(?=\s)|(?<=[다요])\.(?=[^\s.])")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# A Korean market report's headline: a market and a price move (코스피 … 상승했다, 뉴욕증시 … 상승 마감).
+# Its trade-talk mentions are what moved prices (dev: two trade-hopes wraps, both hard negatives,
+# salient from the headline and the lead); such an article has a topic only through a reported event.
+_KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
+_KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어")
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
 
@@ -513,6 +518,8 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
+    if _market_report(article.title):  # the talks are what moved prices: topics only through events
+        salient = {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
@@ -533,6 +540,12 @@ def _add_split_terms(
         found = [Mention(*hit) for hit in split_mentions(sentence, tax.ko_split, have)]
         if found:
             per_sentence[i] = sorted(per_sentence[i] + found, key=lambda m: (m.start, -m.end))
+
+
+def _market_report(title: str) -> bool:
+    """Whether a Korean headline reports a market move (코스피가 … 무역협상 기대감에 상승했다, 뉴욕증시 …
+    상승 마감): the trade news it names is the market's cause, a topic only where an event is reported."""
+    return bool(_HANGUL.search(title) and _KO_MARKET.search(title) and _KO_MARKET_MOVE.search(title))
 
 
 def _article_topics(
