@@ -80,3 +80,14 @@ def test_a_korean_market_report_has_topics_only_through_events():
     # an event the report states still makes its topic
     event = body + "\n미국과 중국은 관세를 절반으로 낮추기로 합의했다."
     assert "tariffs_trade" in detect(_article(event, market)).topics
+
+
+def test_a_position_stated_on_a_korean_topic_makes_it_the_articles():
+    meeting = "미국과 중국 국방 당국자들이 국방정책조정회담을 열었다.\n"
+    stance = "미국 측은 대만 해협의 평화와 안정의 중요성을 재확인했다.\n"
+    stance += "중국 측은 대만 문제에서 물러나지 않겠다는 입장을 강조했다."
+    assert "taiwan" in detect(_article(meeting + stance)).topics
+    named = "미국 측은 대만 해협 정세를 설명했다.\n중국 측은 대만 문제의 경과를 소개했다."
+    assert "taiwan" not in detect(_article(meeting + named)).topics
+    # without a US-China event the same positions are no US-China story
+    assert "taiwan" not in detect(_article(stance)).topics

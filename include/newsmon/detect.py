@@ -104,6 +104,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A Korean market report's headline: a market and a price move (코스피 … 상승했다, 뉴욕증시 … 상승 마감).
 # Its trade-talk mentions are what moved prices (dev: two trade-hopes wraps, both hard negatives,
 # salient from the headline and the lead); such an article has a topic only through a reported event.
+# Korean verbs by which a side states its position (재확인, 강조, 천명, 역설, 표명), said as verbs.
+_KO_STANCE = re.compile(r"(?:재확인|강조|천명|역설|표명)(?:했|하였|한다|하고|하며|하면서|해)")
 _KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
 _KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어")
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
@@ -569,6 +571,7 @@ def _article_topics(
     # its position (China reiterating its claims against Manila) is no US-China story
     stated = {c.topic for c in weighed if _appeal(c, tax) and c.topic in scores}
     stated |= {c.topic for c in weighed if _stance_verb(c, tax)}
+    stated |= {c.topic for c in weighed if _ko_stance(c) and not _named_once(c.topic, weighed)}
     stated = stated if events else set()
     salient = {
         t
@@ -628,6 +631,16 @@ def _stance_verb(candidate: Candidate, tax: Taxonomy) -> bool:
     if _past_context_between(text, -1, candidate.at, tax):
         return False
     return any(STANCE_VERBS & t.lemmas for t in english_tokens(before))
+
+
+def _ko_stance(candidate: Candidate) -> bool:
+    """Whether a Korean stance verb follows the term in its sentence (…타이완 해협의 평화와 안정의 중요성을
+    재확인했다, …문제에서 물러나지 않겠다는 입장을 강조했다): one side's stated position, like an appeal;
+    named so in two sentences, the topic is the article's (an article reporting a US-China event)."""
+    text = candidate.sentence
+    if not _HANGUL.search(text) or candidate.at < 0 or candidate.reading.background:
+        return False
+    return bool(_KO_STANCE.search(text, candidate.at))
 
 
 def _past_context(candidate: Candidate) -> bool:
