@@ -91,3 +91,9 @@ def test_a_position_stated_on_a_korean_topic_makes_it_the_articles():
     assert "taiwan" not in detect(_article(meeting + named)).topics
     # without a US-China event the same positions are no US-China story
     assert "taiwan" not in detect(_article(stance)).topics
+
+
+def test_a_korean_accusation_of_harm_is_a_dispute():
+    # 훼손, 침해 (to harm, to infringe) accuse: the cooperation it harmed is not agreed
+    sentence = '중국 외교부는 "미국의 펜타닐 관세는 양국 마약 퇴치 협력에 충격을 줬고 중국 이익을 훼손했다"고 밝혔다.'
+    assert _events(sentence) == {("fentanyl", "dispute"), ("tariffs_trade", "dispute")}
