@@ -97,3 +97,17 @@ def test_a_korean_accusation_of_harm_is_a_dispute():
     # 훼손, 침해 (to harm, to infringe) accuse: the cooperation it harmed is not agreed
     sentence = '중국 외교부는 "미국의 펜타닐 관세는 양국 마약 퇴치 협력에 충격을 줬고 중국 이익을 훼손했다"고 밝혔다.'
     assert _events(sentence) == {("fentanyl", "dispute"), ("tariffs_trade", "dispute")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # rules of conduct the two sides decide to make (수칙을 만들다, 지침을 마련하다) are an agreement
+        ("미국과 중국은 군사 충돌 방지 수칙을 만들기로 했다.", {("military_channels", "agreement")}),
+        ("미국과 중국은 군사 충돌 방지를 위한 행동지침을 마련하기로 했다.", {("military_channels", "agreement")}),
+        # a verb of making with no such object reports nothing
+        ("미국과 중국은 군사 충돌 방지의 여건을 만들기로 했다.", set()),
+    ],
+)
+def test_korean_rules_of_conduct_made_together_are_an_agreement(sentence, expected):
+    assert _events(sentence) == expected

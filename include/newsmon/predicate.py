@@ -84,6 +84,9 @@ _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
 _KO_DEAL_CATEGORIES = frozenset(("agree",))
 # Verbs that mark what is spoken about (등에 대해, 문제에 관한): a theme, not an act.
 _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
+# Verbs of making (수칙을 만들다, 지침을 마련하다) carry only the noun they take right before them: a
+# polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
+_KO_MAKE_VERBS = frozenset(("마련", "만들다"))
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
 # Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
@@ -650,6 +653,10 @@ def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLex
 
 def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
     """The nearest polar noun before the predicate (관세를 인하), else just after (인하된 관세)."""
+    if morphs[cue.i].lemma in _KO_MAKE_VERBS:  # 수칙도 만들기로: the noun with its particle, or none
+        j = cue.i - 2
+        hit = lex.polarity["ko"].match(sets, j) if j >= 0 and morphs[j + 1].tag in ("JKO", "JX") else None
+        return (morphs[j].form, hit[1]) if hit else ("", None)
     before = range(cue.i - 1, max(-1, cue.i - KO_OBJECT_WINDOW), -1)
     after = range(cue.i + cue.n, min(len(morphs), cue.i + cue.n + 3))
     for j in before:  # the noun the object particle marks (관세를 ... 줄였다) comes first
