@@ -520,7 +520,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
-    if _market_report(article.title):  # the talks are what moved prices: topics only through events
+    if _market_report(article.title or ""):  # the talks are what moved prices: topics only through events
         salient = {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
@@ -638,9 +638,10 @@ def _ko_stance(candidate: Candidate) -> bool:
     재확인했다, …문제에서 물러나지 않겠다는 입장을 강조했다): one side's stated position, like an appeal;
     named so in two sentences, the topic is the article's (an article reporting a US-China event)."""
     text = candidate.sentence
-    if not _HANGUL.search(text) or candidate.at < 0 or candidate.reading.background:
+    if not _HANGUL.search(text) or candidate.reading.background:
         return False
-    return bool(_KO_STANCE.search(text, candidate.at))
+    at = text.find(candidate.term)  # a Korean candidate's sentence is Kiwi's, inside the scaffold's
+    return at >= 0 and bool(_KO_STANCE.search(text, at))
 
 
 def _past_context(candidate: Candidate) -> bool:
