@@ -34,6 +34,8 @@ def test_korean_terms_added_from_dev_misses(sentence, expected):
         ("미국과 중국이 관세 인하 합의에 근접했다.", set()),
         # the deal itself stays one
         ("미국과 중국이 관세 인하에 합의했다.", {("tariffs_trade", "agreement")}),
+        # 근접 before a drill says how close it is held, not that a deal is near
+        ("중국군이 대만 해협에서 미국 구축함에 근접한 훈련을 벌였다.", {("taiwan", "dispute")}),
     ],
 )
 def test_a_korean_deal_said_to_be_near_is_a_forecast(sentence, expected):

@@ -107,9 +107,11 @@ _KO_DATE_UNITS = frozenset(("년", "월", "일", "개월", "주"))
 _KO_ASPECT_NOUNS = frozenset(("시작",))
 # Verbs of analysing: a clause they close ("…"고 분석했다, …것으로 풀이된다) is a reading of events.
 _KO_OPINION = frozenset(("분석", "풀이", "해석", "진단", "내다보다", "바라보다"))
-# A deal (or clash) said to be near (합의에 가까워지다, 타결 임박, 합의에 근접, 눈앞): a forecast, not an
+# A deal or meeting said to be near (합의에 가까워지다, 타결 임박, 합의에 근접, 눈앞): a forecast, not an
 # event (guideline); how many morphemes after the cue (or before it, 임박한 합의) the word may stand.
+# Only for deals and meetings: 근접 also says how close a ship sails or a drill is held (근접한 훈련).
 _KO_NEAR = frozenset(("가깝다", "근접", "임박", "눈앞", "초읽기", "목전", "다가서다"))
+_KO_NEAR_CATEGORIES = frozenset(("agree", "cooperate", "consult"))
 KO_NEAR_MORPHS = 2
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
@@ -700,11 +702,9 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         why = _ko_hedge(tail, k)
         if why:
             mods["hedged"] = why
-        if k < KO_NEAR_MORPHS and m.lemma in _KO_NEAR:
-            mods["hedged"] = f"{m.lemma}: a deal said to be near is a forecast"
-    near = [m for m in morphs[max(0, cue.i - 3) : cue.i] if m.lemma in _KO_NEAR]
-    if near and morphs[cue.i - 1].tag == "ETM":  # 임박한 합의
-        mods["hedged"] = f"{near[0].lemma}: a deal said to be near is a forecast"
+    near = _ko_near(morphs, cue)
+    if near:
+        mods["hedged"] = f"{near}: a deal said to be near is a forecast"
     aspect = _ko_aspect(tail)
     if aspect:
         mods["background"] = aspect
@@ -735,6 +735,18 @@ def _ko_opinion(morphs: tuple[Morph, ...], cue: _Cue) -> str:
     if quoted or inferred:
         return f"{morphs[last].lemma}: an analyst's reading, not an act reported"
     return ""
+
+
+def _ko_near(morphs: tuple[Morph, ...], cue: _Cue) -> str:
+    """The word saying a deal or meeting is near (합의에 가까워지다, 타결 임박, 임박한 합의), or ''."""
+    if cue.category not in _KO_NEAR_CATEGORIES:
+        return ""
+    after = [m for m in morphs[cue.i + cue.n : cue.i + cue.n + KO_NEAR_MORPHS] if m.lemma in _KO_NEAR]
+    before = [m for m in morphs[max(0, cue.i - 3) : cue.i] if m.lemma in _KO_NEAR]
+    if before and morphs[cue.i - 1].tag != "ETM":
+        before = []  # 임박한 합의, not 근접 항해 … 합의
+    found = after or before
+    return found[0].lemma if found else ""
 
 
 def _ko_then_opening(morphs: tuple[Morph, ...]) -> bool:
