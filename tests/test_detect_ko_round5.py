@@ -66,6 +66,9 @@ def test_korean_recalled_clauses_are_background(sentence, expected):
         # what a verb of analysing closes is a reading of events (guideline: analysts' opinions)
         ('한 연구소는 "미국과 중국의 관세 전쟁이 다시 시작돼 보복 관세가 부과됐다"고 분석했다.', set()),
         ("미국과 중국이 관세 휴전에 합의한 것으로 풀이된다.", set()),
+        # a measure in a clause before the analyst's own subject is the news the analyst reads
+        ("미국이 중국산 제품에 관세를 부과하자 전문가들은 무역전쟁이 다시 시작됐다고 분석했다.",
+         {("tariffs_trade", "dispute")}),
         # the same clause said by a side is the news
         ('중국 상무부는 "미국산 제품에 보복 관세를 부과했다"고 밝혔다.', {("tariffs_trade", "dispute")}),
     ],

@@ -730,6 +730,9 @@ def _ko_opinion(morphs: tuple[Morph, ...], cue: _Cue) -> str:
     if last < 0:
         return ""
     between = morphs[cue.i + cue.n : last]
+    for k, m in enumerate(between):  # …부과하자 전문가들은 …분석했다: the cue's clause precedes the analyst's
+        if m.tag == "EC" and m.form in _KO_SUBORDINATE and any(_subject_particle(x) for x in between[k + 1 :]):
+            return ""
     quoted = any(m.tag == "JKQ" or (m.tag == "EC" and m.form in _KO_QUOTATIVE) for m in between)
     inferred = any(a.form == "것" and b.form in ("으로", "로") for a, b in itertools.pairwise(between))
     if quoted or inferred:
