@@ -116,3 +116,17 @@ def test_a_korean_accusation_of_harm_is_a_dispute():
 )
 def test_korean_rules_of_conduct_made_together_are_an_agreement(sentence, expected):
     assert _events(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a topic a friction noun right after it is over is the agreement's setting, not what it agrees
+        ("미국과 중국은 남중국해 영유권 분쟁으로 높아진 긴장을 낮추기 위해 군사 대화를 재개하기로 합의했다.",
+         {("military_channels", "agreement")}),
+        # a dispute still takes it
+        ("중국은 남중국해 영유권 분쟁에 개입하는 미국을 강하게 비판했다.", {("south_china_sea", "dispute")}),
+    ],
+)
+def test_a_korean_topic_a_friction_is_over_is_an_agreements_setting(sentence, expected):
+    assert _events(sentence) == expected

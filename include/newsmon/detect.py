@@ -104,6 +104,9 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A Korean market report's headline: a market and a price move (코스피 … 상승했다, 뉴욕증시 … 상승 마감).
 # Its trade-talk mentions are what moved prices (dev: two trade-hopes wraps, both hard negatives,
 # salient from the headline and the lead); such an article has a topic only through a reported event.
+# A Korean friction noun right after a topic term (남중국해 영유권 분쟁, 대만 갈등, 남중국해에서 긴장): the
+# term is what the friction is over, the setting of an agreement after it (as FRICTION_REACH in English).
+_KO_FRICTION_AFTER = re.compile(r"\S*\s*(?:영유권\s*)?(?:분쟁|갈등|긴장|마찰|대립)")
 # Korean verbs by which a side states its position (재확인, 강조, 천명, 역설, 표명), said as verbs.
 _KO_STANCE = re.compile(r"(?:재확인|강조|천명|역설|표명)(?:했|하였|한다|하고|하며|하면서|해)")
 _KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
@@ -717,6 +720,8 @@ def _events(
         named = frozenset(m.topic for m in local if m.start >= reading.clause_start) - CHANNEL_TOPICS
         for m in local:
             kept, why = _tie(text, m.start, m.topic, reading, tax, actors, named)
+            if kept and _ko_friction_over(sentence, m.start, reading):
+                kept, why = False, "the topic is what a friction is over (…영유권 분쟁으로), not the agreement's"
             if trace is not None:
                 governed = kept or (_reads_governed(reading, tax) and not _governs(text, m.start, reading, tax))
                 trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why, governed, m.start))
@@ -837,6 +842,15 @@ def _past_context_between(text: str, lo: int, hi: int, tax: Taxonomy) -> bool:
     """Whether an English barrier word ("since", "after", "last year") opens reported past context
     strictly between offsets ``lo`` and ``hi``; a "since" that dates a first does not."""
     return any(lo < b.start() < hi and not _first_since(text, b) for b in tax.barrier.finditer(text))
+
+
+def _ko_friction_over(sentence: str, mention_at: int, reading: Reading) -> bool:
+    """Whether a Korean topic term is what the friction noun after it is over (남중국해 영유권 분쟁으로
+    고조된 긴장을 해소하고 …합의했다), before an agreement: its setting, as English "tensions over the
+    South China Sea" is (see _friction_over); a dispute still takes the term."""
+    if reading.kind != "agreement" or reading.start <= mention_at or not _HANGUL.search(sentence):
+        return False
+    return bool(_KO_FRICTION_AFTER.match(sentence, mention_at))
 
 
 def _friction_over(text: str, mention_at: int, reading: Reading) -> bool:
