@@ -101,6 +101,16 @@ _ABBREV = re.compile(
 # full stop after 다/요 ends a sentence whatever follows.
 _BOUNDARY = re.compile(r"…|\.\.\.|[.!?]+[\"'”’)\]]*(?=\s)|(?<=[다요])\.(?=[^\s.])")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# A Korean market report's headline: a market and a price move (코스피 … 상승했다, 뉴욕증시 … 상승 마감).
+# Its trade-talk mentions are what moved prices (dev: two trade-hopes wraps, both hard negatives,
+# salient from the headline and the lead); such an article has a topic only through a reported event.
+# A Korean friction noun right after a topic term (남중국해 영유권 분쟁, 대만 갈등, 남중국해에서 긴장): the
+# term is what the friction is over, the setting of an agreement after it (as FRICTION_REACH in English).
+_KO_FRICTION_AFTER = re.compile(r"\S*\s*(?:영유권\s*)?(?:분쟁|갈등|긴장|마찰|대립)")
+# Korean verbs by which a side states its position (재확인, 강조, 천명, 역설, 표명), said as verbs.
+_KO_STANCE = re.compile(r"(?:재확인|강조|천명|역설|표명)(?:했|하였|한다|하고|하며|하면서|해)")
+_KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
+_KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어")
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
 
@@ -513,6 +523,8 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
+    if _market_report(article.title or ""):  # the talks are what moved prices: topics only through events
+        salient = {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
@@ -533,6 +545,12 @@ def _add_split_terms(
         found = [Mention(*hit) for hit in split_mentions(sentence, tax.ko_split, have)]
         if found:
             per_sentence[i] = sorted(per_sentence[i] + found, key=lambda m: (m.start, -m.end))
+
+
+def _market_report(title: str) -> bool:
+    """Whether a Korean headline reports a market move (코스피가 … 무역협상 기대감에 상승했다, 뉴욕증시 …
+    상승 마감): the trade news it names is the market's cause, a topic only where an event is reported."""
+    return bool(_HANGUL.search(title) and _KO_MARKET.search(title) and _KO_MARKET_MOVE.search(title))
 
 
 def _article_topics(
@@ -556,6 +574,7 @@ def _article_topics(
     # its position (China reiterating its claims against Manila) is no US-China story
     stated = {c.topic for c in weighed if _appeal(c, tax) and c.topic in scores}
     stated |= {c.topic for c in weighed if _stance_verb(c, tax)}
+    stated |= {c.topic for c in weighed if _ko_stance(c) and not _named_once(c.topic, weighed)}
     stated = stated if events else set()
     salient = {
         t
@@ -615,6 +634,17 @@ def _stance_verb(candidate: Candidate, tax: Taxonomy) -> bool:
     if _past_context_between(text, -1, candidate.at, tax):
         return False
     return any(STANCE_VERBS & t.lemmas for t in english_tokens(before))
+
+
+def _ko_stance(candidate: Candidate) -> bool:
+    """Whether a Korean stance verb follows the term in its sentence (…타이완 해협의 평화와 안정의 중요성을
+    재확인했다, …문제에서 물러나지 않겠다는 입장을 강조했다): one side's stated position, like an appeal;
+    named so in two sentences, the topic is the article's (an article reporting a US-China event)."""
+    text = candidate.sentence
+    if not _HANGUL.search(text) or candidate.reading.background:
+        return False
+    at = text.find(candidate.term)  # a Korean candidate's sentence is Kiwi's, inside the scaffold's
+    return at >= 0 and bool(_KO_STANCE.search(text, at))
 
 
 def _past_context(candidate: Candidate) -> bool:
@@ -690,6 +720,8 @@ def _events(
         named = frozenset(m.topic for m in local if m.start >= reading.clause_start) - CHANNEL_TOPICS
         for m in local:
             kept, why = _tie(text, m.start, m.topic, reading, tax, actors, named)
+            if kept and _ko_friction_over(sentence, m.start, reading):
+                kept, why = False, "the topic is what a friction is over (…영유권 분쟁으로), not the agreement's"
             if trace is not None:
                 governed = kept or (_reads_governed(reading, tax) and not _governs(text, m.start, reading, tax))
                 trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why, governed, m.start))
@@ -810,6 +842,15 @@ def _past_context_between(text: str, lo: int, hi: int, tax: Taxonomy) -> bool:
     """Whether an English barrier word ("since", "after", "last year") opens reported past context
     strictly between offsets ``lo`` and ``hi``; a "since" that dates a first does not."""
     return any(lo < b.start() < hi and not _first_since(text, b) for b in tax.barrier.finditer(text))
+
+
+def _ko_friction_over(sentence: str, mention_at: int, reading: Reading) -> bool:
+    """Whether a Korean topic term is what the friction noun after it is over (남중국해 영유권 분쟁으로
+    고조된 긴장을 해소하고 …합의했다), before an agreement: its setting, as English "tensions over the
+    South China Sea" is (see _friction_over); a dispute still takes the term."""
+    if reading.kind != "agreement" or reading.start <= mention_at or not _HANGUL.search(sentence):
+        return False
+    return bool(_KO_FRICTION_AFTER.match(sentence, mention_at))
 
 
 def _friction_over(text: str, mention_at: int, reading: Reading) -> bool:

@@ -84,6 +84,9 @@ _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
 _KO_DEAL_CATEGORIES = frozenset(("agree",))
 # Verbs that mark what is spoken about (등에 대해, 문제에 관한): a theme, not an act.
 _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
+# Verbs of making (수칙을 만들다, 지침을 마련하다) carry only the noun they take right before them: a
+# polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
+_KO_MAKE_VERBS = frozenset(("마련", "만들다"))
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
 # Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
@@ -97,6 +100,19 @@ _KO_QUOTATIVE = {"다고", "ᆫ다고", "는다고", "라고", "이라고", "자
 # Morphemes a subject noun phrase after such an adjunct may span (일본 / 기업 / 들) before its particle.
 KO_CAUSE_SUBJECT_REACH = 4
 _KO_CAUSE_EXEMPT = frozenset(("따르다", "나서다", "앞서다", "대하다", "관하다", "관련하다"))
+# A background noun may close the cue's clause after a dated relative (부과하기 시작한 2018년 7월 이후):
+# morphemes read after the cue for it, the date units and the aspect noun such a clause may hold.
+KO_BARRIER_REACH = 12
+_KO_DATE_UNITS = frozenset(("년", "월", "일", "개월", "주"))
+_KO_ASPECT_NOUNS = frozenset(("시작",))
+# Verbs of analysing: a clause they close ("…"고 분석했다, …것으로 풀이된다) is a reading of events.
+_KO_OPINION = frozenset(("분석", "풀이", "해석", "진단", "내다보다", "바라보다"))
+# A deal or meeting said to be near (합의에 가까워지다, 타결 임박, 합의에 근접, 눈앞): a forecast, not an
+# event (guideline); how many morphemes after the cue (or before it, 임박한 합의) the word may stand.
+# Only for deals and meetings: 근접 also says how close a ship sails or a drill is held (근접한 훈련).
+_KO_NEAR = frozenset(("가깝다", "근접", "임박", "눈앞", "초읽기", "목전", "다가서다"))
+_KO_NEAR_CATEGORIES = frozenset(("agree", "cooperate", "consult"))
+KO_NEAR_MORPHS = 2
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
 }
@@ -624,16 +640,25 @@ def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLex
         return True  # 회담에 이어 (following the meeting): the earlier event
     if _ko_cause_adjunct(morphs, cue, lex):
         return True
-    for m in morphs[cue.i + cue.n : cue.i + cue.n + 4]:
+    relative = False
+    for k, m in enumerate(morphs[cue.i + cue.n : cue.i + cue.n + KO_BARRIER_REACH]):
         if m.form in lex.barrier["ko"].by_first and m.tag in ("NNG", "NNB"):
             return True
-        if m.tag in ("EF", "SF") or (m.tag in _KO_NOUN and m.form not in ("것",)):
+        relative |= m.tag == "ETM"
+        dated = relative and (m.tag == "SN" or (m.tag == "NNB" and m.form in _KO_DATE_UNITS))  # …한 2018년 7월 이후
+        if dated or (m.form in _KO_ASPECT_NOUNS and m.tag == "NNG"):  # 부과하기 시작한
+            continue
+        if m.tag in ("EF", "SF") or (m.tag in _KO_NOUN and m.form not in ("것",)) or (k >= 4 and not relative):
             return False
     return False
 
 
 def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
     """The nearest polar noun before the predicate (관세를 인하), else just after (인하된 관세)."""
+    if morphs[cue.i].lemma in _KO_MAKE_VERBS:  # 수칙도 만들기로: the noun with its particle, or none
+        j = cue.i - 2
+        hit = lex.polarity["ko"].match(sets, j) if j >= 0 and morphs[j + 1].tag in ("JKO", "JX") else None
+        return (morphs[j].form, hit[1]) if hit else ("", None)
     before = range(cue.i - 1, max(-1, cue.i - KO_OBJECT_WINDOW), -1)
     after = range(cue.i + cue.n, min(len(morphs), cue.i + cue.n + 3))
     for j in before:  # the noun the object particle marks (관세를 ... 줄였다) comes first
@@ -677,6 +702,9 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         why = _ko_hedge(tail, k)
         if why:
             mods["hedged"] = why
+    near = _ko_near(morphs, cue)
+    if near:
+        mods["hedged"] = f"{near}: a deal said to be near is a forecast"
     aspect = _ko_aspect(tail)
     if aspect:
         mods["background"] = aspect
@@ -686,7 +714,49 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         ahead_of = m.form == "앞서" and j and morphs[j - 1].form == "에"  # 회의에 앞서: "ahead of"
         if m.form in lex.past_time["ko"].by_first and not ahead_of:
             mods["background"] = f"{m.form}: past time"
+    if _ko_then_opening(morphs[: cue.i]):
+        mods["background"] = "당시 opening the sentence: a recalled event"
+    opinion = _ko_opinion(morphs, cue)
+    if opinion:
+        mods["hedged"] = opinion
     return mods
+
+
+def _ko_opinion(morphs: tuple[Morph, ...], cue: _Cue) -> str:
+    """Why the predicate is someone's reading of events ('' if not): its clause is what a verb of
+    analysing closes ("…재개됐다"고 분석했다, …한 것으로 풀이된다), an opinion, not an act reported
+    (guideline: analysts' opinions; inferred outcomes are uncertain)."""
+    last = max((j for j in range(cue.i + cue.n, len(morphs)) if morphs[j].lemma in _KO_OPINION), default=-1)
+    if last < 0:
+        return ""
+    between = morphs[cue.i + cue.n : last]
+    for k, m in enumerate(between):  # …부과하자 전문가들은 …분석했다: the cue's clause precedes the analyst's
+        if m.tag == "EC" and m.form in _KO_SUBORDINATE and any(_subject_particle(x) for x in between[k + 1 :]):
+            return ""
+    quoted = any(m.tag == "JKQ" or (m.tag == "EC" and m.form in _KO_QUOTATIVE) for m in between)
+    inferred = any(a.form == "것" and b.form in ("으로", "로") for a, b in itertools.pairwise(between))
+    if quoted or inferred:
+        return f"{morphs[last].lemma}: an analyst's reading, not an act reported"
+    return ""
+
+
+def _ko_near(morphs: tuple[Morph, ...], cue: _Cue) -> str:
+    """The word saying a deal or meeting is near (합의에 가까워지다, 타결 임박, 임박한 합의), or ''."""
+    if cue.category not in _KO_NEAR_CATEGORIES:
+        return ""
+    after = [m for m in morphs[cue.i + cue.n : cue.i + cue.n + KO_NEAR_MORPHS] if m.lemma in _KO_NEAR]
+    before = [m for m in morphs[max(0, cue.i - 3) : cue.i] if m.lemma in _KO_NEAR]
+    if before and morphs[cue.i - 1].tag != "ETM":
+        before = []  # 임박한 합의, not 근접 항해 … 합의
+    found = after or before
+    return found[0].lemma if found else ""
+
+
+def _ko_then_opening(morphs: tuple[Morph, ...]) -> bool:
+    """True when the sentence opens with 당시 ("at that time": 당시 두 정상은 …합의했다), which recalls
+    the event an earlier sentence dated; 당시 inside it ("펠로시 당시 하원의장", then-Speaker) does not."""
+    words = [m for m in morphs if m.tag not in ("SS", "SP", "SW", "MAJ")]
+    return bool(words) and words[0].form == "당시" and words[0].tag == "NNG"
 
 
 def _ko_dated_relative(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
