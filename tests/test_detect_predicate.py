@@ -44,6 +44,9 @@ def _events(sentence: str) -> set[tuple[str, str]]:
         ("중국은 미국과의 군사 대화를 전면 중단했다.", {("military_channels", "dispute")}),
         ("중국은 미국산 반도체에 대한 수출 통제를 1년간 유예하기로 했다.", {("export_controls", "agreement")}),
         ("미국은 중국에 대한 반도체 수출 통제를 강화했다.", {("export_controls", "dispute")}),
+        # a quoted clause holds the news even with the sayer and the date before the verb of saying
+        ("미국과 중국이 관세를 인하하기로 합의했다고 양국 정부가 3일 발표했다.", {("tariffs_trade", "agreement")}),
+        ("중국은 미국산 대두에 보복 관세를 부과한다고 상무부가 4일 발표했다.", {("tariffs_trade", "dispute")}),
         # not events: appeals, agenda items, negations, forecasts, questions, background
         ("China urged the U.S. to lift tariffs on Chinese goods.", set()),
         ("The talks between the U.S. and China covered tariffs and fentanyl.", set()),

@@ -95,6 +95,10 @@ _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수
 _KO_AMID = {"가운데", "와중", "속", "이후", "뒤", "후", "직후", "당시", "이래"}
 # Quotative endings (낮춘다고 발표했다, 합의했다고 밝혔다): the quoted clause holds the news.
 _KO_QUOTATIVE = {"다고", "ᆫ다고", "는다고", "라고", "이라고", "자고", "냐고", "으라고", "다며", "라며"}
+# Morphemes a quotative ending may stand apart from its verb of saying by, at most: the sayer and
+# the date of saying (양국 정부가 3일(현지시간) 발표했다), nouns, particles, numbers and brackets only.
+KO_QUOTE_GAP_MORPHS = 10
+_KO_SAYER_TAGS = ("NN", "NP", "NR", "SN", "SS", "JKS", "JX", "JKG", "JC", "XSN", "MM")
 # Verbs a carry noun + 에 can lead into that keep it the news or a source (발표에 나섰다, 발표에 따르면,
 # 발표에 대해): any other "발표에 EU가 …" makes the announcement the cause of another actor's clause.
 # Morphemes a subject noun phrase after such an adjunct may span (일본 / 기업 / 들) before its particle.
@@ -602,8 +606,14 @@ def _ko_quoting(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
     governs. A verb of saying that is itself a dispute or an appeal (…라고 경고했다) still governs."""
     if lex.roles[cue.category] != "carry":
         return False
-    prev = morphs[cue.i - 1] if cue.i else None
-    return prev is not None and (prev.tag == "JKQ" or (prev.tag == "EC" and prev.form in _KO_QUOTATIVE))
+    # the saying verb's own subject or date may stand between: 합의했다고 양국 정부가 3일 발표했다
+    for j in range(cue.i - 1, max(-1, cue.i - 1 - KO_QUOTE_GAP_MORPHS), -1):
+        prev = morphs[j]
+        if prev.tag == "JKQ" or (prev.tag == "EC" and prev.form in _KO_QUOTATIVE):
+            return True
+        if not prev.tag.startswith(_KO_SAYER_TAGS):
+            return False
+    return False
 
 
 def _ko_backdrop_end(morphs: tuple[Morph, ...]) -> int:
