@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  := var/seaweedfs
 CONFIG ?= config/newsmon.yaml
 
-.PHONY: config-schema install run test test-celery lint demo report bench-report bench bench-load bench-alert bench-parse bench-latency faults stop store-start clean eval-detect bench-detect
+.PHONY: config-schema install run test test-celery lint demo report bench-report bench bench-load bench-alert bench-parse bench-latency faults stop store-start clean eval-detect bench-detect bench-analyze
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,9 @@ eval-detect: install
 
 bench-detect: install
 	$(BIN)/python bench/bench_detect.py
+
+bench-analyze: install
+	$(BIN)/python bench/bench_analyze.py --copies 2 --rounds 3
 
 bench-alert: install
 	$(BIN)/python bench/bench_alert.py
