@@ -280,3 +280,78 @@ def test_a_commentators_warning_is_an_opinion(who):
     assert ("tariffs_trade", "dispute") not in _events("", body)
     official = "China warned the United States on Monday over its new tariffs on Chinese imports."
     assert ("tariffs_trade", "dispute") in _events("", official)
+
+
+# Round five (branch en-grow4): precision on a fresh batch, dev only.
+
+
+def test_the_chinese_nationalist_party_does_not_name_china():
+    """Taiwan's KMT is the Chinese Nationalist Party: a US call on Taiwan's legislature naming it is
+    Taiwan-domestic news, not a US-China Taiwan dispute; "Chinese" elsewhere still names China."""
+    body = (
+        "The State Department urged the Chinese Nationalist Party to back the special budget. "
+        "Washington warned of the threat the island faces, a spokesperson for the United States said."
+    )
+    assert not detect(_article("US urges Taiwan lawmakers to pass defence budget", body)).topics
+    beijing = "Chinese officials warned the United States on Monday over its arms sale to Taiwan."
+    assert ("taiwan", "dispute") in _events("", beijing)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Beijing regards the island of Taiwan as its territory and has threatened to annex it by force, US officials said.",
+        "China has pledged to reunify Taiwan, even if by force, while the United States sells it arms.",
+    ],
+)
+def test_beijings_standing_claim_on_taiwan_is_backdrop(claim):
+    """Wire copy restating Beijing's claim on Taiwan (its territory, to be taken by force) reports no
+    new Taiwan event between the US and China, neither a threat nor a pledge."""
+    assert not {k for t, k in _events("", claim) if t == "taiwan"}
+
+
+def test_a_warning_over_taiwan_beside_the_claim_stays_a_dispute():
+    """A warning in its own clause, before the restated claim, is still the news."""
+    body = "China warned the United States on Friday over the arms sale, as Beijing claims Taiwan as its own."
+    assert ("taiwan", "dispute") in _events("", body)
+
+
+def test_a_pledge_to_impose_tariffs_is_no_agreement():
+    """A candidate's pledge of a coercive act (tariffs) is a campaign promise: no agreement, no event."""
+    body = "At a rally in Ohio, Trump pledged to impose steep tariffs on imports from China."
+    assert not _events("", body)
+
+
+def test_a_pledge_to_cooperate_stays_an_agreement():
+    body = "China pledged to crack down on fentanyl exports to the United States, officials said on Monday."
+    assert ("fentanyl", "agreement") in _events("", body)
+
+
+def test_a_truce_that_expires_is_no_agreement_reached():
+    """A pact's end date ("the truce ... expires on Friday") is no agreement reached."""
+    body = "The tariff truce between the United States and China on higher duties expires on Friday, traders said."
+    assert ("tariffs_trade", "agreement") not in _events("", body)
+    reached = "The United States and China agreed to a tariff truce on Friday."
+    assert ("tariffs_trade", "agreement") in _events("", reached)
+
+
+def test_a_participle_describing_the_measure_is_not_the_act():
+    """'A revenue hit from expanded U.S. export restrictions' describes the measure a company suffers;
+    the act itself ('the United States expanded export restrictions') is the dispute."""
+    body = "The chipmaker took a revenue hit from expanded U.S. export restrictions on chip sales to China."
+    assert ("export_controls", "dispute") not in _events("", body)
+    act = "The United States expanded export restrictions on chip sales to China on Monday."
+    assert ("export_controls", "dispute") in _events("", act)
+
+
+def test_a_market_wrap_takes_no_topic_from_its_mood():
+    """A market wrap naming the trade talks as the traders' hope has no topic; one reporting a tariff
+    raised keeps the event's topic."""
+    body = (
+        "Shares rose in Tokyo and Hong Kong as traders awaited the US-China trade talks. "
+        "The trade talks between the United States and China are due in Washington next week."
+    )
+    assert not detect(_article("Asian shares rise on hopes for US-China trade talks", body)).topics
+    news = "Shares fell in Tokyo after the United States raised tariffs on Chinese goods on Monday."
+    found = detect(_article("Asian shares fall as US raises tariffs on China", news))
+    assert "tariffs_trade" in found.topics

@@ -136,9 +136,10 @@ DEV_FLOORS = {
     # ko hard negatives: dev grew by 5 fresh ones (ko-grow2), then 5 more (ko-grow3: 1 of them, a
     # Wall Street trade-hopes item, is flagged before any rule): 3 of 45, set to the measured figure
     "ko": {"topics": (0.95, 0.86), "events": (0.95, 0.83), "hard_negatives": 3},
-    # en hard negatives: dev grew by 11 fresh ones (en-grow), then 7 more (en-grow2); 4 of 70 stay
-    # flagged (campaign speeches on tariffs, two China-EU stories): 1 in 17, short of the 1-in-25 target
-    "en": {"topics": (0.93, 0.89), "events": (0.91, 0.82), "hard_negatives": 4},
+    # en hard negatives: dev grew by 11 fresh ones (en-grow), then 7 more (en-grow2), then 9 more
+    # (en-grow4: 3 of them flagged before any rule); after round five 3 of 79 stay flagged (a campaign
+    # speech on trade, two China-EU stories): 1 in 26, set to the measured figure
+    "en": {"topics": (0.93, 0.89), "events": (0.91, 0.82), "hard_negatives": 3},
 }
 
 

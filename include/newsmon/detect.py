@@ -52,6 +52,16 @@ _FRICTION_OVER = re.compile(
     r"(?:over|about|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A market wrap: the headline or the lead reports prices moving ("Asian Shares Gain on Hopes for
+# Progress on China-US Trade", "Asian markets sought direction ... as traders awaited ... trade talks").
+# The trade talks and tariffs it names are the market's mood: there a topic is the article's only
+# where it reports an event on it, never from salience alone (dev: two Asian market wraps).
+_MARKET_MOVE = re.compile(
+    r"\b(?:shares|stocks|markets|equities|indexes|indices|benchmarks|bourses|futures|Nikkei|Hang Seng|Kospi|"
+    r"Dow|Nasdaq|S&P)\b[^.]{0,60}?\b(?:rose|rise|rises|fell|fall|falls|gain|gains|gained|slipped|slip|dropped|"
+    r"climbed|edged|tumbled|rallied|sank|surged|mixed|higher|lower|sought direction|little changed|steady)\b",
+    re.IGNORECASE,
+)
 # English verbs by which one side states its position to the other ("Austin underscored the importance
 # of freedom of navigation in the South China Sea", "reiterated its opposition"): a topic they
 # govern is a stated position, the article's topic from one tied mention.
@@ -513,6 +523,8 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
+    if _market_wrap([s for s, _ in sentences[: n_headline + 1]]):
+        salient = {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
@@ -566,6 +578,11 @@ def _article_topics(
     }
     salient = {t for t in salient | stated if t not in tax.event_only or t in placed}
     return salient | {t for t, _ in events}
+
+
+def _market_wrap(opening: list[str]) -> bool:
+    """Whether the headline or the lead sentence (English) reports market prices moving (_MARKET_MOVE)."""
+    return any(_MARKET_MOVE.search(s) for s in opening if not _HANGUL.search(s))
 
 
 def _named_once(topic: str, weighed: list[Candidate]) -> bool:
