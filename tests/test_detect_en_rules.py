@@ -300,7 +300,7 @@ def test_the_chinese_nationalist_party_does_not_name_china():
 @pytest.mark.parametrize(
     "claim",
     [
-        "Beijing regards the island of Taiwan as its territory and has threatened to annex it by force, US officials said.",
+        "Beijing regards the island of Taiwan as its territory and has threatened to annex it by force, US aides said.",
         "China has pledged to reunify Taiwan, even if by force, while the United States sells it arms.",
     ],
 )
