@@ -344,14 +344,32 @@ def test_a_participle_describing_the_measure_is_not_the_act():
     assert ("export_controls", "dispute") in _events("", act)
 
 
-def test_a_market_wrap_takes_no_topic_from_its_mood():
-    """A market wrap naming the trade talks as the traders' hope has no topic; one reporting a tariff
-    raised keeps the event's topic."""
-    body = (
+_FRAMED = {
+    # a market wrap naming the trade talks as the traders' hope
+    "market wrap": (
+        "Asian shares rise on hopes for US-China trade talks",
         "Shares rose in Tokyo and Hong Kong as traders awaited the US-China trade talks. "
-        "The trade talks between the United States and China are due in Washington next week."
-    )
-    assert not detect(_article("Asian shares rise on hopes for US-China trade talks", body)).topics
-    news = "Shares fell in Tokyo after the United States raised tariffs on Chinese goods on Monday."
-    found = detect(_article("Asian shares fall as US raises tariffs on China", news))
-    assert "tariffs_trade" in found.topics
+        "The trade talks between the United States and China are due in Washington next week.",
+        "Asian shares fall as US raises tariffs on China",
+        "Shares fell in Tokyo after the United States raised tariffs on Chinese goods on Monday.",
+        "tariffs_trade",
+    ),
+    # an EU-China story whose backdrop is US tariffs: the pair in the headline is the story's
+    "third country": (
+        "The EU and China still can't get along under Trump's tariffs",
+        "Both hit by US tariffs on their exports to the United States, the EU and China still disagree on "
+        "trade. China said Trump's tariffs weigh on its trade with the United States.",
+        "China and the Philippines clash at sea",
+        "The United States condemned China's water cannon attack in the South China Sea on Monday.",
+        "south_china_sea",
+    ),
+}
+
+
+@pytest.mark.parametrize("frame", sorted(_FRAMED))
+def test_an_opening_framed_elsewhere_takes_no_topic_from_salience(frame):
+    """A market wrap, or a third country paired with China in the opening: topics named around the
+    story make none from salience alone; a US-China event reported in such a story still does."""
+    title, body, news_title, news, topic = _FRAMED[frame]
+    assert not detect(_article(title, body)).topics
+    assert topic in detect(_article(news_title, news)).topics

@@ -62,6 +62,19 @@ _MARKET_MOVE = re.compile(
     r"climbed|edged|tumbled|rallied|sank|surged|mixed|higher|lower|sought direction|little changed|steady)\b",
     re.IGNORECASE,
 )
+# A third country paired with China in the headline or lead ("the EU and China still can't get along",
+# "China, Philippines to manage S. China Sea differences", "EU-China summit"): the story is that pair's,
+# the US its backdrop; as in a market wrap, a topic is then the article's only by a reported event
+# (dev: four such openings, all hard negatives, one flagged by salience alone).
+_THIRD = (
+    r"(?:the\s+)?(?:EU|European\s+Union|Europe|Brussels|Japan|Tokyo|Philippines|Manila|Australia|Canberra|Canada|"
+    r"Ottawa|India|New\s+Delhi|Vietnam|Hanoi|South\s+Korea|Seoul|Russia|Moscow|Britain|Germany|Berlin|France|Paris|Mexico)"
+)
+_THIRD_PARTY_PAIR = re.compile(
+    rf"\b{_THIRD}(?:\s*,\s*|\s+and\s+|\s*[-\u2013]\s*)(?:China|Beijing)\b"
+    rf"|\b(?:China|Beijing)(?:\s*,\s*|\s+and\s+|\s*[-\u2013]\s*){_THIRD}\b",
+    re.IGNORECASE,
+)
 # English verbs by which one side states its position to the other ("Austin underscored the importance
 # of freedom of navigation in the South China Sea", "reiterated its opposition"): a topic they
 # govern is a stated position, the article's topic from one tied mention.
@@ -523,7 +536,8 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
-    if _market_wrap([s for s, _ in sentences[: n_headline + 1]]):
+    opening = [s for s, _ in sentences[: n_headline + 1]]
+    if _market_wrap(opening) or _third_party_frame(opening):
         salient = {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
@@ -583,6 +597,12 @@ def _article_topics(
 def _market_wrap(opening: list[str]) -> bool:
     """Whether the headline or the lead sentence (English) reports market prices moving (_MARKET_MOVE)."""
     return any(_MARKET_MOVE.search(s) for s in opening if not _HANGUL.search(s))
+
+
+def _third_party_frame(opening: list[str]) -> bool:
+    """Whether the headline or the lead sentence (English) pairs China with a third country
+    (_THIRD_PARTY_PAIR): that pair's story, with the US as backdrop."""
+    return any(_THIRD_PARTY_PAIR.search(s) for s in opening if not _HANGUL.search(s))
 
 
 def _named_once(topic: str, weighed: list[Candidate]) -> bool:
