@@ -363,13 +363,22 @@ _FRAMED = {
         "The United States condemned China's water cannon attack in the South China Sea on Monday.",
         "south_china_sea",
     ),
+    # the campaign trail: a rally speech on trade with China is US domestic politics
+    "campaign trail": (
+        "At a rally, Trump gets tough on China tariffs",
+        "At a campaign rally in Ohio, Trump said tariffs on China would bring jobs back to the United States. "
+        "The trade war with China was good for the United States, he said.",
+        "Senate candidate's rally comes as US raises tariffs on China",
+        "The rally came hours after the United States raised tariffs on Chinese goods on Monday.",
+        "tariffs_trade",
+    ),
 }
 
 
 @pytest.mark.parametrize("frame", sorted(_FRAMED))
 def test_an_opening_framed_elsewhere_takes_no_topic_from_salience(frame):
-    """A market wrap, or a third country paired with China in the opening: topics named around the
-    story make none from salience alone; a US-China event reported in such a story still does."""
+    """A market wrap, a third country paired with China, or the campaign trail in the opening: topics
+    named around the story make none from salience alone; a US-China event reported there still does."""
     title, body, news_title, news, topic = _FRAMED[frame]
     assert not detect(_article(title, body)).topics
     assert topic in detect(_article(news_title, news)).topics

@@ -137,9 +137,9 @@ DEV_FLOORS = {
     # Wall Street trade-hopes item, is flagged before any rule): 3 of 45, set to the measured figure
     "ko": {"topics": (0.95, 0.86), "events": (0.95, 0.83), "hard_negatives": 3},
     # en hard negatives: dev grew by 11 fresh ones (en-grow), then 7 more (en-grow2), then 9 more
-    # (en-grow4: 3 of them flagged before any rule); after round five 2 of 79 stay flagged (a campaign
-    # speech on trade, a China-EU story): 1 in 40, set to the measured figure
-    "en": {"topics": (0.93, 0.89), "events": (0.91, 0.82), "hard_negatives": 2},
+    # (en-grow4: 3 of them flagged before any rule); after round five 1 of 79 stays flagged (China's
+    # rare-earth controls in a China-EU story), set to the measured figure
+    "en": {"topics": (0.93, 0.89), "events": (0.91, 0.82), "hard_negatives": 1},
 }
 
 

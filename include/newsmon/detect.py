@@ -75,6 +75,15 @@ _THIRD_PARTY_PAIR = re.compile(
     rf"|\b(?:China|Beijing)(?:\s*,\s*|\s+and\s+|\s*[-\u2013]\s*){_THIRD}\b",
     re.IGNORECASE,
 )
+# The campaign trail in the headline or lead (a rally, a nomination speech, a candidate's ad): US domestic
+# politics, where China's name and trade talk are the stump's, not a US-China topic by salience alone
+# (dev: four such openings, all hard negatives: a nomination-speech preview, two rallies, a Senate ad).
+_CAMPAIGN = re.compile(
+    r"\b(?:campaign(?:s|ing)?|rall(?:y|ies)|nomination|nominee|candidates?|stump|running\s+mate)\b", re.IGNORECASE
+)
+# Openings that frame an English story as something else than the US-China relationship: a topic of
+# such an article is one it reports an event on, never one salient alone.
+_FRAMES = {"market wrap": _MARKET_MOVE, "third country": _THIRD_PARTY_PAIR, "campaign trail": _CAMPAIGN}
 # English verbs by which one side states its position to the other ("Austin underscored the importance
 # of freedom of navigation in the South China Sea", "reiterated its opposition"): a topic they
 # govern is a stated position, the article's topic from one tied mention.
@@ -537,7 +546,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
     opening = [s for s, _ in sentences[: n_headline + 1]]
-    if _market_wrap(opening) or _third_party_frame(opening):
+    if _framed_elsewhere(opening):
         salient = {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
@@ -594,15 +603,11 @@ def _article_topics(
     return salient | {t for t, _ in events}
 
 
-def _market_wrap(opening: list[str]) -> bool:
-    """Whether the headline or the lead sentence (English) reports market prices moving (_MARKET_MOVE)."""
-    return any(_MARKET_MOVE.search(s) for s in opening if not _HANGUL.search(s))
-
-
-def _third_party_frame(opening: list[str]) -> bool:
-    """Whether the headline or the lead sentence (English) pairs China with a third country
-    (_THIRD_PARTY_PAIR): that pair's story, with the US as backdrop."""
-    return any(_THIRD_PARTY_PAIR.search(s) for s in opening if not _HANGUL.search(s))
+def _framed_elsewhere(opening: list[str]) -> str:
+    """The frame (_FRAMES) the headline or the lead sentence (English) puts the story in: a market
+    wrap, a third country paired with China, the campaign trail; "" when none."""
+    english = [s for s in opening if not _HANGUL.search(s)]
+    return next((name for name, pattern in _FRAMES.items() if any(pattern.search(s) for s in english)), "")
 
 
 def _named_once(topic: str, weighed: list[Candidate]) -> bool:
