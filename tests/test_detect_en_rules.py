@@ -344,6 +344,14 @@ def test_a_participle_describing_the_measure_is_not_the_act():
     assert ("export_controls", "dispute") in _events("", act)
 
 
+def test_a_talk_aimed_for_is_not_held():
+    """'Aiming for a talk' is a goal (beside 'seek', 'aim to', 'look to'), not a talk held."""
+    body = "Aiming for a quick talk with his Chinese counterpart, US Defense Secretary Austin called Beijing."
+    assert ("military_channels", "agreement") not in _events("", body)
+    held = "The US Defense Secretary met his Chinese counterpart in Singapore on Monday."
+    assert ("military_channels", "agreement") in _events("", held)
+
+
 _FRAMED = {
     # a market wrap naming the trade talks as the traders' hope
     "market wrap": (
