@@ -545,9 +545,9 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
-    opening = [s for s, _ in sentences[: n_headline + 1]]
-    if _framed_elsewhere(opening):
-        salient = {t for t, _ in events}
+    reported = {t for t, _ in events}
+    if salient - reported and _framed_elsewhere([s for s, _ in sentences[: n_headline + 1]]):
+        salient = reported  # the frame is read only when salience alone makes a topic
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))

@@ -289,6 +289,8 @@ def _attributive(toks: list, i: int) -> bool:
 def _mark_standing_claim(sentence: str, toks: list, background: list[bool]) -> None:
     """Mark as background the tokens of the clause restating Beijing's claim on Taiwan
     (_EN_STANDING_CLAIM), from the clause's start to the claim's end."""
+    if "aiwan" not in sentence and "force" not in sentence.lower():
+        return  # the cheap test first: most sentences name neither, and the pattern costs
     for m in _EN_STANDING_CLAIM.finditer(sentence):
         lo = max(sentence.rfind(c, 0, m.start()) for c in ",;:(") + 1
         for j, t in enumerate(toks):
