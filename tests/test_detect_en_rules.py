@@ -280,3 +280,113 @@ def test_a_commentators_warning_is_an_opinion(who):
     assert ("tariffs_trade", "dispute") not in _events("", body)
     official = "China warned the United States on Monday over its new tariffs on Chinese imports."
     assert ("tariffs_trade", "dispute") in _events("", official)
+
+
+# Round five (branch en-grow4): precision on a fresh batch, dev only.
+
+
+def test_the_chinese_nationalist_party_does_not_name_china():
+    """Taiwan's KMT is the Chinese Nationalist Party: a US call on Taiwan's legislature naming it is
+    Taiwan-domestic news, not a US-China Taiwan dispute; "Chinese" elsewhere still names China."""
+    body = (
+        "The State Department urged the Chinese Nationalist Party to back the special budget. "
+        "Washington warned of the threat the island faces, a spokesperson for the United States said."
+    )
+    assert not detect(_article("US urges Taiwan lawmakers to pass defence budget", body)).topics
+    beijing = "Chinese officials warned the United States on Monday over its arms sale to Taiwan."
+    assert ("taiwan", "dispute") in _events("", beijing)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Beijing regards the island of Taiwan as its territory and has threatened to annex it by force, US aides said.",
+        "China has pledged to reunify Taiwan, even if by force, while the United States sells it arms.",
+    ],
+)
+def test_beijings_standing_claim_on_taiwan_is_backdrop(claim):
+    """Wire copy restating Beijing's claim on Taiwan (its territory, to be taken by force) reports no
+    new Taiwan event between the US and China, neither a threat nor a pledge."""
+    assert not {k for t, k in _events("", claim) if t == "taiwan"}
+
+
+def test_a_warning_over_taiwan_beside_the_claim_stays_a_dispute():
+    """A warning in its own clause, before the restated claim, is still the news."""
+    body = "China warned the United States on Friday over the arms sale, as Beijing claims Taiwan as its own."
+    assert ("taiwan", "dispute") in _events("", body)
+
+
+def test_a_pledge_to_impose_tariffs_is_no_agreement():
+    """A candidate's pledge of a coercive act (tariffs) is a campaign promise: no agreement, no event."""
+    body = "At a rally in Ohio, Trump pledged to impose steep tariffs on imports from China."
+    assert not _events("", body)
+
+
+def test_a_pledge_to_cooperate_stays_an_agreement():
+    body = "China pledged to crack down on fentanyl exports to the United States, officials said on Monday."
+    assert ("fentanyl", "agreement") in _events("", body)
+
+
+def test_a_truce_that_expires_is_no_agreement_reached():
+    """A pact's end date ("the truce ... expires on Friday") is no agreement reached."""
+    body = "The tariff truce between the United States and China on higher duties expires on Friday, traders said."
+    assert ("tariffs_trade", "agreement") not in _events("", body)
+    reached = "The United States and China agreed to a tariff truce on Friday."
+    assert ("tariffs_trade", "agreement") in _events("", reached)
+
+
+def test_a_participle_describing_the_measure_is_not_the_act():
+    """'A revenue hit from expanded U.S. export restrictions' describes the measure a company suffers;
+    the act itself ('the United States expanded export restrictions') is the dispute."""
+    body = "The chipmaker took a revenue hit from expanded U.S. export restrictions on chip sales to China."
+    assert ("export_controls", "dispute") not in _events("", body)
+    act = "The United States expanded export restrictions on chip sales to China on Monday."
+    assert ("export_controls", "dispute") in _events("", act)
+
+
+def test_a_talk_aimed_for_is_not_held():
+    """'Aiming for a talk' is a goal (beside 'seek', 'aim to', 'look to'), not a talk held."""
+    body = "Aiming for a quick talk with his Chinese counterpart, US Defense Secretary Austin called Beijing."
+    assert ("military_channels", "agreement") not in _events("", body)
+    held = "The US Defense Secretary met his Chinese counterpart in Singapore on Monday."
+    assert ("military_channels", "agreement") in _events("", held)
+
+
+_FRAMED = {
+    # a market wrap naming the trade talks as the traders' hope
+    "market wrap": (
+        "Asian shares rise on hopes for US-China trade talks",
+        "Shares rose in Tokyo and Hong Kong as traders awaited the US-China trade talks. "
+        "The trade talks between the United States and China are due in Washington next week.",
+        "Asian shares fall as US raises tariffs on China",
+        "Shares fell in Tokyo after the United States raised tariffs on Chinese goods on Monday.",
+        "tariffs_trade",
+    ),
+    # an EU-China story whose backdrop is US tariffs: the pair in the headline is the story's
+    "third country": (
+        "The EU and China still can't get along under Trump's tariffs",
+        "Both hit by US tariffs on their exports to the United States, the EU and China still disagree on "
+        "trade. China said Trump's tariffs weigh on its trade with the United States.",
+        "China and the Philippines clash at sea",
+        "The United States condemned China's water cannon attack in the South China Sea on Monday.",
+        "south_china_sea",
+    ),
+    # the campaign trail: a rally speech on trade with China is US domestic politics
+    "campaign trail": (
+        "At a rally, Trump gets tough on China tariffs",
+        "At a campaign rally in Ohio, Trump said tariffs on China would bring jobs back to the United States. "
+        "The trade war with China was good for the United States, he said.",
+        "Senate candidate's rally comes as US raises tariffs on China",
+        "The rally came hours after the United States raised tariffs on Chinese goods on Monday.",
+        "tariffs_trade",
+    ),
+}
+
+
+@pytest.mark.parametrize("frame", sorted(_FRAMED))
+def test_an_opening_framed_elsewhere_takes_no_topic_from_salience(frame):
+    """A market wrap, a third country paired with China, or the campaign trail in the opening: topics
+    named around the story make none from salience alone; a US-China event reported there still does."""
+    title, body, news_title, news, topic = _FRAMED[frame]
+    assert not detect(_article(title, body)).topics
+    assert topic in detect(_article(news_title, news)).topics

@@ -141,9 +141,10 @@ DEV_FLOORS = {
     # rule unflagged the two trade-hopes wraps: 1 of 45; then 5 more (ko-grow4, one flagged before any
     # rule, a KOSPI close blamed on the tariff war): 2 of 50 with round five, set to the measured figure
     "ko": {"topics": (0.95, 0.88), "events": (0.95, 0.85), "hard_negatives": 2},
-    # en hard negatives: dev grew by 11 fresh ones (en-grow), then 7 more (en-grow2); 4 of 70 stay
-    # flagged (campaign speeches on tariffs, two China-EU stories): 1 in 17, short of the 1-in-25 target
-    "en": {"topics": (0.93, 0.89), "events": (0.91, 0.82), "hard_negatives": 4},
+    # en hard negatives: dev grew by 11 fresh ones (en-grow), then 7 more (en-grow2), then 9 more
+    # (en-grow4: 3 of them flagged before any rule); after round five 1 of 79 stays flagged (China's
+    # rare-earth controls in a China-EU story), set to the measured figure
+    "en": {"topics": (0.93, 0.89), "events": (0.91, 0.82), "hard_negatives": 1},
 }
 
 

@@ -52,6 +52,38 @@ _FRICTION_OVER = re.compile(
     r"(?:over|about|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A market wrap: the headline or the lead reports prices moving ("Asian Shares Gain on Hopes for
+# Progress on China-US Trade", "Asian markets sought direction ... as traders awaited ... trade talks").
+# The trade talks and tariffs it names are the market's mood: there a topic is the article's only
+# where it reports an event on it, never from salience alone (dev: two Asian market wraps).
+_MARKET_MOVE = re.compile(
+    r"\b(?:shares|stocks|markets|equities|indexes|indices|benchmarks|bourses|futures|Nikkei|Hang Seng|Kospi|"
+    r"Dow|Nasdaq|S&P)\b[^.]{0,60}?\b(?:rose|rise|rises|fell|fall|falls|gain|gains|gained|slipped|slip|dropped|"
+    r"climbed|edged|tumbled|rallied|sank|surged|mixed|higher|lower|sought direction|little changed|steady)\b",
+    re.IGNORECASE,
+)
+# A third country paired with China in the headline or lead ("the EU and China still can't get along",
+# "China, Philippines to manage S. China Sea differences", "EU-China summit"): the story is that pair's,
+# the US its backdrop; as in a market wrap, a topic is then the article's only by a reported event
+# (dev: four such openings, all hard negatives, one flagged by salience alone).
+_THIRD = (
+    r"(?:the\s+)?(?:EU|European\s+Union|Europe|Brussels|Japan|Tokyo|Philippines|Manila|Australia|Canberra|Canada|"
+    r"Ottawa|India|New\s+Delhi|Vietnam|Hanoi|South\s+Korea|Seoul|Russia|Moscow|Britain|Germany|Berlin|France|Paris|Mexico)"
+)
+_THIRD_PARTY_PAIR = re.compile(
+    rf"\b{_THIRD}(?:\s*,\s*|\s+and\s+|\s*[-\u2013]\s*)(?:China|Beijing)\b"
+    rf"|\b(?:China|Beijing)(?:\s*,\s*|\s+and\s+|\s*[-\u2013]\s*){_THIRD}\b",
+    re.IGNORECASE,
+)
+# The campaign trail in the headline or lead (a rally, a nomination speech, a candidate's ad): US domestic
+# politics, where China's name and trade talk are the stump's, not a US-China topic by salience alone
+# (dev: four such openings, all hard negatives: a nomination-speech preview, two rallies, a Senate ad).
+_CAMPAIGN = re.compile(
+    r"\b(?:campaign(?:s|ing)?|rall(?:y|ies)|nomination|nominee|candidates?|stump|running\s+mate)\b", re.IGNORECASE
+)
+# Openings that frame an English story as something else than the US-China relationship: a topic of
+# such an article is one it reports an event on, never one salient alone.
+_FRAMES = {"market wrap": _MARKET_MOVE, "third country": _THIRD_PARTY_PAIR, "campaign trail": _CAMPAIGN}
 # English verbs by which one side states its position to the other ("Austin underscored the importance
 # of freedom of navigation in the South China Sea", "reiterated its opposition"): a topic they
 # govern is a stated position, the article's topic from one tied mention.
@@ -523,8 +555,11 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
+    reported = {t for t, _ in events}
     if _market_report(article.title or ""):  # the talks are what moved prices: topics only through events
-        salient = {t for t, _ in events}
+        salient = reported
+    elif salient - reported and _framed_elsewhere([s for s, _ in sentences[: n_headline + 1]]):
+        salient = reported  # the frame is read only when salience alone makes a topic
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
@@ -585,6 +620,13 @@ def _article_topics(
     }
     salient = {t for t in salient | stated if t not in tax.event_only or t in placed}
     return salient | {t for t, _ in events}
+
+
+def _framed_elsewhere(opening: list[str]) -> str:
+    """The frame (_FRAMES) the headline or the lead sentence (English) puts the story in: a market
+    wrap, a third country paired with China, the campaign trail; "" when none."""
+    english = [s for s in opening if not _HANGUL.search(s)]
+    return next((name for name, pattern in _FRAMES.items() if any(pattern.search(s) for s in english)), "")
 
 
 def _named_once(topic: str, weighed: list[Candidate]) -> bool:

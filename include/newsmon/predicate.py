@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from newsmon.cues import CueLexicon
-from newsmon.english import DETERMINERS, tokens
+from newsmon.english import DETERMINERS, PREPOSITIONS, tokens
 from newsmon.ko_joint import split_cue, verbal
 from newsmon.korean import Morph
 
@@ -56,6 +56,30 @@ _EN_PACT_STANCE_VERBS = frozenset(("support", "back", "endorse", "champion", "fa
 # the agreement noun it takes, and how far a passive of it may follow the noun in the clause.
 PACT_STANCE_WORDS = 4
 PACT_PASSIVE_WORDS = 10
+# Verbs of a pact running out: an agreement noun that is their subject is an existing pact's end date,
+# not one reached ("a truce ... expires March 2"; dev: a market wrap and a truce-extension story).
+_EN_LAPSE_VERBS = frozenset(("expire", "lapse"))
+PACT_LAPSE_WORDS = 16  # how far the verb may follow the noun: its subject is often long ("a truce between ...")
+# Words after which an -ed cue is a participle modifying the noun after it: the measure's state, the
+# setting of another verb, not an act reported ("faces a headwind from expanded export restrictions",
+# "a truce ... on increased American tariffs"; dev: a company-results story, a market wrap).
+_EN_ATTRIBUTIVE_BEFORE = (
+    (DETERMINERS - {"that", "new", "fresh"}) | PREPOSITIONS | {"from", "by", "to", "against", "amid"}
+)
+# Cues of promising: a pledge of a coercive act (a dispute cue or "by force" in its to-clause) is one
+# side's threat or campaign promise, not yet done and no agreement ("pledged to impose significant
+# tariffs", "has pledged to reunify Taiwan, even if by force").
+_EN_PROMISES = frozenset(("pledge", "promise", "commit", "commitment"))
+PROMISE_REACH = 12  # tokens of the to-clause read for the coercive act
+# Beijing's standing claim on Taiwan, as wire copy restates it ("Beijing views self-ruled Taiwan as its
+# territory and has threatened to annex it by force"; "claims Taiwan as its own"): a cue in the
+# claim's clause restates the backdrop, it reports nothing new (dev: 2 false Taiwan events).
+_EN_STANDING_CLAIM = re.compile(
+    r"\b(?:views?|viewed|claims?|claimed|considers?|considered|regards?|regarded|sees)\s+(?:[\w-]+\s+){0,3}?"
+    r"Taiwan\s+as\b[^,;:()]*"
+    r"|\b(?:re)?(?:unify|unite|annex|seize)\b[^;:()]{0,60}?\bby\s+force\b",
+    re.IGNORECASE,
+)
 # Commentators: a warning or criticism they voice is an opinion, not a dispute between governments
 # (the guideline's "analysts' opinions": "some economists warn could raise prices").
 _EN_COMMENTATORS = frozenset((
@@ -224,6 +248,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     toks = _readable(tokens(sentence))
     sets = [t.lemmas for t in toks]
     background = _en_background(toks, lex)
+    _mark_standing_claim(sentence, toks, background)
     cues = []
     i = 0
     while i < len(toks):
@@ -242,6 +267,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         modifier |= not toks[i].verb and bool(after & _EN_CAMP_NOUNS)  # "opposition parties"
         modifier |= not toks[i].verb and _countered(toks, i)  # "deterring the threat"
         modifier |= not toks[i].verb and category == "agree" and _pact_judged(toks, i)  # "backed a deal"
+        modifier |= _attributive(toks, i)  # "from expanded export restrictions"
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
         i += len(phrase)
@@ -259,6 +285,8 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     ]
     k = _pick(lex, cues, objects, transparent)
     mods = _en_modifiers(toks, cues[k], lex, background)
+    if _coercive_pledge(toks, cues[k], lex):
+        mods["hedged"] = "a pledge of a coercive act, not yet done"
     if cues[k].category == "consult":
         mods.update(_future(lex.future_time["en"], sets))
         if any({"will", "to"} & t.lemmas for t in _en_clause_before(toks, cues[k].i, background)):
@@ -267,6 +295,49 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
     return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _attributive(toks: list, i: int) -> bool:
+    """True when the -ed token ``i`` stands after a preposition or determiner and before a word that
+    is not one: a participle describing the noun after it ("from expanded U.S. restrictions")."""
+    if not (i and toks[i].low.endswith("ed") and toks[i - 1].low in _EN_ATTRIBUTIVE_BEFORE):
+        return False
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    return bool(nxt) and nxt not in DETERMINERS and nxt not in _CLAUSE_END_EN and nxt not in ("by", "to", "that")
+
+
+def _mark_standing_claim(sentence: str, toks: list, background: list[bool]) -> None:
+    """Mark as background the tokens of the clause restating Beijing's claim on Taiwan
+    (_EN_STANDING_CLAIM), from the clause's start to the claim's end."""
+    if "aiwan" not in sentence and "force" not in sentence.lower():
+        return  # the cheap test first: most sentences name neither, and the pattern costs
+    for m in _EN_STANDING_CLAIM.finditer(sentence):
+        lo = max(sentence.rfind(c, 0, m.start()) for c in ",;:(") + 1
+        for j, t in enumerate(toks):
+            if lo <= t.start < m.end():
+                background[j] = True
+
+
+def _coercive_pledge(toks: list, cue: _Cue, lex: CueLexicon) -> bool:
+    """True when a cue of promising (_EN_PROMISES) takes a to-clause holding a coercive act: a
+    dispute cue ("pledged to impose tariffs") or "by force" ("pledged to reunify Taiwan, even if by
+    force"), read up to PROMISE_REACH tokens."""
+    if cue.phrase not in _EN_PROMISES:
+        return False
+    after = toks[cue.i + cue.n : cue.i + cue.n + PROMISE_REACH]
+    if not after or after[0].low != "to":
+        return False
+    sets = [t.lemmas for t in after]
+    lows = [t.low for t in after]
+    if any(a == "by" and b == "force" for a, b in itertools.pairwise(lows)):
+        return True
+    for j in range(1, len(after)):
+        if lows[j] in (";", ":"):
+            break
+        hit = lex.cues["en"].match(sets, j)
+        if hit and lex.roles[hit[1]] == "dispute":
+            return True
+    return False
 
 
 def _countered(toks: list, i: int) -> bool:
@@ -281,7 +352,8 @@ def _countered(toks: list, i: int) -> bool:
 def _pact_judged(toks: list, i: int) -> bool:
     """True when the agreement noun ``i`` is taken by a verb of standing by or reopening a pact: as
     its object across a few non-verb words ("backed a job killing trade deal"), or as the subject of
-    its passive later in the clause ("agreements with China ... will be renegotiated")."""
+    its passive later in the clause ("agreements with China ... will be renegotiated"); or is the
+    subject of a verb of running out ("a truce ... expires March 2")."""
     for j in range(i - 1, max(-1, i - PACT_STANCE_WORDS - 2), -1):
         if toks[j].low in _CLAUSE_END_EN:
             break
@@ -294,6 +366,11 @@ def _pact_judged(toks: list, i: int) -> bool:
             break
         passive = any("be" in t.lemmas for t in toks[max(i + 1, j - 2) : j])  # "will be (totally) renegotiated"
         if toks[j].lemmas & _EN_PACT_STANCE_VERBS and passive:
+            return True
+    for j in range(i + 1, min(len(toks), i + PACT_LAPSE_WORDS + 1)):
+        if toks[j].low in _CLAUSE_END_EN - {","} or toks[j].low in _EN_RELATIVE:
+            break
+        if toks[j].lemmas & _EN_LAPSE_VERBS:  # "a truce ... expires March 2", "was set to expire"
             return True
     return False
 
