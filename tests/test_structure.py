@@ -205,6 +205,40 @@ def test_a_description_that_is_a_plain_paragraph_of_the_body_stays_a_styled_deck
     )
     assert extract_generic(styled).body.split("\n") == BODY[1:]
 
+def test_a_deck_marked_up_apart_goes_when_the_description_shares_a_sentence_or_is_cut():
+    """A classed standfirst holding a sentence of the description goes, split into lines or longer
+    than the description; a classed first paragraph whose class the body shares stays."""
+    head = "<html lang='de'><head><title>Neuer Hafenplan</title><meta name='description' content='{}'></head>"
+    paras = "".join(_p(t) for t in BODY)
+    # the description sums up in other words and shares one sentence with a longer deck
+    deck = "Die Stadt baut den Hafen um. Der Plan soll mehrere hundert Arbeitsplätze schaffen."
+    page = head.format("Hamburg legt einen Plan vor. Der Plan soll mehrere hundert Arbeitsplätze schaffen.")
+    longer = f"{page}<body><article><h1>Neuer Hafenplan</h1><p class='intro'>{deck}</p>{paras}</article></body></html>"
+    assert extract_generic(longer).body.split("\n") == BODY
+    # a deck set as two lines, the description cut short mid-word
+    lines = (
+        "<p class='lead-line'>Die Stadt baut den Hafen für 400 Millionen um.</p>"
+        "<p class='lead-line'>Die Opposition will prüfen.</p>"
+    )
+    page = head.format("Die Stadt baut den Hafen für 400 Millionen um. Die Opposition will pr")
+    split = f"{page}<body><article><h1>Neuer Hafenplan</h1>{lines}{paras}</article></body></html>"
+    assert extract_generic(split).body.split("\n") == BODY
+    # every paragraph has the same class and the description is the first one and a cut second: they stay
+    classed = "<div class='img'></div>".join(f"<p class='text'>{t}</p>" for t in BODY)
+    page = head.format(BODY[0] + " " + BODY[1][:50] + "...")
+    body = f"{page}<body><article><h1>Neuer Hafenplan</h1>{classed}</article></body></html>"
+    assert extract_generic(body).body.split("\n") == BODY
+
+
+def test_a_description_that_is_the_first_paragraph_styled_as_intro_stays():
+    """The description's text in a paragraph whose class is the body's plus a modifier is the
+    article's first paragraph, not a deck."""
+    head = f"<html lang='de'><head><title>Neuer Hafenplan</title><meta name='description' content='{BODY[0]}'></head>"
+    rest = "".join(f"<p class='doc-text'>{t}</p>" for t in BODY[1:])
+    page = f"{head}<body><article><p class='doc-text doc-intro'>{BODY[0]}</p>{rest}</article></body></html>"
+    assert extract_generic(page).body.split("\n") == BODY
+
+
 def test_block_texts_are_remembered_only_while_one_call_runs():
     """drop_structural remembers block texts for its own run; afterwards a block reads afresh."""
     from newsmon import structure
