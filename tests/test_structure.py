@@ -239,6 +239,21 @@ def test_a_description_that_is_the_first_paragraph_styled_as_intro_stays():
     assert extract_generic(page).body.split("\n") == BODY
 
 
+def test_a_description_cut_short_is_read_whole_from_a_longer_meta():
+    """name=description cut with "..." and og:description whole: the deck repeating the whole goes."""
+    deck = (
+        "Die Stadt baut den Hafen für 400 Millionen Euro um. Die Opposition im Stadtrat will den Plan "
+        "prüfen, bevor sie zustimmt, und fordert eine Beteiligung der Bürger."
+    )
+    metas = f"<meta name='description' content='{deck[:70]}...'><meta property='og:description' content='{deck}'>"
+    page = (
+        f"<html lang='de'><head><title>Neuer Hafenplan</title>{metas}</head><body><article>"
+        f"<h1>Neuer Hafenplan</h1><div class='standfirst'>{deck}</div>{''.join(_p(t) for t in BODY)}"
+        "</article></body></html>"
+    )
+    assert extract_generic(page).body.split("\n") == BODY
+
+
 def test_block_texts_are_remembered_only_while_one_call_runs():
     """drop_structural remembers block texts for its own run; afterwards a block reads afresh."""
     from newsmon import structure

@@ -259,12 +259,18 @@ def _published(tree: HtmlElement) -> datetime | None:
 
 
 def _description(tree: HtmlElement) -> str:
-    """The page's own description (meta description / og:description): a deck repeats it."""
-    for node in _metas(tree, _DESCRIPTION_META):
-        value = " ".join((node.get("content") or "").split())
-        if value:
-            return value
-    return ""
+    """The page's own description (meta description / og:description): a deck repeats it. When the
+    first is cut short ("…"), a longer one that starts the same (og:description often holds the
+    whole deck) is the deck's text."""
+    values = [" ".join((node.get("content") or "").split()) for node in _metas(tree, _DESCRIPTION_META)]
+    values = [v for v in values if v]
+    if not values:
+        return ""
+    first = values[0]
+    if first.endswith(_CUT):
+        stem = first.rstrip(".…").rstrip()
+        return max((v for v in values if v.startswith(stem) and not v.endswith(_CUT)), key=len, default=first)
+    return first
 
 
 def _description_is_body(tree: HtmlElement, description: str) -> bool:
