@@ -254,6 +254,19 @@ def test_a_description_cut_short_is_read_whole_from_a_longer_meta():
     assert extract_generic(page).body.split("\n") == BODY
 
 
+def test_blocks_inside_a_kept_page_wrapper_are_filtered_links_and_bare_text_between_them_stay():
+    """trafilatura sometimes keeps the page's one wrapper <div>: its children are the blocks; an
+    inline link beside them is not a block, and bare text after a removed block stays."""
+    body = _xml(
+        "<div>", _p("Hafen aktuell"), _p(BODY[0]), "<ref>Hamburg</ref>", _p(BODY[1]),
+        _p("Anzeige"), "Neue Pläne", _p(BODY[2]), _p("Schlagwort: Hafen"), "</div>",
+    )
+    drop_structural(body, "", "")
+    wrapper = body[0]
+    assert _texts(wrapper) == [BODY[0], "Hamburg", BODY[1], BODY[2]]
+    assert "Neue Pläne" in (wrapper[2].tail or "")
+
+
 def test_block_texts_are_remembered_only_while_one_call_runs():
     """drop_structural remembers block texts for its own run; afterwards a block reads afresh."""
     from newsmon import structure

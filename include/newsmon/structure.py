@@ -16,7 +16,8 @@ not the article.
 - phrases: multilingual lists (:mod:`newsmon.phrases`) as the second line, for blocks structure
   alone cannot tell.
 
-Pure functions of their inputs; the trees are edited in place.
+When trafilatura kept the page's one wrapper ``<div>``, its children are the blocks (inline links
+between them are not). Pure functions of their inputs; the trees are edited in place.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ _FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
 # Characters a separator line is made of ("______", "* * *"): a block holding nothing else goes.
 _NOT_ALNUM = "_-–—*~=·•#+.:| \u00a0"
 _NON_WORD = re.compile(r"\W+")
+# Inline elements a kept page wrapper holds between its blocks (a link set beside the paragraphs):
+# part of the sentence around them, never a block of their own.
+INLINE_TAGS = frozenset({"ref", "hi"})
 # Block texts (by element) and their normal forms (by text) while one drop_structural call runs:
 # its rules read each block's text up to five times, and no block's text changes during the call
 # (only whole blocks are removed). Per thread, and dropped when the call returns.
@@ -113,6 +117,8 @@ def _memoised(func: Callable[..., None]) -> Callable[..., None]:
 def drop_structural(body: etree._Element, title: str, description: str) -> None:
     """Remove furniture blocks from trafilatura's ``body`` by link density, repetition, position
     around the body paragraphs, and (second line) phrases."""
+    while len(body) == 1 and body[0].tag == "div":
+        body = body[0]  # trafilatura kept the page's wrapper: its children are the blocks
     blocks = list(body)
     texts = [block_text(el) for el in blocks]
     keys = [_normal(text) for text in texts]
@@ -123,9 +129,25 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
         by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text)
         at_end = index >= len(blocks) - END_BLOCKS
         by_shape = by_shape or (at_end and _contact_line(text)) or ((at_end or not index) and _translation_note(text))
+        if el.tag in INLINE_TAGS:
+            continue
         if not text.strip(_NOT_ALNUM) or by_shape or is_furniture_phrase(text):
-            body.remove(el)
+            _remove(el)
     _trim_edges(body, title, description)
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove a block; inside a kept page wrapper its tail stays (there the bare text between blocks
+    is the article's: subheadings set as text). Directly under trafilatura's body a tail is its own
+    leftover and goes with the block (kept, it cost two extraction-dev pages their precision)."""
+    parent, tail = el.getparent(), (el.tail or "").strip()
+    if tail and parent.tag == "div":
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + " " + el.tail
+        else:
+            parent.text = (parent.text or "") + " " + el.tail
+    parent.remove(el)
 
 
 def block_text(el: etree._Element) -> str:
@@ -278,7 +300,7 @@ def _is_body_paragraph(el: etree._Element) -> bool:
 def _short_unpunctuated(el: etree._Element, max_chars: int) -> bool:
     """A line shorter than ``max_chars`` that does not end like a sentence (not a heading)."""
     text = block_text(el)
-    return el.tag != "head" and len(text) < max_chars and not _SENTENCE_END.search(text)
+    return el.tag != "head" and el.tag not in INLINE_TAGS and len(text) < max_chars and not _SENTENCE_END.search(text)
 
 
 def _lead_heading(el: etree._Element) -> bool:
@@ -308,7 +330,7 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
     known = (_normal(title), _normal(description))
     for el in list(body):
         if _lead_heading(el) or _repeats(el, known) or _short_unpunctuated(el, EDGE_LEAD_MAX_CHARS):
-            body.remove(el)
+            _remove(el)
         elif _is_body_paragraph(el):
             break
     tail = []  # the blocks after the last body paragraph, read from the end
@@ -320,7 +342,7 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
         return  # no body paragraph: no tail to trim
     for el in tail:
         if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS) or _BRACKETED.match(block_text(el)):
-            body.remove(el)
+            _remove(el)
 
 
 def _normal(text: str) -> str:
