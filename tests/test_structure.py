@@ -267,6 +267,19 @@ def test_blocks_inside_a_kept_page_wrapper_are_filtered_links_and_bare_text_betw
     assert "Neue Pläne" in (wrapper[2].tail or "")
 
 
+def test_an_offer_with_a_price_among_the_last_blocks_goes_a_priced_sentence_and_a_free_offer_stay():
+    plug = "„Häfen der Welt“ von Anna Beispiel ist im Buchhandel erhältlich (Beispiel Verlag, 24 Euro)."
+    magazine = "Get Harbour Weekly delivered to your door: 12 issues for £9.99. Click here to order."
+    priced = "Die neue Fähre kostet 40 Millionen Euro und soll im Mai zum ersten Mal fahren."
+    free = "Hier klicken und unser kostenloses E-Book über den Hafen bestellen, für alle Leser."
+    body = _xml(*(_p(t) for t in BODY), _p(priced), _p(free), _p(plug))
+    drop_structural(body, "", "")
+    assert _texts(body) == [*BODY, priced, free]
+    body = _xml(*(_p(t) for t in BODY), _p(magazine))
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY
+
+
 def test_block_texts_are_remembered_only_while_one_call_runs():
     """drop_structural remembers block texts for its own run; afterwards a block reads afresh."""
     from newsmon import structure

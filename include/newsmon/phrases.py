@@ -87,3 +87,18 @@ DESK_NOTE = re.compile(
     r"\b.{0,80}\b(moderat|approv|freigeschaltet|publi|aprova|goedgekeurd|granska)",
     re.I,
 )
+
+# An offer at the end of the story: a book, magazine or product plug, with a price beside a call to
+# buy or read it (the caller keeps it to the last blocks and short blocks, and wants a PRICE too, so
+# a free offer the article makes stays). Calls a plug makes, not a story's "available from … for €…"
+# (a product launch's last sentence): en, de, fr, es, it, pt, nl, sv, no, da
+OFFER = re.compile(
+    r"\b(out now|click here|buy (it )?now|order (it |yours )?(now|here|online)|on sale now|pre-?order|issues for|"
+    r"subscribe (now|today|for|from|here)|"
+    r"(jetzt|hier) (bestellen|abonnieren)|im buchhandel|(ab sofort|jetzt) im handel|"
+    r"commandez|en librairie|en librerías|in libreria|nas livrarias|cómpralo|compre já|bestel nu|"
+    r"beställ|bestill (nå|her)|køb (nu|her))",
+    re.I,
+)
+# A price: a currency sign or code beside a figure ("£25", "12 issues for £11.99", "19,90 Euro").
+PRICE = re.compile(r"[£$€¥₩]\s?\d|\d[\d.,]*\s?(€|£|\$|euro|eur|usd|chf|kr|kronor|kroner|zł)(?!\w)", re.I)

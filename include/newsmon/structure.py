@@ -29,7 +29,7 @@ from functools import wraps
 
 from lxml import etree
 
-from newsmon.phrases import DESK_NOTE, EMAIL, TRANSLATION_NOTE, is_furniture_phrase
+from newsmon.phrases import DESK_NOTE, EMAIL, OFFER, PRICE, TRANSLATION_NOTE, is_furniture_phrase
 
 # A block whose link text is at least this share of its text is a teaser or a link list; body
 # paragraphs link a name or two (well under half their text).
@@ -72,6 +72,9 @@ END_BLOCKS = 3
 # A contact line: an e-mail address in one of the last blocks ("Write to us: desk@…",
 # "Hinweise an: …@…"), a short block, is the desk's address, not the story.
 CONTACT_MAX_CHARS = 300
+# An offer among the last blocks: a short block naming a price and a call to buy ("… is out now
+# (Cornerstone, £25)", "12 issues for £11.99. Click here …"): a plug for a book or a magazine.
+OFFER_MAX_CHARS = 200
 # A translation note ("This is a machine translation of …") as the first block or among the last.
 TRANSLATION_MAX_CHARS = 300
 # A caption: a short block whose last sentence is a credit, "Label: Capitalised Name"
@@ -128,7 +131,8 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
         by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
         by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text)
         at_end = index >= len(blocks) - END_BLOCKS
-        by_shape = by_shape or (at_end and _contact_line(text)) or ((at_end or not index) and _translation_note(text))
+        by_shape = by_shape or (at_end and (_contact_line(text) or _offer(text)))
+        by_shape = by_shape or ((at_end or not index) and _translation_note(text))
         if el.tag in INLINE_TAGS:
             continue
         if not text.strip(_NOT_ALNUM) or by_shape or is_furniture_phrase(text):
@@ -237,6 +241,11 @@ def _contact_line(text: str) -> bool:
     """A short block holding an e-mail address, an affiliate disclosure or the comment rules
     (kept to the last blocks by the caller)."""
     return len(text) < CONTACT_MAX_CHARS and bool(EMAIL.search(text) or DESK_NOTE.search(text))
+
+
+def _offer(text: str) -> bool:
+    """A short block with a price and a call to buy or order: a plug (kept to the last blocks)."""
+    return len(text) < OFFER_MAX_CHARS and PRICE.search(text) is not None and OFFER.search(text) is not None
 
 
 def _translation_note(text: str) -> bool:
