@@ -280,6 +280,16 @@ def test_an_offer_with_a_price_among_the_last_blocks_goes_a_priced_sentence_and_
     assert _texts(body) == BODY
 
 
+def test_a_call_for_tips_through_a_confidential_channel_goes_anywhere_a_quoted_appeal_stays():
+    tip_de = "Sie arbeiten im Hafen und wissen mehr? Melden Sie sich vertraulich per Signal bei unserer Redaktion."
+    tip_en = "Know more about the harbour deal? Contact our reporter confidentially on Signal or WhatsApp."
+    story = "Warum nutzte der Senator Signal? Die Chats seien vertraulich gewesen, sagte er am Abend."
+    appeal = "Wer hat etwas beobachtet? Hinweise nimmt die Polizei unter der Nummer 0511 109 entgegen."
+    body = _xml(_p(BODY[0]), _p(tip_de), _p(BODY[1]), _p(story), _p(tip_en), _p(appeal), _p(BODY[2]), _p(BODY[3]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], BODY[1], story, appeal, BODY[2], BODY[3]]
+
+
 def test_block_texts_are_remembered_only_while_one_call_runs():
     """drop_structural remembers block texts for its own run; afterwards a block reads afresh."""
     from newsmon import structure

@@ -102,3 +102,17 @@ OFFER = re.compile(
 )
 # A price: a currency sign or code beside a figure ("£25", "12 issues for £11.99", "19,90 Euro").
 PRICE = re.compile(r"[£$€¥₩]\s?\d|\d[\d.,]*\s?(€|£|\$|euro|eur|usd|chf|kr|kronor|kroner|zł)(?!\w)", re.I)
+# A call for tips, anywhere in the story (a box set between paragraphs): after a question to the
+# reader, a call to get in touch (TIP_CALL) through a confidential channel (TIP_CHANNEL), "… haben
+# Hinweise? Melden Sie sich vertraulich via Signal …"; the caller wants both after a "?", so a police
+# appeal the story quotes (a phone number, no such channel) stays. en, de, fr, es, it, pt, nl, sv, no
+TIP_CALL = re.compile(
+    r"\b((melden|schreiben|wenden|kontaktieren) sie|contact|reach|get in touch|send|message|write to|"
+    r"tipsa|kontakta|hör av dig|écrivez|contactez|escrib|contact[ae]|scriv|contatt|neem contact|ta kontakt)",
+    re.I,
+)
+TIP_CHANNEL = re.compile(
+    r"\b(signal|threema|whatsapp|securedrop|telegram|proton ?mail)\b|vertraulich|anonym|"
+    r"confiden|riservat|vertrouwelijk|konfidentiell|fortrolig",
+    re.I,
+)

@@ -29,7 +29,16 @@ from functools import wraps
 
 from lxml import etree
 
-from newsmon.phrases import DESK_NOTE, EMAIL, OFFER, PRICE, TRANSLATION_NOTE, is_furniture_phrase
+from newsmon.phrases import (
+    DESK_NOTE,
+    EMAIL,
+    OFFER,
+    PRICE,
+    TIP_CALL,
+    TIP_CHANNEL,
+    TRANSLATION_NOTE,
+    is_furniture_phrase,
+)
 
 # A block whose link text is at least this share of its text is a teaser or a link list; body
 # paragraphs link a name or two (well under half their text).
@@ -75,6 +84,9 @@ CONTACT_MAX_CHARS = 300
 # An offer among the last blocks: a short block naming a price and a call to buy ("… is out now
 # (Cornerstone, £25)", "12 issues for £11.99. Click here …"): a plug for a book or a magazine.
 OFFER_MAX_CHARS = 200
+# A call for tips anywhere: a short block whose question to the reader is followed by a call to get
+# in touch through a confidential channel ("… Hinweise? Melden Sie sich vertraulich via Signal").
+TIP_MAX_CHARS = 300
 # A translation note ("This is a machine translation of …") as the first block or among the last.
 TRANSLATION_MAX_CHARS = 300
 # A caption: a short block whose last sentence is a credit, "Label: Capitalised Name"
@@ -129,7 +141,7 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     pulled = _pull_quotes(blocks, keys) | _figure_run(texts, blocks)
     for index, (el, text, key) in enumerate(zip(blocks, texts, keys, strict=True)):
         by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
-        by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text)
+        by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text) or _tip_line(text)
         at_end = index >= len(blocks) - END_BLOCKS
         by_shape = by_shape or (at_end and (_contact_line(text) or _offer(text)))
         by_shape = by_shape or ((at_end or not index) and _translation_note(text))
@@ -246,6 +258,15 @@ def _contact_line(text: str) -> bool:
 def _offer(text: str) -> bool:
     """A short block with a price and a call to buy or order: a plug (kept to the last blocks)."""
     return len(text) < OFFER_MAX_CHARS and PRICE.search(text) is not None and OFFER.search(text) is not None
+
+
+def _tip_line(text: str) -> bool:
+    """A short block asking the reader a question, then to get in touch through a confidential
+    channel: a call for tips set anywhere in the story."""
+    if len(text) >= TIP_MAX_CHARS or "?" not in text:
+        return False
+    after = text[text.index("?") :]
+    return TIP_CALL.search(after) is not None and TIP_CHANNEL.search(after) is not None
 
 
 def _translation_note(text: str) -> bool:
