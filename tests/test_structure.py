@@ -380,3 +380,14 @@ def test_a_closing_sentence_that_only_mentions_a_translation_stays():
     body = _xml(_p(BODY[0]), _p(BODY[1]), _p(BODY[2]), _p(closing), _p(korean))
     drop_structural(body, "", "")
     assert _texts(body) == [*BODY[:3], closing, korean]
+
+
+def test_a_note_that_the_article_is_a_translation_goes_in_any_of_its_languages():
+    notes = [
+        "Dieser Artikel ist eine Übersetzung, er erschien zuerst in einer Zeitung aus Haifa.",
+        "Cet article est une traduction, paru d'abord dans un quotidien de Lyon.",
+    ]
+    for note in notes:
+        body = _xml(*(_p(t) for t in BODY), _p(note))
+        drop_structural(body, "", "")
+        assert _texts(body) == BODY

@@ -70,6 +70,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # news sentence about a translation stays. en, de, fr, es, it, pt, nl, sv, no/da, pl, ru, ja, ko
 TRANSLATION_NOTE = re.compile(
     r"(article|story|text|piece|version) (is|was|has been) (a |an )?(machine[- ]|automatic(ally)? |ai[- ])?translat|"
+    r"(artikel|text|beitrag|article|artículo|articolo|artigo|artikeln|texten) (ist|est|es|è|é|is|är) "
+    r"(eine|une|una|uma|een|en) (übersetzung|traduction|traducción|traduzione|tradução|vertaling|översättning)\b|"
     r"translated (from|by|with)\b|(machine|automatic|ai)[- ]translat|"
     r"übersetzung (aus|von|eines|des)\b|(aus dem \w+|maschinell|automatisch) übersetzt|"
     r"traduit (de|du|par)\b|traduction (de l|automatique|par)|traducido (del?|por)\b|traducción (automática|del)|"
