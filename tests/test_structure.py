@@ -151,11 +151,14 @@ def test_phrases_in_many_languages_any_length_for_cross_links():
         "기사 URL이 복사되었습니다.",
         "홍길동 기자 외 1명",
         "Foto: Dmitrij Azarov, Kommersant",
+        "More:",
+        "Noticia relacionada",
     ]
     assert [t for t in furniture if not is_furniture_phrase(t)] == []
     prose = [
         "Read the statement in full, the minister said, before deciding whether the agreement holds.",
         "Die Bürger können sich ab Montag an der Umfrage der Stadt beteiligen, teilte das Rathaus mit.",
+        "More than 400 people came.",
         BODY[0],
     ]
     assert [t for t in prose if is_furniture_phrase(t)] == []

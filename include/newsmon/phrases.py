@@ -25,7 +25,9 @@ WHOLE = re.compile(
     r"^\W*(advertisement|sponsored|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|"
     r"reklama|реклама|広告|광고|annons|annonse|reklame|article content|inhalt|hauptinhalt|content|"
     r"comments?|kommentare|commentaires|comentarios|share|teilen|partager|compartir|condividi|"
-    r"udostępnij|поделиться|シェア|공유|dela|del|sdílet|paylaş)\W*$",
+    r"udostępnij|поделиться|シェア|공유|dela|del|sdílet|paylaş|"
+    # a related-links box's title left alone when its links went ("More:", "Noticia relacionada")
+    r"more|related|noticias? relacionadas?|notícias? relacionadas?|articles? liés|verwandte artikel)\W*$",
     re.I,
 )
 # cross-link cues opening a teaser (en, de, fr, es, it, pt, nl, pl, ru, ja, ko, sv, no, da, cs, tr, vi)
