@@ -13,6 +13,9 @@ not the article.
 - position: headings and short unpunctuated lines before the first body paragraph (headline,
   kicker, subtitle, dateline, byline, the deck when it repeats the page's description) and
   short unpunctuated lines after the last one (credits, bylines);
+- desk notes by position and phrase: among the last blocks, contact lines, translation notes and
+  offers (a price beside a plug's call); anywhere, a call for tips (a question to the reader,
+  then a confidential channel);
 - phrases: multilingual lists (:mod:`newsmon.phrases`) as the second line, for blocks structure
   alone cannot tell.
 
