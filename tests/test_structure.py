@@ -231,6 +231,11 @@ def test_a_deck_marked_up_apart_goes_when_the_description_shares_a_sentence_or_i
     page = head.format(BODY[0] + " " + BODY[1][:50] + "...")
     body = f"{page}<body><article><h1>Neuer Hafenplan</h1>{classed}</article></body></html>"
     assert extract_generic(body).body.split("\n") == BODY
+    # a brief: its short classed lines are the whole article, with no story beside them
+    brief = ["Die Stadt baut den Hafen für 400 Millionen um.", "Die Opposition will den Plan noch prüfen."]
+    page = head.format(" ".join(brief))
+    lines = "".join(f"<p class='brief'>{t}</p>" for t in brief)
+    assert extract_generic(f"{page}<body><article>{lines}</article></body></html>").body.split("\n") == brief
 
 
 def test_a_description_that_is_the_first_paragraph_styled_as_intro_stays():

@@ -166,8 +166,9 @@ def _drop_boxes(tree: HtmlElement) -> None:
 def _drop_deck(tree: HtmlElement, description: str) -> bool:
     """Remove a deck marked up apart: the classed paragraph holding a whole sentence of the
     description and its same-class siblings, unless a long paragraph elsewhere has its class (or
-    its class less a modifier). True when the description is instead the text of such a paragraph
-    (the article's first paragraph, styled as its intro: no deck to take out)."""
+    its class less a modifier), or none is left beside it (a brief, not a deck beside a story).
+    True when the description is instead the text of a paragraph of the body's class (the
+    article's first paragraph, styled as its intro: no deck to take out)."""
     whole = " ".join(description.split())
     first_paragraph = False
     for sentence in _description_sentences(description):
@@ -176,11 +177,14 @@ def _drop_deck(tree: HtmlElement, description: str) -> bool:
             if p.getparent() is None or sum(len(q.text_content()) for q in run) > DECK_MAX_CHARS:
                 continue
             names = set(p.get("class", "").split())
-            others = (q for q in tree.iterfind(".//p") if _class_within(q, names) and q not in run)
-            if any(len(q.text_content()) >= DECK_BODY_SIBLING_CHARS for q in others):
+            long_ = [q for q in tree.iterfind(".//p") if len(q.text_content()) >= DECK_BODY_SIBLING_CHARS]
+            body_style = any(_class_within(q, names) for q in long_ if q not in run)
+            if body_style or any(q in run and q is not p for q in long_):
                 # a class of the article's paragraphs: this is its first paragraph
                 first_paragraph = first_paragraph or " ".join(p.text_content().split()) == whole
                 continue
+            if all(q in run for q in long_):
+                continue  # no story beside it: the lines are the article (a brief)
             for q in run:  # every copy: a teaser elsewhere on the page that repeats the deck goes too
                 q.drop_tree()
     return first_paragraph
