@@ -151,11 +151,14 @@ def test_phrases_in_many_languages_any_length_for_cross_links():
         "기사 URL이 복사되었습니다.",
         "홍길동 기자 외 1명",
         "Foto: Dmitrij Azarov, Kommersant",
+        "More:",
+        "Noticia relacionada",
     ]
     assert [t for t in furniture if not is_furniture_phrase(t)] == []
     prose = [
         "Read the statement in full, the minister said, before deciding whether the agreement holds.",
         "Die Bürger können sich ab Montag an der Umfrage der Stadt beteiligen, teilte das Rathaus mit.",
+        "More than 400 people came.",
         BODY[0],
     ]
     assert [t for t in prose if is_furniture_phrase(t)] == []
@@ -204,6 +207,96 @@ def test_a_description_that_is_a_plain_paragraph_of_the_body_stays_a_styled_deck
         f"{''.join(_p(t) for t in BODY[1:])}</article></body></html>"
     )
     assert extract_generic(styled).body.split("\n") == BODY[1:]
+
+def test_a_deck_marked_up_apart_goes_when_the_description_shares_a_sentence_or_is_cut():
+    """A classed standfirst holding a sentence of the description goes, split into lines or longer
+    than the description; a classed first paragraph whose class the body shares stays."""
+    head = "<html lang='de'><head><title>Neuer Hafenplan</title><meta name='description' content='{}'></head>"
+    paras = "".join(_p(t) for t in BODY)
+    # the description sums up in other words and shares one sentence with a longer deck
+    deck = "Die Stadt baut den Hafen um. Der Plan soll mehrere hundert Arbeitsplätze schaffen."
+    page = head.format("Hamburg legt einen Plan vor. Der Plan soll mehrere hundert Arbeitsplätze schaffen.")
+    longer = f"{page}<body><article><h1>Neuer Hafenplan</h1><p class='intro'>{deck}</p>{paras}</article></body></html>"
+    assert extract_generic(longer).body.split("\n") == BODY
+    # a deck set as two lines, the description cut short mid-word
+    lines = (
+        "<p class='lead-line'>Die Stadt baut den Hafen für 400 Millionen um.</p>"
+        "<p class='lead-line'>Die Opposition will prüfen.</p>"
+    )
+    page = head.format("Die Stadt baut den Hafen für 400 Millionen um. Die Opposition will pr")
+    split = f"{page}<body><article><h1>Neuer Hafenplan</h1>{lines}{paras}</article></body></html>"
+    assert extract_generic(split).body.split("\n") == BODY
+    # every paragraph has the same class and the description is the first one and a cut second: they stay
+    classed = "<div class='img'></div>".join(f"<p class='text'>{t}</p>" for t in BODY)
+    page = head.format(BODY[0] + " " + BODY[1][:50] + "...")
+    body = f"{page}<body><article><h1>Neuer Hafenplan</h1>{classed}</article></body></html>"
+    assert extract_generic(body).body.split("\n") == BODY
+    # a brief: its short classed lines are the whole article, with no story beside them
+    brief = ["Die Stadt baut den Hafen für 400 Millionen um.", "Die Opposition will den Plan noch prüfen."]
+    page = head.format(" ".join(brief))
+    lines = "".join(f"<p class='brief'>{t}</p>" for t in brief)
+    assert extract_generic(f"{page}<body><article>{lines}</article></body></html>").body.split("\n") == brief
+
+
+def test_a_description_that_is_the_first_paragraph_styled_as_intro_stays():
+    """The description's text in a paragraph whose class is the body's plus a modifier is the
+    article's first paragraph, not a deck."""
+    head = f"<html lang='de'><head><title>Neuer Hafenplan</title><meta name='description' content='{BODY[0]}'></head>"
+    rest = "".join(f"<p class='doc-text'>{t}</p>" for t in BODY[1:])
+    page = f"{head}<body><article><p class='doc-text doc-intro'>{BODY[0]}</p>{rest}</article></body></html>"
+    assert extract_generic(page).body.split("\n") == BODY
+
+
+def test_a_description_cut_short_is_read_whole_from_a_longer_meta():
+    """name=description cut with "..." and og:description whole: the deck repeating the whole goes."""
+    deck = (
+        "Die Stadt baut den Hafen für 400 Millionen Euro um. Die Opposition im Stadtrat will den Plan "
+        "prüfen, bevor sie zustimmt, und fordert eine Beteiligung der Bürger."
+    )
+    metas = f"<meta name='description' content='{deck[:70]}...'><meta property='og:description' content='{deck}'>"
+    page = (
+        f"<html lang='de'><head><title>Neuer Hafenplan</title>{metas}</head><body><article>"
+        f"<h1>Neuer Hafenplan</h1><div class='standfirst'>{deck}</div>{''.join(_p(t) for t in BODY)}"
+        "</article></body></html>"
+    )
+    assert extract_generic(page).body.split("\n") == BODY
+
+
+def test_blocks_inside_a_kept_page_wrapper_are_filtered_links_and_bare_text_between_them_stay():
+    """trafilatura sometimes keeps the page's one wrapper <div>: its children are the blocks; an
+    inline link beside them is not a block, and bare text after a removed block stays."""
+    body = _xml(
+        "<div>", _p("Hafen aktuell"), _p(BODY[0]), "<ref>Hamburg</ref>", _p(BODY[1]),
+        _p("Anzeige"), "Neue Pläne", _p(BODY[2]), _p("Schlagwort: Hafen"), "</div>",
+    )
+    drop_structural(body, "", "")
+    wrapper = body[0]
+    assert _texts(wrapper) == [BODY[0], "Hamburg", BODY[1], BODY[2]]
+    assert "Neue Pläne" in (wrapper[2].tail or "")
+
+
+def test_an_offer_with_a_price_among_the_last_blocks_goes_a_priced_sentence_and_a_free_offer_stay():
+    plug = "„Häfen der Welt“ von Anna Beispiel ist im Buchhandel erhältlich (Beispiel Verlag, 24 Euro)."
+    magazine = "Get Harbour Weekly delivered to your door: 12 issues for £9.99. Click here to order."
+    priced = "Die neue Fähre kostet 40 Millionen Euro und soll im Mai zum ersten Mal fahren."
+    free = "Hier klicken und unser kostenloses E-Book über den Hafen bestellen, für alle Leser."
+    body = _xml(*(_p(t) for t in BODY), _p(priced), _p(free), _p(plug))
+    drop_structural(body, "", "")
+    assert _texts(body) == [*BODY, priced, free]
+    body = _xml(*(_p(t) for t in BODY), _p(magazine))
+    drop_structural(body, "", "")
+    assert _texts(body) == BODY
+
+
+def test_a_call_for_tips_through_a_confidential_channel_goes_anywhere_a_quoted_appeal_stays():
+    tip_de = "Sie arbeiten im Hafen und wissen mehr? Melden Sie sich vertraulich per Signal bei unserer Redaktion."
+    tip_en = "Know more about the harbour deal? Contact our reporter confidentially on Signal or WhatsApp."
+    story = "Warum nutzte der Senator Signal? Die Chats seien vertraulich gewesen, sagte er am Abend."
+    appeal = "Wer hat etwas beobachtet? Hinweise nimmt die Polizei unter der Nummer 0511 109 entgegen."
+    body = _xml(_p(BODY[0]), _p(tip_de), _p(BODY[1]), _p(story), _p(tip_en), _p(appeal), _p(BODY[2]), _p(BODY[3]))
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], BODY[1], story, appeal, BODY[2], BODY[3]]
+
 
 def test_block_texts_are_remembered_only_while_one_call_runs():
     """drop_structural remembers block texts for its own run; afterwards a block reads afresh."""
@@ -295,3 +388,14 @@ def test_a_closing_sentence_that_only_mentions_a_translation_stays():
     body = _xml(_p(BODY[0]), _p(BODY[1]), _p(BODY[2]), _p(closing), _p(korean))
     drop_structural(body, "", "")
     assert _texts(body) == [*BODY[:3], closing, korean]
+
+
+def test_a_note_that_the_article_is_a_translation_goes_in_any_of_its_languages():
+    notes = [
+        "Dieser Artikel ist eine Übersetzung, er erschien zuerst in einer Zeitung aus Haifa.",
+        "Cet article est une traduction, paru d'abord dans un quotidien de Lyon.",
+    ]
+    for note in notes:
+        body = _xml(*(_p(t) for t in BODY), _p(note))
+        drop_structural(body, "", "")
+        assert _texts(body) == BODY

@@ -25,7 +25,9 @@ WHOLE = re.compile(
     r"^\W*(advertisement|sponsored|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|"
     r"reklama|реклама|広告|광고|annons|annonse|reklame|article content|inhalt|hauptinhalt|content|"
     r"comments?|kommentare|commentaires|comentarios|share|teilen|partager|compartir|condividi|"
-    r"udostępnij|поделиться|シェア|공유|dela|del|sdílet|paylaş)\W*$",
+    r"udostępnij|поделиться|シェア|공유|dela|del|sdílet|paylaş|"
+    # a related-links box's title left alone when its links went ("More:", "Noticia relacionada")
+    r"more|related|noticias? relacionadas?|notícias? relacionadas?|articles? liés|verwandte artikel)\W*$",
     re.I,
 )
 # cross-link cues opening a teaser (en, de, fr, es, it, pt, nl, pl, ru, ja, ko, sv, no, da, cs, tr, vi)
@@ -70,6 +72,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # news sentence about a translation stays. en, de, fr, es, it, pt, nl, sv, no/da, pl, ru, ja, ko
 TRANSLATION_NOTE = re.compile(
     r"(article|story|text|piece|version) (is|was|has been) (a |an )?(machine[- ]|automatic(ally)? |ai[- ])?translat|"
+    r"(artikel|text|beitrag|article|artículo|articolo|artigo|artikeln|texten) (ist|est|es|è|é|is|är) "
+    r"(eine|une|una|uma|een|en) (übersetzung|traduction|traducción|traduzione|tradução|vertaling|översättning)\b|"
     r"translated (from|by|with)\b|(machine|automatic|ai)[- ]translat|"
     r"übersetzung (aus|von|eines|des)\b|(aus dem \w+|maschinell|automatisch) übersetzt|"
     r"traduit (de|du|par)\b|traduction (de l|automatique|par)|traducido (del?|por)\b|traducción (automática|del)|"
@@ -85,5 +89,34 @@ DESK_NOTE = re.compile(
     r"erhalten wir (eine )?provision|une commission|una comisión|una commissione|uma comissão|"
     r"(comments?|kommentare|commentaires|comentarios|commenti|comentários|reacties|kommentarer|komentarze)"
     r"\b.{0,80}\b(moderat|approv|freigeschaltet|publi|aprova|goedgekeurd|granska)",
+    re.I,
+)
+
+# An offer at the end of the story: a book, magazine or product plug, with a price beside a call to
+# buy or read it (the caller keeps it to the last blocks and short blocks, and wants a PRICE too, so
+# a free offer the article makes stays). Calls a plug makes, not a story's "available from … for €…"
+# (a product launch's last sentence): en, de, fr, es, it, pt, nl, sv, no, da
+OFFER = re.compile(
+    r"\b(out now|click here|buy (it )?now|order (it |yours )?(now|here|online)|on sale now|pre-?order|issues for|"
+    r"subscribe (now|today|for|from|here)|"
+    r"(jetzt|hier) (bestellen|abonnieren)|im buchhandel|(ab sofort|jetzt) im handel|"
+    r"commandez|en librairie|en librerías|in libreria|nas livrarias|cómpralo|compre já|bestel nu|"
+    r"beställ|bestill (nå|her)|køb (nu|her))",
+    re.I,
+)
+# A price: a currency sign or code beside a figure ("£25", "12 issues for £11.99", "19,90 Euro").
+PRICE = re.compile(r"[£$€¥₩]\s?\d|\d[\d.,]*\s?(€|£|\$|euro|eur|usd|chf|kr|kronor|kroner|zł)(?!\w)", re.I)
+# A call for tips, anywhere in the story (a box set between paragraphs): after a question to the
+# reader, a call to get in touch (TIP_CALL) through a confidential channel (TIP_CHANNEL), "… haben
+# Hinweise? Melden Sie sich vertraulich via Signal …"; the caller wants both after a "?", so a police
+# appeal the story quotes (a phone number, no such channel) stays. en, de, fr, es, it, pt, nl, sv, no
+TIP_CALL = re.compile(
+    r"\b((melden|schreiben|wenden|kontaktieren) sie|contact|reach|get in touch|send|message|write to|"
+    r"tipsa|kontakta|hör av dig|écrivez|contactez|escrib|contact[ae]|scriv|contatt|neem contact|ta kontakt)",
+    re.I,
+)
+TIP_CHANNEL = re.compile(
+    r"\b(signal|threema|whatsapp|securedrop|telegram|proton ?mail)\b|vertraulich|anonym|"
+    r"confiden|riservat|vertrouwelijk|konfidentiell|fortrolig",
     re.I,
 )

@@ -13,10 +13,14 @@ not the article.
 - position: headings and short unpunctuated lines before the first body paragraph (headline,
   kicker, subtitle, dateline, byline, the deck when it repeats the page's description) and
   short unpunctuated lines after the last one (credits, bylines);
+- desk notes by position and phrase: among the last blocks, contact lines, translation notes and
+  offers (a price beside a plug's call); anywhere, a call for tips (a question to the reader,
+  then a confidential channel);
 - phrases: multilingual lists (:mod:`newsmon.phrases`) as the second line, for blocks structure
   alone cannot tell.
 
-Pure functions of their inputs; the trees are edited in place.
+When trafilatura kept the page's one wrapper ``<div>``, its children are the blocks (inline links
+between them are not). Pure functions of their inputs; the trees are edited in place.
 """
 
 from __future__ import annotations
@@ -28,7 +32,16 @@ from functools import wraps
 
 from lxml import etree
 
-from newsmon.phrases import DESK_NOTE, EMAIL, TRANSLATION_NOTE, is_furniture_phrase
+from newsmon.phrases import (
+    DESK_NOTE,
+    EMAIL,
+    OFFER,
+    PRICE,
+    TIP_CALL,
+    TIP_CHANNEL,
+    TRANSLATION_NOTE,
+    is_furniture_phrase,
+)
 
 # A block whose link text is at least this share of its text is a teaser or a link list; body
 # paragraphs link a name or two (well under half their text).
@@ -71,6 +84,12 @@ END_BLOCKS = 3
 # A contact line: an e-mail address in one of the last blocks ("Write to us: desk@…",
 # "Hinweise an: …@…"), a short block, is the desk's address, not the story.
 CONTACT_MAX_CHARS = 300
+# An offer among the last blocks: a short block naming a price and a call to buy ("… is out now
+# (Cornerstone, £25)", "12 issues for £11.99. Click here …"): a plug for a book or a magazine.
+OFFER_MAX_CHARS = 200
+# A call for tips anywhere: a short block whose question to the reader is followed by a call to get
+# in touch through a confidential channel ("… Hinweise? Melden Sie sich vertraulich via Signal").
+TIP_MAX_CHARS = 300
 # A translation note ("This is a machine translation of …") as the first block or among the last.
 TRANSLATION_MAX_CHARS = 300
 # A caption: a short block whose last sentence is a credit, "Label: Capitalised Name"
@@ -88,6 +107,9 @@ _FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
 # Characters a separator line is made of ("______", "* * *"): a block holding nothing else goes.
 _NOT_ALNUM = "_-–—*~=·•#+.:| \u00a0"
 _NON_WORD = re.compile(r"\W+")
+# Inline elements a kept page wrapper holds between its blocks (a link set beside the paragraphs):
+# part of the sentence around them, never a block of their own.
+INLINE_TAGS = frozenset({"ref", "hi"})
 # Block texts (by element) and their normal forms (by text) while one drop_structural call runs:
 # its rules read each block's text up to five times, and no block's text changes during the call
 # (only whole blocks are removed). Per thread, and dropped when the call returns.
@@ -113,6 +135,8 @@ def _memoised(func: Callable[..., None]) -> Callable[..., None]:
 def drop_structural(body: etree._Element, title: str, description: str) -> None:
     """Remove furniture blocks from trafilatura's ``body`` by link density, repetition, position
     around the body paragraphs, and (second line) phrases."""
+    while len(body) == 1 and body[0].tag == "div":
+        body = body[0]  # trafilatura kept the page's wrapper: its children are the blocks
     blocks = list(body)
     texts = [block_text(el) for el in blocks]
     keys = [_normal(text) for text in texts]
@@ -120,12 +144,29 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     pulled = _pull_quotes(blocks, keys) | _figure_run(texts, blocks)
     for index, (el, text, key) in enumerate(zip(blocks, texts, keys, strict=True)):
         by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
-        by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text)
+        by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text) or _tip_line(text)
         at_end = index >= len(blocks) - END_BLOCKS
-        by_shape = by_shape or (at_end and _contact_line(text)) or ((at_end or not index) and _translation_note(text))
+        by_shape = by_shape or (at_end and (_contact_line(text) or _offer(text)))
+        by_shape = by_shape or ((at_end or not index) and _translation_note(text))
+        if el.tag in INLINE_TAGS:
+            continue
         if not text.strip(_NOT_ALNUM) or by_shape or is_furniture_phrase(text):
-            body.remove(el)
+            _remove(el)
     _trim_edges(body, title, description)
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove a block; inside a kept page wrapper its tail stays (there the bare text between blocks
+    is the article's: subheadings set as text). Directly under trafilatura's body a tail is its own
+    leftover and goes with the block (kept, it cost two extraction-dev pages their precision)."""
+    parent, tail = el.getparent(), (el.tail or "").strip()
+    if tail and parent.tag == "div":
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + " " + el.tail
+        else:
+            parent.text = (parent.text or "") + " " + el.tail
+    parent.remove(el)
 
 
 def block_text(el: etree._Element) -> str:
@@ -217,6 +258,20 @@ def _contact_line(text: str) -> bool:
     return len(text) < CONTACT_MAX_CHARS and bool(EMAIL.search(text) or DESK_NOTE.search(text))
 
 
+def _offer(text: str) -> bool:
+    """A short block with a price and a call to buy or order: a plug (kept to the last blocks)."""
+    return len(text) < OFFER_MAX_CHARS and PRICE.search(text) is not None and OFFER.search(text) is not None
+
+
+def _tip_line(text: str) -> bool:
+    """A short block asking the reader a question, then to get in touch through a confidential
+    channel: a call for tips set anywhere in the story."""
+    if len(text) >= TIP_MAX_CHARS or "?" not in text:
+        return False
+    after = text[text.index("?") :]
+    return TIP_CALL.search(after) is not None and TIP_CHANNEL.search(after) is not None
+
+
 def _translation_note(text: str) -> bool:
     """A short block saying the article is a translation (kept to the first and the last blocks)."""
     return len(text) < TRANSLATION_MAX_CHARS and TRANSLATION_NOTE.search(text) is not None
@@ -278,7 +333,7 @@ def _is_body_paragraph(el: etree._Element) -> bool:
 def _short_unpunctuated(el: etree._Element, max_chars: int) -> bool:
     """A line shorter than ``max_chars`` that does not end like a sentence (not a heading)."""
     text = block_text(el)
-    return el.tag != "head" and len(text) < max_chars and not _SENTENCE_END.search(text)
+    return el.tag != "head" and el.tag not in INLINE_TAGS and len(text) < max_chars and not _SENTENCE_END.search(text)
 
 
 def _lead_heading(el: etree._Element) -> bool:
@@ -308,7 +363,7 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
     known = (_normal(title), _normal(description))
     for el in list(body):
         if _lead_heading(el) or _repeats(el, known) or _short_unpunctuated(el, EDGE_LEAD_MAX_CHARS):
-            body.remove(el)
+            _remove(el)
         elif _is_body_paragraph(el):
             break
     tail = []  # the blocks after the last body paragraph, read from the end
@@ -320,7 +375,7 @@ def _trim_edges(body: etree._Element, title: str, description: str) -> None:
         return  # no body paragraph: no tail to trim
     for el in tail:
         if _short_unpunctuated(el, EDGE_TAIL_MAX_CHARS) or _BRACKETED.match(block_text(el)):
-            body.remove(el)
+            _remove(el)
 
 
 def _normal(text: str) -> str:
