@@ -555,11 +555,8 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
     salient = _article_topics(scores, events, weighed, tax)
-    reported = {t for t, _ in events}
-    if _market_report(article.title or ""):  # the talks are what moved prices: topics only through events
-        salient = reported
-    elif salient - reported and _framed_elsewhere([s for s, _ in sentences[: n_headline + 1]]):
-        salient = reported  # the frame is read only when salience alone makes a topic
+    if _framed(article.title or "", [s for s, _ in sentences[: n_headline + 1]], salient - {t for t, _ in events}):
+        salient = {t for t, _ in events}
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
@@ -580,6 +577,13 @@ def _add_split_terms(
         found = [Mention(*hit) for hit in split_mentions(sentence, tax.ko_split, have)]
         if found:
             per_sentence[i] = sorted(per_sentence[i] + found, key=lambda m: (m.start, -m.end))
+
+
+def _framed(title: str, opening: list[str], by_salience_alone: set[str]) -> bool:
+    """Whether the article has topics only through the events it reports: a market report (the talks
+    are what moved prices) or, when salience alone would make a topic, an opening framed as another
+    story (_framed_elsewhere)."""
+    return _market_report(title) or bool(by_salience_alone and _framed_elsewhere(opening))
 
 
 def _market_report(title: str) -> bool:
