@@ -93,6 +93,19 @@ _STANCE_STEMS = re.compile(r"(?i:underscor|emphasi[sz]|stress|reiterat|reaffirm|
 # between, is one item of a list of issues: it adds nothing to the topic's salience.
 LIST_REACH = 100
 _LIST_OPENER = re.compile(r"\b(?:including|such as|ranging from)\b[^;:()\u2014\u2013]*$", re.IGNORECASE)
+# A wire dateline opening a body paragraph ("TAIPEI (Taiwan News) —", "Taipei, Oct. 30 (CNA)") names
+# where the copy was filed and by whom: a venue, no topic mention (guideline; dev: three Taipei
+# datelines). An all-caps place of 3+ letters with a dash or an outlet in parentheses, or a place
+# written in title case with a date and the outlet.
+_EN_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Z][A-Za-z.'-]*){0,3}?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^()]{1,30}\)\s*[-–—]?|\s+[-–—])\s"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\([^()]{1,30}\)\s"
+)
+# An opener setting something aside ("In addition to the tariff discussions, US officials raised
+# concerns about fentanyl"; "Aside from military communications, ..."): a topic named in it is what
+# the main clause adds to, not what its predicate reports (dev: 3 sentences).
+_EN_ASIDE_OPENER = re.compile(r"(?:In addition to|Aside from|Apart from|Besides)\b[^,;:]*,")
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -524,8 +537,11 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
+    datelines = [_dateline_end(s) for s, _ in sentences]
     for m in tax.topic_index.finditer(full):
         i = bisect.bisect_right(starts, m.start()) - 1
+        if m.start() - starts[i] < datelines[i]:
+            continue  # "TAIPEI (Taiwan News) —": where the copy was filed, no topic mention
         if tied[i]:  # else no US-China tie around this mention: TSMC earnings, a Korean hotline
             per_sentence[i].append(Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group()))
     _add_split_terms(sentences, tied, per_sentence, tax)
@@ -640,6 +656,12 @@ def _named_once(topic: str, weighed: list[Candidate]) -> bool:
     sentences = {c.sentence_index for c in weighed if c.topic == topic}
     korean = any(_HANGUL.search(c.sentence) for c in weighed if c.topic == topic)
     return korean and len(sentences) < 2
+
+
+def _dateline_end(sentence: str) -> int:
+    """Where a wire dateline opening the sentence ends (_EN_DATELINE), else 0."""
+    m = _EN_DATELINE.match(sentence) if sentence[:1].isupper() else None
+    return m.end() if m else 0
 
 
 def _listed(sentence: str, start: int) -> bool:
@@ -876,6 +898,9 @@ def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str
         return "the topic is in a subordinate clause before the predicate's own"
     if reading.shadow[0] <= mention_at < reading.shadow[1]:
         return "the topic is in a background clause after the predicate"
+    aside = _EN_ASIDE_OPENER.match(text) if mention_at < reading.start else None
+    if aside and mention_at < aside.end() <= reading.start:
+        return "the topic is in an opener set aside ('In addition to ...,'), not what the predicate reports"
     if _friction_over(text, mention_at, reading):
         return "the topic is what a friction is over ('tensions over the South China Sea'), not the agreement's"
     lo, hi = sorted((reading.start, mention_at))
