@@ -466,3 +466,13 @@ def test_a_topic_in_an_in_addition_to_opener_is_not_what_the_clause_reports():
     found = _events("US officials meet China's", body)
     assert ("fentanyl", "dispute") in found
     assert ("tariffs_trade", "dispute") not in found
+
+
+def test_protesting_the_charges_is_a_dispute_on_the_sentence_before():
+    """'The embassy condemned the charges' protests what the sentence before reported: a dispute on
+    its topic, though the protest names none."""
+    body = (
+        "US prosecutors charged two Chinese chemical firms on Tuesday with shipping fentanyl ingredients. "
+        "China's embassy in Washington condemned the charges, calling the US move a smear."
+    )
+    assert ("fentanyl", "dispute") in _events("US charges Chinese firms", body)
