@@ -390,3 +390,89 @@ def test_an_opening_framed_elsewhere_takes_no_topic_from_salience(frame):
     title, body, news_title, news, topic = _FRAMED[frame]
     assert not detect(_article(title, body)).topics
     assert topic in detect(_article(news_title, news)).topics
+
+
+# Round six: families from the fifth fresh batch (dev only)
+
+
+_DATELINE_LEAD = "The US Navy said a Chinese warship came close to a US destroyer over the South China Sea on Monday."
+_DATELINE_STORY = "The US condemned the unsafe manoeuvre by China in the South China Sea."
+
+
+@pytest.mark.parametrize(
+    "dateline", ["TAIPEI (Taiwan Wire) — ", "Taipei, Oct. 3 (Taiwan Wire) ", "TAIPEI, Jan 5 (Taiwan Wire) - "]
+)
+def test_a_wire_dateline_is_no_topic_mention(dateline):
+    """A dateline ("TAIPEI (Taiwan Wire) —") says where the copy was filed (also with its date, in
+    title case or capitals): the Taiwan named there is a venue, not the article's topic, also when a
+    copy without its headline opens on it."""
+    found = detect(_article(dateline + _DATELINE_LEAD, _DATELINE_STORY))
+    assert "south_china_sea" in found.topics
+    assert "taiwan" not in found.topics
+
+
+def test_signs_of_is_a_noun_not_signing():
+    """'Shown signs of a thaw' is evidence of one, no deal signed."""
+    body = "US-China trade talks have shown signs of progress, officials said on Monday."
+    assert ("tariffs_trade", "agreement") not in _events("US and China trade ties", body)
+    signed = "The US and China signed a trade deal."
+    assert ("tariffs_trade", "agreement") in _events("US and China sign trade deal", signed)
+
+
+def test_a_recently_taken_step_is_recalled_context():
+    """'Recently extending a truce' recalls it, as 'earlier this year' does: background, no news."""
+    body = (
+        "US and Chinese navies sparred in the South China Sea on Monday. Despite the friction, the US and China "
+        "are steady, with both sides recently extending their trade truce by 90 days."
+    )
+    assert "tariffs_trade" not in detect(_article("China and US navies spar at sea", body)).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chinese firms on the Entity List are required to have a license from the US Commerce Department.",
+        "US exporters need a licence before selling chips to Chinese firms on the Entity List.",
+        "A license is at times denied to Chinese firms on the Entity List for security reasons.",
+    ],
+)
+def test_a_licence_required_or_denied_is_no_licence_granted(sentence):
+    """A licence the Entity List makes firms need, or one refused, is the control's requirement."""
+    assert ("export_controls", "agreement") not in _events("US rules for Chinese firms", sentence)
+
+
+def test_adding_to_a_list_takes_the_list_however_long_the_object():
+    """'Adding a firm and its many affiliates to the Entity List' is a listing, a dispute."""
+    body = (
+        "The US Commerce Department said on Monday that it is adding China's Acme Robotics Co. Ltd. and "
+        "its 40 overseas affiliates to the department's Entity List."
+    )
+    assert ("export_controls", "dispute") in _events("US blacklists Chinese robot maker", body)
+
+
+def test_a_measure_said_to_remain_in_force_is_no_new_act():
+    """'A tariff, imposed by Washington before, remains in force' states a standing measure."""
+    body = (
+        "Officials of the US and China met in Geneva on Monday. A 25 percent tariff on Chinese steel, imposed "
+        "by the United States two years before, remains in force."
+    )
+    assert ("tariffs_trade", "dispute") not in _events("US and China officials meet in Geneva", body)
+
+
+def test_a_topic_in_an_in_addition_to_opener_is_not_what_the_clause_reports():
+    """'In addition to the tariff talks, US officials criticised China over fentanyl': the criticism is
+    on fentanyl, not a dispute on tariffs."""
+    body = "In addition to the tariff talks, US officials criticized China over fentanyl flows on Monday."
+    found = _events("US officials meet China's", body)
+    assert ("fentanyl", "dispute") in found
+    assert ("tariffs_trade", "dispute") not in found
+
+
+def test_protesting_the_charges_is_a_dispute_on_the_sentence_before():
+    """'The embassy condemned the charges' protests what the sentence before reported: a dispute on
+    its topic, though the protest names none."""
+    body = (
+        "US prosecutors charged two Chinese chemical firms on Tuesday with shipping fentanyl ingredients. "
+        "China's embassy in Washington condemned the charges, calling the US move a smear."
+    )
+    assert ("fentanyl", "dispute") in _events("US charges Chinese firms", body)

@@ -145,8 +145,9 @@ DEV_FLOORS = {
     # (en-grow4: 3 of them flagged before any rule); after round five 1 of 79 stays flagged (China's
     # rare-earth controls in a China-EU story), set to the measured figure; then 14 more dev records
     # (en-grow5: 7 hard negatives, none flagged; 7 with a topic, read before any rule): events
-    # 0.905/0.808 (143/15/34), floor set to the measured figure
-    "en": {"topics": (0.93, 0.89), "events": (0.90, 0.80), "hard_negatives": 1},
+    # 0.905/0.808 (143/15/34), floor set to the measured figure; round six (en-tune6): topics
+    # 0.944/0.899 (170/10/19), events 0.918/0.819 (145/13/32), 1 of 86, floor a little under
+    "en": {"topics": (0.94, 0.89), "events": (0.91, 0.81), "hard_negatives": 1},
 }
 
 

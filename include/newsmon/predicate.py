@@ -86,6 +86,24 @@ _EN_COMMENTATORS = frozenset((
     "economist", "analyst", "expert", "observer", "strategist", "commentator", "scholar", "academic",
 ))
 _EN_OPINION_CATEGORIES = frozenset(("threaten", "disapprove"))
+# Verbs of needing: a licence they take is a requirement the control sets, not one granted ("is
+# required to have a license", "require exporters to apply for licenses"; dev: 2 sentences); so is
+# a licence said to be denied ("there are times that a license is denied").
+# Not "have", "get", "obtain": a firm that has or got a licence was granted one.
+_EN_NEED_VERBS = frozenset(("need", "require", "apply", "seek"))
+NEED_WORDS = 3  # words between such a verb and the licence ("required to have a"), or it and its denial
+_EN_LICENCES = frozenset(("license", "licence", "licenses", "licences", "permit", "permits"))
+_EN_DENIED = frozenset(("denied", "refused", "rejected", "revoked", "withheld"))
+# A measure said to remain in force is a standing state, not an act: a cue before the verb of
+# remaining is the subject's own description ("a 20 percent tariff, imposed earlier by Trump ...,
+# remains in force"; "many of those remain in place"; dev: 2 sentences).
+_EN_STILL_IN_FORCE = re.compile(
+    r"\b(?:remains?|remained|stays?|stayed)\s+(?:in\s+(?:force|place|effect)|on\s+the\s+books)\b"
+)
+# "Adding X to the Entity List": the list is the verb's object, however long X is ("adding Huawei and
+# its 70 affiliates to the Entity List"); how far the destination may stand in the clause (guideline:
+# blacklisting is a dispute).
+ADD_DESTINATION_WORDS = 24
 # Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 PAREN_ASIDE = 4
@@ -268,6 +286,8 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         modifier |= not toks[i].verb and _countered(toks, i)  # "deterring the threat"
         modifier |= not toks[i].verb and category == "agree" and _pact_judged(toks, i)  # "backed a deal"
         modifier |= _attributive(toks, i)  # "from expanded export restrictions"
+        modifier |= toks[i].low in ("sign", "signs") and after >= {"of"}  # "showed signs of easing": a noun
+        modifier |= category == "grant" and _needed_licence(toks, i)  # "required to have a license"
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
         i += len(phrase)
@@ -287,6 +307,9 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     mods = _en_modifiers(toks, cues[k], lex, background)
     if _coercive_pledge(toks, cues[k], lex):
         mods["hedged"] = "a pledge of a coercive act, not yet done"
+    still = _EN_STILL_IN_FORCE.search(sentence, cues[k].end)
+    if still:
+        mods["background"] = f"{still.group()!r}: a measure still in force, not an act"
     if cues[k].category == "consult":
         mods.update(_future(lex.future_time["en"], sets))
         if any({"will", "to"} & t.lemmas for t in _en_clause_before(toks, cues[k].i, background)):
@@ -304,6 +327,22 @@ def _attributive(toks: list, i: int) -> bool:
         return False
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     return bool(nxt) and nxt not in DETERMINERS and nxt not in _CLAUSE_END_EN and nxt not in ("by", "to", "that")
+
+
+def _needed_licence(toks: list, i: int) -> bool:
+    """True when the licence ``i`` is what a verb of needing takes, across a few words ("required to
+    have a license", "to apply for licenses"), or the subject of a denial ("a license is denied"):
+    a requirement the control sets, not a licence granted."""
+    if toks[i].low not in _EN_LICENCES:
+        return False
+    if any(t.low in _EN_DENIED for t in toks[i + 1 : i + 2 + NEED_WORDS]):
+        return True
+    for j in range(i - 1, max(-1, i - NEED_WORDS - 2), -1):
+        if toks[j].low in _CLAUSE_END_EN:
+            return False
+        if toks[j].lemmas & _EN_NEED_VERBS:
+            return True
+    return False
 
 
 def _mark_standing_claim(sentence: str, toks: list, background: list[bool]) -> None:
@@ -471,6 +510,24 @@ def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str,
             hit = lex.polarity["en"].match(sets, j)
             if hit:
                 return _compound_head(toks, sets, j, hit[1], lex)
+    return _added_to(toks, sets, cue, lex) if "add" in toks[cue.i].lemmas else ("", None)
+
+
+def _added_to(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
+    """The list something is added to, further on in the clause than OBJECT_WINDOW ("adding Huawei
+    and its 70 affiliates to the Entity List"): the polar noun right after "to" or "on" and its
+    determiner or possessive."""
+    for j in range(cue.i + cue.n, min(len(toks) - 1, cue.i + cue.n + ADD_DESTINATION_WORDS)):
+        if toks[j].low in _CLAUSE_END_EN:
+            break
+        if toks[j].low not in ("to", "on", "onto"):
+            continue
+        k = j + 1
+        while k < len(toks) - 1 and (toks[k].low in DETERMINERS or toks[k].low.endswith(("'s", "’s"))):
+            k += 1
+        hit = lex.polarity["en"].match(sets, k)
+        if hit:
+            return _compound_head(toks, sets, k, hit[1], lex)
     return "", None
 
 
