@@ -143,6 +143,17 @@ _KO_FRICTION_AFTER = re.compile(r"\S*\s*(?:영유권\s*)?(?:분쟁|갈등|긴장
 _KO_STANCE = re.compile(r"(?:재확인|강조|천명|역설|표명)(?:했|하였|한다|하고|하며|하면서|해)")
 _KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
 _KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어")
+# A third country named in a Korean sentence that names only one side (일본은 중국산 제품에 관세를 …,
+# 중국은 필리핀 선박에 …): the sentence is about that pair, not tied to the US or China named in the
+# next one (guideline: Korea-Japan export controls, China-EU EV tariffs are no US-China topic).
+# 한국 is left out: Korean copy weighs every US-China step for Korea (한국 기업, 한국 수출).
+# The South China Sea is kept: its disputes are China's with the claimants (필리핀, 베트남), the US
+# their ally, so a claimant named is the sea's setting (dev: 2 true SCS topics lost without this).
+_KO_THIRD_SETTING = frozenset(("south_china_sea",))
+_KO_THIRD = re.compile(
+    r"일본|유럽연합|유럽|EU|필리핀|캐나다|호주|영국|독일|프랑스|베트남|러시아|멕시코|인도네시아|말레이시아|브라질"
+    r"|네덜란드|대만 당국|日(?<![\u4e00-\u9fff].)(?![\u4e00-\u9fff])|[일중]일(?=\s*(?:관계|갈등|정상|외교))"
+)
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
 
@@ -529,6 +540,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
         if tied[i]:  # else no US-China tie around this mention: TSMC earnings, a Korean hotline
             per_sentence[i].append(Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group()))
     _add_split_terms(sentences, tied, per_sentence, tax)
+    _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
     for i, mentions in enumerate(per_sentence):
         per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by)
         if _HANGUL.search(sentences[i][0]):  # 펜타닐(Fentanyl), 인공지능(AI): one naming, glossed
@@ -721,6 +733,16 @@ def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[b
         else:
             tied.append(bool(own or pair[i]) and _near(resolved, i) >= everyone)
     return tied
+
+
+def _ko_drop_third_party(
+    sentences: list[tuple[str, bool]], names: list[set[str]], per_sentence: list[list[Mention]], everyone: set[str]
+) -> None:
+    """Drop the mentions of Korean sentences that name one side and a third country (_KO_THIRD): what
+    they say is between that side and the third country, whoever the neighbouring sentences name."""
+    for i, (sentence, _) in enumerate(sentences):
+        if per_sentence[i] and not names[i] >= everyone and _HANGUL.search(sentence) and _KO_THIRD.search(sentence):
+            per_sentence[i] = [m for m in per_sentence[i] if m.topic in _KO_THIRD_SETTING]
 
 
 def _near(names: list[set[str]], i: int) -> set[str]:
