@@ -113,6 +113,14 @@ _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
+# Nouns of weighing a step (인하하는 방안을 검토하고 있다, 인하를 검토 중이다, 완화를 고려하고 있다):
+# a step under review is not taken (guideline: forecasts and expectations are not events).
+_KO_UNDER_REVIEW = frozenset(("검토", "고려", "저울질"))
+# What may stand between the predicate and a noun of weighing: its ending and the noun it
+# modifies (하는 방안을, 하는 것을, 를), at most this many morphemes.
+KO_REVIEW_REACH = 5
+_KO_REVIEW_JOINT = frozenset(("XSV", "ETM", "JKO", "JX"))
+_KO_REVIEW_OBJECTS = frozenset(("방안", "것", "문제", "카드", "조치"))
 # Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
 # is not governed by the main predicate after it. Not -고/-며, which coordinate.
 # Nouns after a relative ending that make the clause before them a backdrop (…한 가운데, …한 이후).
@@ -843,6 +851,8 @@ def _ko_then_opening(morphs: tuple[Morph, ...]) -> bool:
     """True when the sentence opens with 당시 ("at that time": 당시 두 정상은 …합의했다), which recalls
     the event an earlier sentence dated; 당시 inside it ("펠로시 당시 하원의장", then-Speaker) does not."""
     words = [m for m in morphs if m.tag not in ("SS", "SP", "SW", "MAJ")]
+    while len(words) > 1 and (words[0].tag == "SN" or words[0].form in _KO_DATE_UNITS or words[0].form == "그"):
+        words = words[1:]  # 2019년 당시, 그 당시: the date recalled, said before it
     return bool(words) and words[0].form == "당시" and words[0].tag == "NNG"
 
 
@@ -872,11 +882,19 @@ def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
         return ""
     if m.tag in ("NNG", "NNB") and m.form in ("전망", "관측", "가능", "예상", "기대", "여부") and k <= 3:
         return f"{m.form}: forecast or open question"
+    if m.tag == "NNG" and m.form in _KO_UNDER_REVIEW and k < KO_REVIEW_REACH and _ko_review_joint(tail[:k]):
+        return f"{m.form}: a step under review, not taken"
     if m.tag == "EC" and m.form in ("어야", "아야") and k + 1 < len(tail) and tail[k + 1].lemma == "하다":
         return "-어야 하다: an obligation or a wish"
     if m.tag == "EC" and m.form in ("ᆯ지", "을지", "ᆫ지", "는지"):
         return f"-{m.form}: an open question"
     return ""
+
+
+def _ko_review_joint(between: tuple[Morph, ...]) -> bool:
+    """True when ``between`` (predicate to a noun of weighing) is only an ending and the noun it
+    modifies (인하/하/는/방안/을, 인하/를): the predicate is what is weighed."""
+    return all(m.tag in _KO_REVIEW_JOINT or m.form in _KO_REVIEW_OBJECTS for m in between)
 
 
 def _ko_aspect(tail: tuple[Morph, ...]) -> str:
