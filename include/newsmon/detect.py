@@ -146,13 +146,14 @@ _KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|
 # A third country named in a Korean sentence that names only one side (일본은 중국산 제품에 관세를 …,
 # 중국은 필리핀 선박에 …): the sentence is about that pair, not tied to the US or China named in the
 # next one (guideline: Korea-Japan export controls, China-EU EV tariffs are no US-China topic).
-# 한국 is left out: Korean copy weighs every US-China step for Korea (한국 기업, 한국 수출).
+# 한국 only as a party (한국산, 한국은, 한국과, 한국에 대한, 한국 정부): Korean copy weighs every US-China
+# step for Korea (한국 기업, 한국 경제에 미칠 영향), which is no third party to it.
 # The South China Sea is kept: its disputes are China's with the claimants (필리핀, 베트남), the US
 # their ally, so a claimant named is the sea's setting (dev: 2 true SCS topics lost without this).
 _KO_THIRD_SETTING = frozenset(("south_china_sea",))
 _KO_THIRD = re.compile(
     r"일본|유럽연합|유럽|EU|필리핀|캐나다|호주|영국|독일|프랑스|베트남|러시아|멕시코|인도네시아|말레이시아|브라질"
-    r"|네덜란드|대만 당국|日(?<![\u4e00-\u9fff].)(?![\u4e00-\u9fff])|[일중]일(?=\s*(?:관계|갈등|정상|외교))"
+    r"|네덜란드|한국(?=산|은|과|와|에\s*대한|\s*정부)|日(?<![\u4e00-\u9fff].)(?![\u4e00-\u9fff])|중일(?=\s*(?:관계|갈등|정상|외교))"
 )
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
