@@ -252,3 +252,87 @@ def test_mft_nominalised_headlines(title, topic, kind):
     body = "양국은 이날 이같이 밝혔다."
     events = {(e.topic, e.kind) for e in detect(_article(body + "\n" + title, title=title)).events}
     assert events == {(topic, kind)}
+
+
+# ------------------------------------------------------------------------ frames combined, second set
+# A non-event said inside a report frame stays a non-event (INV of the DIR above).
+QUOTED_NO_EVENT = {
+    "neg-said": "하지 않았다고 밝혔다.",
+    "neg-reported": "하지 못했다고 외신이 전했다.",
+    "forecast-relayed": "할 것으로 보인다고 외신이 전했다.",
+    "possibility-reported": "할 가능성이 있다고 블룸버그통신이 보도했다.",
+    "formal-neg-said": "하지 않았다고 밝혔습니다.",
+}
+
+
+@pytest.mark.parametrize("frame", QUOTED_NO_EVENT, ids=list(QUOTED_NO_EVENT))
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
+def test_dir_quoted_non_event(clause, stem, topic, kind, frame):
+    assert _events(_say(clause, stem, QUOTED_NO_EVENT[frame])) == set()
+
+
+# Forecasts and readings by others (analysts, markets), wishes and open questions: no event.
+OPINION_ENDINGS = {
+    "foresaw": ("전문가들은 ", "할 것으로 내다봤다."),
+    "outlook-emerges": ("", "할 것이라는 관측이 나온다."),
+    "outlook-came": ("", "할 것이라는 전망이 나왔다."),
+    "watched": ("", "할지 주목된다."),
+    "wish": ("", "하기를 희망한다고 말했다."),
+    "must": ("전문가들은 ", "해야 한다고 주장했다."),
+    "if": ("", "할 경우 시장이 안정될 것이라고 분석했다."),
+}
+
+
+@pytest.mark.parametrize("frame", OPINION_ENDINGS, ids=list(OPINION_ENDINGS))
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
+def test_dir_opinions_and_wishes_no_event(clause, stem, topic, kind, frame):
+    before, ending = OPINION_ENDINGS[frame]
+    assert _events(before + _say(clause, stem, ending)) == set()
+
+
+# A plan the government announced counts (guideline: Korean specifics); so does a stated intention.
+PLAN_ENDINGS = {
+    "scheduled": "할 예정이다.",
+    "policy": "할 방침이다.",
+    "plan": "할 계획이라고 밝혔다.",
+    "will-said": "하겠다고 밝혔다.",
+    "will-announced": "할 것이라고 발표했다.",
+}
+
+
+@pytest.mark.parametrize("frame", PLAN_ENDINGS, ids=list(PLAN_ENDINGS))
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
+def test_inv_announced_plans(clause, stem, topic, kind, frame):
+    assert _events(_say(clause, stem, PLAN_ENDINGS[frame])) == {(topic, kind)}
+
+
+# More past anchors and background aspect (guideline: background is allowed, not an event).
+PAST_FRAMES = {
+    "year-ago": ("지난 2018년 ", "했다."),
+    "first-term": ("트럼프 1기 행정부 시절 ", "했다."),
+    "before-earlier": ("앞서 지난해 ", "했다."),
+    "done-before": ("", "한 바 있다."),
+    "has-been": ("", "해 왔다."),
+    "past-perfect": ("", "했었다."),
+}
+
+
+@pytest.mark.parametrize("frame", PAST_FRAMES, ids=list(PAST_FRAMES))
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
+def test_dir_more_past_frames(clause, stem, topic, kind, frame):
+    before, ending = PAST_FRAMES[frame]
+    assert _events(before + _say(clause, stem, ending)) == set()
+
+
+# A third country in China's place, China named only in the next sentence: no US-China topic.
+THIRD_FOR_CHINA = ["일본", "유럽연합(EU)", "캐나다", "한국"]
+
+
+@pytest.mark.parametrize("country", THIRD_FOR_CHINA)
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
+def test_dir_third_country_for_china(clause, stem, topic, kind, country):
+    if "미국" not in clause:
+        pytest.skip("the clause names China only")
+    sentence = _say(clause.replace("중국", country), stem, "했다.")
+    body = f"{sentence}\n{sentence}\n중국 증시는 이날 소폭 하락했다."
+    assert detect(_article(body)).events == []

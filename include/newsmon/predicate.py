@@ -116,6 +116,8 @@ _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수
 # Nouns of weighing a step (인하하는 방안을 검토하고 있다, 인하를 검토 중이다, 완화를 고려하고 있다):
 # a step under review is not taken (guideline: forecasts and expectations are not events).
 _KO_UNDER_REVIEW = frozenset(("검토", "고려", "저울질"))
+# Verbs and nouns of wishing after -기를 (인하하기를 희망한다, 재개하기를 바란다): a wish, not an act.
+_KO_WISH = frozenset(("희망", "바라다", "원하다", "기원", "고대"))
 # What may stand between the predicate and a noun of weighing: its ending and the noun it
 # modifies (하는 방안을, 하는 것을, 를), at most this many morphemes.
 KO_REVIEW_REACH = 5
@@ -809,6 +811,8 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         ahead_of = m.form == "앞서" and j and morphs[j - 1].form == "에"  # 회의에 앞서: "ahead of"
         if m.form in lex.past_time["ko"].by_first and not ahead_of:
             mods["background"] = f"{m.form}: past time"
+    if _ko_past_year(morphs[: cue.i]):
+        mods["background"] = "지난 + a year (지난 2018년): past time"
     if _ko_then_opening(morphs[: cue.i]):
         mods["background"] = "당시 opening the sentence: a recalled event"
     opinion = _ko_opinion(morphs, cue)
@@ -856,6 +860,15 @@ def _ko_then_opening(morphs: tuple[Morph, ...]) -> bool:
     return bool(words) and words[0].form == "당시" and words[0].tag == "NNG"
 
 
+def _ko_past_year(morphs: tuple[Morph, ...]) -> bool:
+    """True when 지난 names a year before the predicate (지난 2018년): a past year; 지난 3일 is the
+    news's own date and is not read."""
+    return any(
+        a.lemma == "지나다" and b.tag == "ETM" and c.tag == "SN" and d.form == "년"
+        for a, b, c, d in zip(morphs, morphs[1:], morphs[2:], morphs[3:], strict=False)
+    )
+
+
 def _ko_dated_relative(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
     """True when the cue modifies a noun (체결된 조약) and a year stands just before it (1951년)."""
     j = cue.i + cue.n
@@ -882,6 +895,8 @@ def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
         return ""
     if m.tag in ("NNG", "NNB") and m.form in ("전망", "관측", "가능", "예상", "기대", "여부") and k <= 3:
         return f"{m.form}: forecast or open question"
+    if m.tag == "ETN" and m.form == "기" and any(x.lemma in _KO_WISH for x in tail[k + 1 : k + 3]):
+        return "-기를 바라다: a wish"
     if m.tag == "NNG" and m.form in _KO_UNDER_REVIEW and k < KO_REVIEW_REACH and _ko_review_joint(tail[:k]):
         return f"{m.form}: a step under review, not taken"
     if m.tag == "EC" and m.form in ("어야", "아야") and k + 1 < len(tail) and tail[k + 1].lemma == "하다":
@@ -903,6 +918,8 @@ def _ko_aspect(tail: tuple[Morph, ...]) -> str:
     for k, m in enumerate(tail):
         if m.tag == "EF" or m.tag == "SF":
             break
+        if m.tag == "EP" and m.form == "었었":  # Kiwi's one morpheme for -었었- (인하했었다)
+            return "-었었-: past perfect"
         nxt = tail[k + 1] if k + 1 < len(tail) else None
         if nxt is None:
             break
