@@ -336,3 +336,61 @@ def test_dir_third_country_for_china(clause, stem, topic, kind, country):
     sentence = _say(clause.replace("중국", country), stem, "했다.")
     body = f"{sentence}\n{sentence}\n중국 증시는 이날 소폭 하락했다."
     assert detect(_article(body)).events == []
+
+
+# ------------------------------------------------------------------------------------ third set
+# A date, 현지시간 or a parenthetical after the subject: the same clause (INV).
+INSERTS = {
+    "date-localtime": "3일(현지시간) ",
+    "date": "지난 3일 ",
+    "this-day": "이날 ",
+    "gloss": "(현지 당국) ",
+}
+
+
+def _after_subject(clause: str, insert: str) -> str:
+    """The clause with ``insert`` after its subject (the first word ending in 은/는)."""
+    head, sep, rest = clause.partition("은 ")
+    return f"{head}{sep}{insert}{rest}" if sep else insert + clause
+
+
+@pytest.mark.parametrize("insert", INSERTS, ids=list(INSERTS))
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
+def test_inv_insert_after_subject(clause, stem, topic, kind, insert):
+    assert _events(_say(_after_subject(clause, INSERTS[insert]), stem, "했다.")) == {(topic, kind)}
+
+
+# Nominalised headlines that report no event: failed, forecast, weighed, near, asked (DIR).
+HEADLINES_NO_EVENT = [
+    "美中, 관세 인하 합의 불발",
+    "美中 관세 협상 결렬",
+    "美中 무역합의 무산",
+    "美, 對中 관세 인상 검토",
+    "美, 對中 반도체 수출통제 강화 검토",
+    "美中, 관세 인하 합의 전망",
+    "美中 군사대화 재개 가능성",
+    "美中 관세 인하 합의할까",
+    "美中 무역협상 타결 임박",
+    "中, 美에 관세 인하 촉구",
+]
+
+
+@pytest.mark.parametrize("title", HEADLINES_NO_EVENT)
+def test_dir_headlines_without_event(title):
+    body = "양국은 이날 이같이 밝혔다."
+    assert detect(_article(body + "\n" + title, title=title)).events == []
+
+
+# Threats and warnings are disputes (guideline: Events), the threatened act itself not done.
+THREATS = [
+    ("미국은 중국산 제품에 대한 관세를 인상할 수 있다고 경고했다.", "tariffs_trade"),
+    ("중국은 미국이 수출 통제를 강화하면 보복하겠다고 경고했다.", "export_controls"),
+    ("미국은 중국에 대한 반도체 수출 통제를 확대하겠다고 위협했다.", "export_controls"),
+    ("중국은 미국에 대만 문제에 개입하지 말라고 경고했다.", "taiwan"),
+    ("트럼프 대통령은 중국산 제품에 100% 관세를 부과하겠다고 엄포를 놨다.", "tariffs_trade"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "topic"), THREATS)
+def test_mft_threats_are_disputes(sentence, topic):
+    assert _events(sentence) == {(topic, DIS)}

@@ -116,6 +116,9 @@ _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수
 # Nouns of weighing a step (인하하는 방안을 검토하고 있다, 인하를 검토 중이다, 완화를 고려하고 있다):
 # a step under review is not taken (guideline: forecasts and expectations are not events).
 _KO_UNDER_REVIEW = frozenset(("검토", "고려", "저울질"))
+# Endings that ask (합의할까, 인하할까요, 재개되나): a question, not a report; Kiwi gives -ㄹ까 as one
+# morpheme (ᆯ까), so a headline without its "?" is read as asking too.
+_KO_QUESTION = frozenset(("까", "나", "?", "ᆯ까", "을까", "ᆯ까요", "을까요", "나요", "는가", "ᆫ가", "은가"))
 # Verbs and nouns of wishing after -기를 (인하하기를 희망한다, 재개하기를 바란다): a wish, not an act.
 _KO_WISH = frozenset(("희망", "바라다", "원하다", "기원", "고대"))
 # What may stand between the predicate and a noun of weighing: its ending and the noun it
@@ -791,7 +794,7 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         mods["negated"] = f"{before.form} before the predicate"
     for k, m in enumerate(tail):
         if m.tag == "SF" or (m.tag == "EF" and k > 0):
-            if m.form in ("까", "나", "?"):
+            if m.form in _KO_QUESTION:
                 mods["hedged"] = "a question"
             break
         if m.form in lex.negation["ko"] and m.tag in ("VX", "MAG", "VA", "NNG"):
