@@ -394,3 +394,33 @@ THREATS = [
 @pytest.mark.parametrize(("sentence", "topic"), THREATS)
 def test_mft_threats_are_disputes(sentence, topic):
     assert _events(sentence) == {(topic, DIS)}
+
+
+# A measure said in a relative clause that only describes a noun, the sentence's own verb reporting
+# something else (a drop in exports, an expiry, a level): background, no event (DIR).
+RELATIVE_HEADS = [
+    ("미국이 중국에 부과한 관세로", "중국의 대미 수출이 크게 감소했다."),
+    ("미국 정부가 중국산 제품에 부과한 관세는", "평균 30%에 이른다."),
+    ("미국과 중국이 합의한 관세 휴전은", "다음 달 만료된다."),
+    ("중국이 미국에 대해 강화한 희토류 수출 통제로", "미국 업체들의 재고가 바닥났다."),
+    ("미국과 중국이 재개한 군사 대화는", "아직 실무급에 머물러 있다."),
+    ("중국이 미국산 대두에 부과했던 보복 관세 탓에", "미국 농가의 수출이 줄었다."),
+]
+
+
+@pytest.mark.parametrize(("relative", "rest"), RELATIVE_HEADS)
+def test_dir_relative_clause_backdrop(relative, rest):
+    assert _events(f"{relative} {rest}") == set()
+
+
+# ... while a cue after the relative clause still governs, and 것/바 keep the clause a complement.
+RELATIVE_GOVERNED = [
+    ("미국은 중국산 제품에 부과한 관세를 10%로 인하했다.", "tariffs_trade", AGR),
+    ("중국은 미국이 부과한 관세에 맞서 보복 관세를 부과했다.", "tariffs_trade", DIS),
+    ("미국은 중국에 대한 관세를 10%로 줄인 것으로 밝혔다.", "tariffs_trade", AGR),
+]
+
+
+@pytest.mark.parametrize(("sentence", "topic", "kind"), RELATIVE_GOVERNED)
+def test_inv_relative_clause_governed(sentence, topic, kind):
+    assert _events(sentence) == {(topic, kind)}

@@ -540,8 +540,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
         i = bisect.bisect_right(starts, m.start()) - 1
         if tied[i]:  # else no US-China tie around this mention: TSMC earnings, a Korean hotline
             per_sentence[i].append(Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group()))
-    _add_split_terms(sentences, tied, per_sentence, tax)
-    _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
+    _ko_mentions(sentences, tied, names, per_sentence, tax)
     for i, mentions in enumerate(per_sentence):
         per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by)
         if _HANGUL.search(sentences[i][0]):  # 펜타닐(Fentanyl), 인공지능(AI): one naming, glossed
@@ -577,6 +576,15 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
+
+
+def _ko_mentions(
+    sentences: list[tuple[str, bool]], tied: list[bool], names: list[set[str]], per_sentence: list[list[Mention]],
+    tax: Taxonomy,
+) -> None:
+    """The Korean passes over the tied mentions: terms said split added, a third party's dropped."""
+    _add_split_terms(sentences, tied, per_sentence, tax)
+    _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
 
 
 def _add_split_terms(

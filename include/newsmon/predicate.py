@@ -116,6 +116,9 @@ _KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수
 # Nouns of weighing a step (인하하는 방안을 검토하고 있다, 인하를 검토 중이다, 완화를 고려하고 있다):
 # a step under review is not taken (guideline: forecasts and expectations are not events).
 _KO_UNDER_REVIEW = frozenset(("검토", "고려", "저울질"))
+# Relative endings of a done or ongoing act (부과한, 합의한, 부과하는, 부과했던); not -ㄹ (a plan).
+_KO_RELATIVE_ENDINGS = frozenset(("ᆫ", "은", "는", "던"))
+_KO_PREDICATE_TAGS = frozenset(("VV", "VA", "XSV", "XSA", "VCP"))
 # Endings that ask (합의할까, 인하할까요, 재개되나): a question, not a report; Kiwi gives -ㄹ까 as one
 # morpheme (ᆯ까), so a headline without its "?" is read as asking too.
 _KO_QUESTION = frozenset(("까", "나", "?", "ᆯ까", "을까", "ᆯ까요", "을까요", "나요", "는가", "ᆫ가", "은가"))
@@ -593,6 +596,8 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     k = _pick(lex, main, objects, transparent)
     cue = main[k]
     mods = _ko_modifiers(morphs, cue, lex)
+    if _ko_describes_noun(morphs, cue, cues):
+        mods.setdefault("background", "a relative clause (부과한 관세는 …) describing a noun: no cue after it")
     if k and _ko_clause_start(morphs, main[0], cues) <= cue.start:
         # the sentence's last cue, passed over, ends the clause the predicate is in: its aspect and
         # mood (…낮추는 대신 …강화하기로 한 바 있다; …인하하고 …강화할 전망이다) are the whole clause's
@@ -861,6 +866,34 @@ def _ko_then_opening(morphs: tuple[Morph, ...]) -> bool:
     while len(words) > 1 and (words[0].tag == "SN" or words[0].form in _KO_DATE_UNITS or words[0].form == "그"):
         words = words[1:]  # 2019년 당시, 그 당시: the date recalled, said before it
     return bool(words) and words[0].form == "당시" and words[0].tag == "NNG"
+
+
+def _ko_describes_noun(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> bool:
+    """True when the cue, or the relative clause whose noun it is part of, only describes that noun
+    (미국이 부과한 관세로 …, 합의한 관세 휴전은 …) and no cue follows the noun: the sentence's own verb
+    (감소했다, 만료된다, 이른다) reports something else, the measure is its backdrop (guideline)."""
+    for c in cues:
+        head = _ko_relative_head(morphs, c)
+        if head and (c.i == cue.i or head[0] <= cue.i < head[1]):
+            later_verb = any(m.tag.split("-")[0] in _KO_PREDICATE_TAGS for m in morphs[head[1] :])  # VV-I
+            return later_verb and not any(x.i >= head[1] for x in cues)
+    return False
+
+
+def _ko_relative_head(morphs: tuple[Morph, ...], cue: _Cue) -> tuple[int, int] | None:
+    """Morpheme span of the noun a cue's relative clause describes (부과한 [관세], 합의한 [관세 휴전]),
+    or None when the cue ends no such clause (줄인 것으로: a bound noun makes it a complement)."""
+    j = cue.i + cue.n
+    while j < len(morphs) and morphs[j].tag in ("XSV", "XSA", "EP"):
+        j += 1
+    if j + 1 >= len(morphs) or morphs[j].tag != "ETM" or morphs[j].form not in _KO_RELATIVE_ENDINGS:
+        return None
+    if morphs[j + 1].tag == "NNB":
+        return None  # 줄인 것으로 밝혔다, 합의한 바 있다
+    end = j + 1
+    while end < len(morphs) and morphs[end].tag in ("NNG", "NNP", "SN", "SL", "XSN", "NNB"):
+        end += 1
+    return (j + 1, end) if end > j + 1 else None
 
 
 def _ko_past_year(morphs: tuple[Morph, ...]) -> bool:
