@@ -424,3 +424,47 @@ RELATIVE_GOVERNED = [
 @pytest.mark.parametrize(("sentence", "topic", "kind"), RELATIVE_GOVERNED)
 def test_inv_relative_clause_governed(sentence, topic, kind):
     assert _events(sentence) == {(topic, kind)}
+
+
+# ----------------------------------------------------------------------------------- fourth set
+# Failed attempts, denied reports and the writer's own forecast (-ㄹ 것이다.): no event (DIR).
+NOT_DONE_ENDINGS = {
+    "tried-failed": "하려 했으나 실패했다.",
+    "failed-to": "하는 데 실패했다.",
+    "denied-report": "했다는 보도를 부인했다.",
+    "denied-claim": "했다는 주장을 반박했다.",
+    "will-forecast": "할 것이다.",
+}
+
+
+@pytest.mark.parametrize("frame", NOT_DONE_ENDINGS, ids=list(NOT_DONE_ENDINGS))
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
+def test_dir_failed_denied_forecast(clause, stem, topic, kind, frame):
+    assert _events(_say(clause, stem, NOT_DONE_ENDINGS[frame])) == set()
+
+
+# A likelihood rated by an adjective (가능성은 낮다): 낮다 is no yield verb there (DIR).
+LIKELIHOODS = [
+    "미국과 중국의 관세 인하 합의 가능성은 낮다.",
+    "미국과 중국이 군사 대화를 재개할 가능성이 높다.",
+    "미국이 중국에 대한 수출 통제를 완화할 확률은 낮다.",
+    "중국이 미국산 대두에 보복 관세를 부과할 가능성이 크다.",
+]
+
+
+@pytest.mark.parametrize("sentence", LIKELIHOODS)
+def test_dir_likelihood_no_event(sentence):
+    assert _events(sentence) == set()
+
+
+# A condition (-면) and the writer's forecast after it: no event (DIR).
+CONDITIONALS = [
+    "미국이 관세를 인상하면 중국도 보복에 나설 것이다.",
+    "중국이 희토류 수출 통제를 강화하면 미국은 추가 관세를 부과할 것이다.",
+    "미국이 수출 통제를 완화하면 중국은 대두 구매를 늘릴 것이다.",
+]
+
+
+@pytest.mark.parametrize("sentence", CONDITIONALS)
+def test_dir_conditional_forecast_no_event(sentence):
+    assert _events(sentence) == set()

@@ -122,6 +122,13 @@ _KO_PREDICATE_TAGS = frozenset(("VV", "VA", "XSV", "XSA", "VCP"))
 # Endings that ask (합의할까, 인하할까요, 재개되나): a question, not a report; Kiwi gives -ㄹ까 as one
 # morpheme (ᆯ까), so a headline without its "?" is read as asking too.
 _KO_QUESTION = frozenset(("까", "나", "?", "ᆯ까", "을까", "ᆯ까요", "을까요", "나요", "는가", "ᆫ가", "은가"))
+# Conditional endings right after the predicate (완화하면, 인상한다면): what would follow, not done.
+_KO_CONDITION = frozenset(("면", "으면", "다면", "ᆫ다면", "는다면", "라면"))
+# Adnominal endings of a reported claim (합의했다는 보도), and the verbs that deny it (부인했다).
+_KO_REPORTED_THAT = frozenset(("다는", "ᆫ다는", "는다는", "라는"))
+_KO_DENY = frozenset(("부인", "부정", "반박"))
+# Nouns of likelihood an adjective rates (가능성은 낮다): the adjective is no yield verb then.
+_KO_LIKELIHOOD = frozenset(("가능", "가능성", "확률", "전망", "관측"))
 # Verbs and nouns of wishing after -기를 (인하하기를 희망한다, 재개하기를 바란다): a wish, not an act.
 _KO_WISH = frozenset(("희망", "바라다", "원하다", "기원", "고대"))
 # What may stand between the predicate and a noun of weighing: its ending and the noun it
@@ -804,9 +811,13 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
             break
         if m.form in lex.negation["ko"] and m.tag in ("VX", "MAG", "VA", "NNG"):
             mods["negated"] = f"{m.form} after the predicate"
+        if m.tag == "ETM" and m.form in _KO_REPORTED_THAT and any(x.form in _KO_DENY for x in tail[k + 1 : k + 4]):
+            mods["negated"] = "-다는 보도를 부인했다: the report is denied"
         why = _ko_hedge(tail, k)
         if why:
             mods["hedged"] = why
+    if _ko_likelihood(morphs, cue):
+        mods["hedged"] = "가능성은 낮다: a likelihood, not an act"
     near = _ko_near(morphs, cue)
     if near:
         mods["hedged"] = f"{near}: a deal said to be near is a forecast"
@@ -925,12 +936,16 @@ def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
     if prev is not None and prev.tag == "ETM" and prev.form in ("ᆯ", "을", "ㄹ"):
         if m.form == "것":
             rest = {x.lemma for x in tail[k + 1 :]} | {x.form for x in tail[k + 1 :]}
+            if _ko_ends_will(tail[k + 1 :]):
+                return "-ㄹ 것이다 closing the sentence: the writer's forecast"
             return "-ㄹ 것으로 보인다: forecast" if rest & {"보이다", "예상", "전망", "관측", "예측"} else ""
         if m.form in _KO_FORECAST:
             return f"-ㄹ {m.form}: forecast"
         return ""
     if m.tag in ("NNG", "NNB") and m.form in ("전망", "관측", "가능", "예상", "기대", "여부") and k <= 3:
         return f"{m.form}: forecast or open question"
+    if m.tag == "EC" and m.form in _KO_CONDITION and all(x.tag in ("XSV", "XSA", "EP") for x in tail[:k]):
+        return f"-{m.form}: a condition, not an act"
     if m.tag == "ETN" and m.form == "기" and any(x.lemma in _KO_WISH for x in tail[k + 1 : k + 3]):
         return "-기를 바라다: a wish"
     if m.tag == "NNG" and m.form in _KO_UNDER_REVIEW and k < KO_REVIEW_REACH and _ko_review_joint(tail[:k]):
@@ -940,6 +955,20 @@ def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
     if m.tag == "EC" and m.form in ("ᆯ지", "을지", "ᆫ지", "는지"):
         return f"-{m.form}: an open question"
     return ""
+
+
+def _ko_ends_will(rest: tuple[Morph, ...]) -> bool:
+    """True when -ㄹ 것 closes the sentence as 이다 (보복에 나설 것이다.): a forecast in the writer's
+    voice; not quoted (…할 것이라고 밝혔다, "…할 것이다"라고: a side's stated plan)."""
+    forms = [(m.tag, m.form) for m in rest[:3]]
+    return forms[:2] == [("VCP", "이"), ("EF", "다")] and (len(forms) == 2 or forms[2][0] == "SF")
+
+
+def _ko_likelihood(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """True when the cue is the adjective a likelihood is said with (합의 가능성은 낮다, 전망이 높다)."""
+    if cue.i < 2 or morphs[cue.i].tag != "VA" or morphs[cue.i - 1].tag not in ("JX", "JKS"):
+        return False
+    return any(m.form in _KO_LIKELIHOOD for m in morphs[max(0, cue.i - 3) : cue.i - 1])
 
 
 def _ko_review_joint(between: tuple[Morph, ...]) -> bool:
