@@ -468,3 +468,58 @@ CONDITIONALS = [
 @pytest.mark.parametrize("sentence", CONDITIONALS)
 def test_dir_conditional_forecast_no_event(sentence):
     assert _events(sentence) == set()
+
+
+# ------------------------------------------------------------------------------------ fifth set
+# More report frames in which the clause stays the news (INV): reportedly, relayed, -다며, TV copy.
+MORE_REPORT_ENDINGS = {
+    "reportedly": "한 것으로 알려졌다.",
+    "relayed-known": "한 것으로 전해졌다.",
+    "hearsay": "했다고 한다.",
+    "while-saying": "했다며 환영했다.",
+    "it-is-that": "했다는 것이다.",
+    "tv-said": "했다고 밝혔습니다.",
+    "tv-decided": "하기로 했는데요.",
+    "confirmed": "했다고 확인했다.",
+}
+
+
+@pytest.mark.parametrize("frame", MORE_REPORT_ENDINGS, ids=list(MORE_REPORT_ENDINGS))
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
+def test_inv_more_report_frames(clause, stem, topic, kind, frame):
+    assert _events(_say(clause, stem, MORE_REPORT_ENDINGS[frame])) == {(topic, kind)}
+
+
+# A sayer first and the clause in quotation marks (INV).
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
+def test_inv_direct_quote(clause, stem, topic, kind):
+    sentence = f'정부 대변인은 "{_say(clause, stem, "했다")}"고 말했다.'
+    assert _events(sentence) == {(topic, kind)}
+
+
+# A third country as the subject, both sides named around it (미국에 이어, 미국의 압박에): the act is
+# the third country's, no US-China topic (DIR); with the US as co-subject it stays the US's act.
+THIRD_SUBJECTS = [
+    "유럽연합(EU)은 미국에 이어 중국산 전기차에 관세를 부과했다.",
+    "미국에 이어 일본도 중국에 대한 반도체 수출 통제를 강화했다.",
+    "미국의 압박에 네덜란드 정부는 중국에 대한 반도체 장비 수출 통제를 강화했다.",
+    "캐나다는 미국과 보조를 맞춰 중국산 전기차에 100% 관세를 부과했다.",
+    "미국과 중국의 무역 갈등 속에 일본은 중국산 철강에 대한 관세를 인상했다.",
+    "호주가 미국의 요청으로 중국산 장비에 대한 제재를 강화했다.",
+    pytest.param(
+        "중국은 미국 동맹국인 일본에 대해 희토류 수출을 제한했다.",
+        marks=pytest.mark.xfail(
+            reason="a third country as the object (일본에 대해) with the US as its description is not read", strict=True
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence", THIRD_SUBJECTS)
+def test_dir_third_country_subject_no_topic(sentence):
+    finding = detect(_article(sentence + "\n" + sentence))
+    assert finding.topics == {} and finding.events == []
+
+
+def test_inv_us_with_third_country_as_co_subject():
+    assert _events("미국과 일본은 중국에 대한 반도체 수출 통제를 강화했다.") == {("export_controls", DIS)}

@@ -155,6 +155,13 @@ _KO_THIRD = re.compile(
     r"일본|유럽연합|유럽|EU|필리핀|캐나다|호주|영국|독일|프랑스|베트남|러시아|멕시코|인도네시아|말레이시아|브라질"
     r"|네덜란드|한국(?=산|은|과|와|에\s*대한|\s*정부)|日(?<![\u4e00-\u9fff].)(?![\u4e00-\u9fff])|중일(?=\s*(?:관계|갈등|정상|외교))"
 )
+# A third country as the subject of a Korean sentence (EU는 미국에 이어 …, 일본도 …, 네덜란드 정부는 …),
+# not paired with a side (미국과 일본은 is the US's act): the act is the third country's, whoever else
+# the sentence names (guideline: China-EU EV tariffs are no US-China topic).
+_KO_THIRD_SUBJECT = re.compile(
+    r"(?<!미국과 )(?<!미국과)(?<!중국과 )(?<!중국과)(?:" + _KO_THIRD.pattern + r")(?:\([A-Za-z]+\))?"
+    r"(?:\s*(?:정부|당국))?(?:은|는|이|가|도)\s"
+)
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
 
@@ -750,8 +757,14 @@ def _ko_drop_third_party(
     """Drop the mentions of Korean sentences that name one side and a third country (_KO_THIRD): what
     they say is between that side and the third country, whoever the neighbouring sentences name."""
     for i, (sentence, _) in enumerate(sentences):
-        if per_sentence[i] and not names[i] >= everyone and _HANGUL.search(sentence) and _KO_THIRD.search(sentence):
+        if per_sentence[i] and _HANGUL.search(sentence) and _ko_third_party(sentence, names[i] >= everyone):
             per_sentence[i] = [m for m in per_sentence[i] if m.topic in _KO_THIRD_SETTING]
+
+
+def _ko_third_party(sentence: str, both: bool) -> bool:
+    """Whether a Korean sentence is a third country's: it names one side and a third country, or,
+    naming both, has a third country for its subject."""
+    return bool(_KO_THIRD_SUBJECT.search(sentence) if both else _KO_THIRD.search(sentence))
 
 
 def _near(names: list[set[str]], i: int) -> set[str]:
