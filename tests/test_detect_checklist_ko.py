@@ -72,12 +72,6 @@ INV_ENDINGS = {
 }
 
 
-@pytest.mark.parametrize("frame", INV_ENDINGS, ids=list(INV_ENDINGS))
-@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
-def test_inv_report_frames_and_endings(clause, stem, topic, kind, frame):
-    assert _events(_say(clause, stem, INV_ENDINGS[frame])) == {(topic, kind)}
-
-
 INV_PREFIXES = {
     "according-to": "로이터통신에 따르면 ",
     "official": "",  # filled below as "… 관계자는 …고 말했다"
@@ -134,12 +128,6 @@ NO_EVENT_ENDINGS = {
     "review": "하는 방안을 검토하고 있다.",
     "formal-forecast": "할 것으로 보입니다.",
 }
-
-
-@pytest.mark.parametrize("frame", NO_EVENT_ENDINGS, ids=list(NO_EVENT_ENDINGS))
-@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
-def test_dir_negation_and_forecast_no_event(clause, stem, topic, kind, frame):
-    assert _events(_say(clause, stem, NO_EVENT_ENDINGS[frame])) == set()
 
 
 PAST_ANCHORS = ["지난해 ", "앞서 ", "2019년 당시 ", "작년 "]
@@ -265,12 +253,6 @@ QUOTED_NO_EVENT = {
 }
 
 
-@pytest.mark.parametrize("frame", QUOTED_NO_EVENT, ids=list(QUOTED_NO_EVENT))
-@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
-def test_dir_quoted_non_event(clause, stem, topic, kind, frame):
-    assert _events(_say(clause, stem, QUOTED_NO_EVENT[frame])) == set()
-
-
 # Forecasts and readings by others (analysts, markets), wishes and open questions: no event.
 OPINION_ENDINGS = {
     "foresaw": ("전문가들은 ", "할 것으로 내다봤다."),
@@ -283,13 +265,6 @@ OPINION_ENDINGS = {
 }
 
 
-@pytest.mark.parametrize("frame", OPINION_ENDINGS, ids=list(OPINION_ENDINGS))
-@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
-def test_dir_opinions_and_wishes_no_event(clause, stem, topic, kind, frame):
-    before, ending = OPINION_ENDINGS[frame]
-    assert _events(before + _say(clause, stem, ending)) == set()
-
-
 # A plan the government announced counts (guideline: Korean specifics); so does a stated intention.
 PLAN_ENDINGS = {
     "scheduled": "할 예정이다.",
@@ -298,12 +273,6 @@ PLAN_ENDINGS = {
     "will-said": "하겠다고 밝혔다.",
     "will-announced": "할 것이라고 발표했다.",
 }
-
-
-@pytest.mark.parametrize("frame", PLAN_ENDINGS, ids=list(PLAN_ENDINGS))
-@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
-def test_inv_announced_plans(clause, stem, topic, kind, frame):
-    assert _events(_say(clause, stem, PLAN_ENDINGS[frame])) == {(topic, kind)}
 
 
 # More past anchors and background aspect (guideline: background is allowed, not an event).
@@ -315,13 +284,6 @@ PAST_FRAMES = {
     "has-been": ("", "해 왔다."),
     "past-perfect": ("", "했었다."),
 }
-
-
-@pytest.mark.parametrize("frame", PAST_FRAMES, ids=list(PAST_FRAMES))
-@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
-def test_dir_more_past_frames(clause, stem, topic, kind, frame):
-    before, ending = PAST_FRAMES[frame]
-    assert _events(before + _say(clause, stem, ending)) == set()
 
 
 # A third country in China's place, China named only in the next sentence: no US-China topic.
@@ -437,12 +399,6 @@ NOT_DONE_ENDINGS = {
 }
 
 
-@pytest.mark.parametrize("frame", NOT_DONE_ENDINGS, ids=list(NOT_DONE_ENDINGS))
-@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
-def test_dir_failed_denied_forecast(clause, stem, topic, kind, frame):
-    assert _events(_say(clause, stem, NOT_DONE_ENDINGS[frame])) == set()
-
-
 # A likelihood rated by an adjective (가능성은 낮다): 낮다 is no yield verb there (DIR).
 LIKELIHOODS = [
     "미국과 중국의 관세 인하 합의 가능성은 낮다.",
@@ -484,12 +440,6 @@ MORE_REPORT_ENDINGS = {
 }
 
 
-@pytest.mark.parametrize("frame", MORE_REPORT_ENDINGS, ids=list(MORE_REPORT_ENDINGS))
-@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
-def test_inv_more_report_frames(clause, stem, topic, kind, frame):
-    assert _events(_say(clause, stem, MORE_REPORT_ENDINGS[frame])) == {(topic, kind)}
-
-
 # A sayer first and the clause in quotation marks (INV).
 @pytest.mark.parametrize(("clause", "stem", "topic", "kind"), BASES, ids=_ids(BASES))
 def test_inv_direct_quote(clause, stem, topic, kind):
@@ -523,3 +473,38 @@ def test_dir_third_country_subject_no_topic(sentence):
 
 def test_inv_us_with_third_country_as_co_subject():
     assert _events("미국과 일본은 중국에 대한 반도체 수출 통제를 강화했다.") == {("export_controls", DIS)}
+
+
+# ------------------------------------------------------------------ the ending frames, all at once
+# Every ending table above, on every base clause: the (before, ending) frames that keep the clause's
+# event, and those that leave no event.
+KEEPS_EVENT = {"report": INV_ENDINGS, "plan": PLAN_ENDINGS, "more-report": MORE_REPORT_ENDINGS}
+NO_EVENT = {
+    "neg-forecast": NO_EVENT_ENDINGS, "quoted": QUOTED_NO_EVENT, "not-done": NOT_DONE_ENDINGS,
+    "opinion": OPINION_ENDINGS, "past": PAST_FRAMES,
+}
+
+
+def _pair(frame: str | tuple[str, str]) -> tuple[str, str]:
+    """A frame as (words before the clause, ending of its verb)."""
+    return frame if isinstance(frame, tuple) else ("", frame)
+
+
+def _frame_params(tables: dict[str, dict]) -> list:
+    """One param per (table, frame, base clause): the frame as (words before, ending)."""
+    return [
+        pytest.param(*base, _pair(frame), id=f"{base[1]}-{base[2]}-{group}-{name}")
+        for group, table in tables.items()
+        for name, frame in table.items()
+        for base in BASES
+    ]
+
+
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind", "frame"), _frame_params(KEEPS_EVENT))
+def test_inv_frames_keep_the_event(clause, stem, topic, kind, frame):
+    assert _events(frame[0] + _say(clause, stem, frame[1])) == {(topic, kind)}
+
+
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind", "frame"), _frame_params(NO_EVENT))
+def test_dir_frames_leave_no_event(clause, stem, topic, kind, frame):
+    assert _events(frame[0] + _say(clause, stem, frame[1])) == set()
