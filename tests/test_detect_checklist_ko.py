@@ -508,3 +508,19 @@ def test_inv_frames_keep_the_event(clause, stem, topic, kind, frame):
 @pytest.mark.parametrize(("clause", "stem", "topic", "kind", "frame"), _frame_params(NO_EVENT))
 def test_dir_frames_leave_no_event(clause, stem, topic, kind, frame):
     assert _events(frame[0] + _say(clause, stem, frame[1])) == set()
+
+
+# A need, a willingness, an intention or a proposal (-ㄹ 필요가 있다, -ㄹ 용의가 있다, -려고 한다,
+# -자고 제안했다): not done, no event (DIR).
+INTENT_ENDINGS = {
+    "need": "할 필요가 있다.",
+    "willing": "할 용의가 있다고 밝혔다.",
+    "intends": "하려고 한다.",
+    "means-to": "하려 한다.",
+    "proposed": "하자고 제안했다.",
+}
+
+
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind", "frame"), _frame_params({"intent": INTENT_ENDINGS}))
+def test_dir_intent_leaves_no_event(clause, stem, topic, kind, frame):
+    assert _events(frame[0] + _say(clause, stem, frame[1])) == set()

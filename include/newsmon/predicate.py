@@ -112,7 +112,10 @@ _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 # polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
 _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
-_KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
+# (필요, 용의, 의향: a need or a willingness said, 인하할 필요가 있다, 재개할 용의가 있다: not done)
+_KO_FORECAST = {
+    "전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려", "필요", "용의", "의향",
+}
 # Nouns of weighing a step (인하하는 방안을 검토하고 있다, 인하를 검토 중이다, 완화를 고려하고 있다):
 # a step under review is not taken (guideline: forecasts and expectations are not events).
 _KO_UNDER_REVIEW = frozenset(("검토", "고려", "저울질"))
@@ -122,6 +125,9 @@ _KO_PREDICATE_TAGS = frozenset(("VV", "VA", "XSV", "XSA", "VCP"))
 # Endings that ask (합의할까, 인하할까요, 재개되나): a question, not a report; Kiwi gives -ㄹ까 as one
 # morpheme (ᆯ까), so a headline without its "?" is read as asking too.
 _KO_QUESTION = frozenset(("까", "나", "?", "ᆯ까", "을까", "ᆯ까요", "을까요", "나요", "는가", "ᆫ가", "은가"))
+# Endings of intending and proposing right after the predicate (완화하려고 한다, 인하하려 한다,
+# 인하하자고 제안했다): what a side means or offers to do, not what it did.
+_KO_INTENT = frozenset(("려고", "으려고", "려", "으려", "자고"))
 # Conditional endings right after the predicate (완화하면, 인상한다면): what would follow, not done.
 _KO_CONDITION = frozenset(("면", "으면", "다면", "ᆫ다면", "는다면", "라면"))
 # Adnominal endings of a reported claim (합의했다는 보도), and the verbs that deny it (부인했다).
@@ -944,6 +950,8 @@ def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
         return ""
     if m.tag in ("NNG", "NNB") and m.form in ("전망", "관측", "가능", "예상", "기대", "여부") and k <= 3:
         return f"{m.form}: forecast or open question"
+    if m.tag == "EC" and m.form in _KO_INTENT and all(x.tag in ("XSV", "XSA", "EP") for x in tail[:k]):
+        return f"-{m.form}: an intention or a proposal, not an act"
     if m.tag == "EC" and m.form in _KO_CONDITION and all(x.tag in ("XSV", "XSA", "EP") for x in tail[:k]):
         return f"-{m.form}: a condition, not an act"
     if m.tag == "ETN" and m.form == "기" and any(x.lemma in _KO_WISH for x in tail[k + 1 : k + 3]):
