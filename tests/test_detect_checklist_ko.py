@@ -475,10 +475,21 @@ def test_inv_us_with_third_country_as_co_subject():
     assert _events("미국과 일본은 중국에 대한 반도체 수출 통제를 강화했다.") == {("export_controls", DIS)}
 
 
+# A contrastive clause after the predicate (-지만, -으나, -는데) with its own negation or hedge: the
+# ending is the next clause's, the base clause's event stays (INV).
+CONTRAST_ENDINGS = {
+    "but-not": "했지만 상대국은 아직 대응하지 않았다.",
+    "yet-not": "했으나 시장은 반응하지 않았다.",
+    "while-forecast": "했는데 추가 조치가 나올 전망이다.",
+}
+
+
 # ------------------------------------------------------------------ the ending frames, all at once
 # Every ending table above, on every base clause: the (before, ending) frames that keep the clause's
 # event, and those that leave no event.
-KEEPS_EVENT = {"report": INV_ENDINGS, "plan": PLAN_ENDINGS, "more-report": MORE_REPORT_ENDINGS}
+KEEPS_EVENT = {
+    "report": INV_ENDINGS, "plan": PLAN_ENDINGS, "more-report": MORE_REPORT_ENDINGS, "contrast": CONTRAST_ENDINGS,
+}
 NO_EVENT = {
     "neg-forecast": NO_EVENT_ENDINGS, "quoted": QUOTED_NO_EVENT, "not-done": NOT_DONE_ENDINGS,
     "opinion": OPINION_ENDINGS, "past": PAST_FRAMES,
@@ -524,3 +535,8 @@ INTENT_ENDINGS = {
 @pytest.mark.parametrize(("clause", "stem", "topic", "kind", "frame"), _frame_params({"intent": INTENT_ENDINGS}))
 def test_dir_intent_leaves_no_event(clause, stem, topic, kind, frame):
     assert _events(frame[0] + _say(clause, stem, frame[1])) == set()
+
+
+def test_inv_contrast_clause_keeps_object_apart():
+    """A carry verb after -지만 takes no object from the clause before it (세부 사항은 발표하지 않았다)."""
+    assert _events("미국과 중국은 관세 인하에 합의했지만 세부 사항은 발표하지 않았다.") == {("tariffs_trade", AGR)}

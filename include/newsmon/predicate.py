@@ -130,6 +130,9 @@ _KO_QUESTION = frozenset(("까", "나", "?", "ᆯ까", "을까", "ᆯ까요", "�
 _KO_INTENT = frozenset(("려고", "으려고", "려", "으려", "자고"))
 # Conditional endings right after the predicate (완화하면, 인상한다면): what would follow, not done.
 _KO_CONDITION = frozenset(("면", "으면", "다면", "ᆫ다면", "는다면", "라면"))
+# Contrastive connectives (-지만, -는데, -으나): they close the predicate's clause, so the endings after
+# them (…대응하지 않았다) belong to the next clause's verb.
+_KO_CONTRAST = frozenset(("지만", "는데", "ᆫ데", "은데", "으나", "나"))
 # Adnominal endings of a reported claim (합의했다는 보도), and the verbs that deny it (부인했다).
 _KO_REPORTED_THAT = frozenset(("다는", "ᆫ다는", "는다는", "라는"))
 _KO_DENY = frozenset(("부인", "부정", "반박"))
@@ -777,7 +780,11 @@ def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon
         j = cue.i - 2
         hit = lex.polarity["ko"].match(sets, j) if j >= 0 and morphs[j + 1].tag in ("JKO", "JX") else None
         return (morphs[j].form, hit[1]) if hit else ("", None)
-    before = range(cue.i - 1, max(-1, cue.i - KO_OBJECT_WINDOW), -1)
+    start = max(-1, cue.i - KO_OBJECT_WINDOW)
+    # a contrastive connective (…인하했는데 추가 조치가 …) closes the clause before: no object there
+    closes = [j for j in range(start + 1, cue.i) if morphs[j].tag == "EC" and morphs[j].form in _KO_CONTRAST]
+    start = max([start, *closes])
+    before = range(cue.i - 1, start, -1)
     after = range(cue.i + cue.n, min(len(morphs), cue.i + cue.n + 3))
     for j in before:  # the noun the object particle marks (관세를 ... 줄였다) comes first
         if morphs[j].tag in ("EF", "SF"):
@@ -815,6 +822,8 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
             if m.form in _KO_QUESTION:
                 mods["hedged"] = "a question"
             break
+        if m.tag == "EC" and m.form in _KO_CONTRAST:
+            break  # 부과했지만 미국은 대응하지 않았다: the next clause's ending is not the predicate's
         if m.form in lex.negation["ko"] and m.tag in ("VX", "MAG", "VA", "NNG"):
             mods["negated"] = f"{m.form} after the predicate"
         if m.tag == "ETM" and m.form in _KO_REPORTED_THAT and any(x.form in _KO_DENY for x in tail[k + 1 : k + 4]):
