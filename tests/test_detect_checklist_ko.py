@@ -540,3 +540,31 @@ def test_dir_intent_leaves_no_event(clause, stem, topic, kind, frame):
 def test_inv_contrast_clause_keeps_object_apart():
     """A carry verb after -지만 takes no object from the clause before it (세부 사항은 발표하지 않았다)."""
     assert _events("미국과 중국은 관세 인하에 합의했지만 세부 사항은 발표하지 않았다.") == {("tariffs_trade", AGR)}
+
+
+# Consensus said with a light verb (공감대를 형성했다/이뤘다): the guideline's "consensus reached" (MFT).
+CONSENSUS = [
+    ("미국과 중국은 펜타닐 문제에서 공감대를 형성했다.", {("fentanyl", AGR)}),
+    ("미국과 중국은 관세 인하에 공감대를 이뤘다.", {("tariffs_trade", AGR)}),
+    ("미국과 중국은 관세 문제에서 공감대를 형성하지 못했다.", set()),
+    ("미국과 중국 정상은 펜타닐 단속 협력에 뜻을 모았다.", {("fentanyl", AGR)}),
+    ("미국과 중국은 관세 인하에 뜻을 모았다.", {("tariffs_trade", AGR)}),
+    pytest.param(
+        "미국과 중국은 펜타닐 문제에 뜻을 모았다.", {("fentanyl", AGR)},
+        marks=pytest.mark.xfail(reason="뜻을 모으다 (agree, an idiom of noun + verb) is no cue", strict=True),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CONSENSUS)
+def test_mft_consensus_light_verbs(sentence, expected):
+    assert _events(sentence) == expected
+
+
+@pytest.mark.xfail(
+    reason="a topic in a -자 clause before the protest (…통과하자 중국군은 반발했다) is left to that clause,"
+    " which has no cue: a protest over a transit is a dispute (guideline)",
+    strict=True,
+)
+def test_mft_protest_after_a_transit_clause():
+    assert _events("미 해군 구축함이 대만해협을 통과하자 중국군은 강력히 반발했다.") == {("taiwan", DIS)}
