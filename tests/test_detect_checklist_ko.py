@@ -568,3 +568,36 @@ def test_mft_consensus_light_verbs(sentence, expected):
 )
 def test_mft_protest_after_a_transit_clause():
     assert _events("미 해군 구축함이 대만해협을 통과하자 중국군은 강력히 반발했다.") == {("taiwan", DIS)}
+
+
+# A pair word (양국, 양측, 두 나라) right after a sentence pairing China with a third country is that
+# pair, even with the US named in the next sentence (DIR); after 미국과 중국 it is the US-China pair (INV).
+PAIR_WORDS = ["양국은", "양측은", "두 나라는"]
+PAIR_CLAUSES = [
+    ("관세를 90일간 유예하기로 합의했다.", "tariffs_trade"),
+    ("희토류 수출 통제를 완화하기로 했다.", "export_controls"),
+    ("군사 대화를 재개하기로 합의했다.", "military_channels"),
+]
+
+
+def _pair_body(partner: str, pair: str, clause: str) -> str:
+    """Four sentences: the partner and China meet, the pair acts, the US watches, the pair acts."""
+    with_ = "과" if (ord(partner[-1]) - 0xAC00) % 28 else "와"  # 일본과, 캐나다와
+    return (
+        f"{partner}{with_} 중국은 10일 고위급 회담을 가졌다.\n{pair} {clause}\n미국 정부는 이번 회담을 주시하고 있다.\n"
+        f"{pair} {clause}"
+    )
+
+
+@pytest.mark.parametrize("partner", ["일본", "유럽연합", "캐나다"])
+@pytest.mark.parametrize("pair", PAIR_WORDS)
+@pytest.mark.parametrize(("clause", "topic"), PAIR_CLAUSES)
+def test_dir_pair_word_after_a_third_country_pair(partner, pair, clause, topic):
+    assert detect(_article(_pair_body(partner, pair, clause))).events == []
+
+
+@pytest.mark.parametrize("pair", PAIR_WORDS)
+@pytest.mark.parametrize(("clause", "topic"), PAIR_CLAUSES)
+def test_inv_pair_word_after_the_us_china_pair(pair, clause, topic):
+    events = detect(_article(_pair_body("미국", pair, clause))).events
+    assert {(e.topic, e.kind) for e in events} == {(topic, AGR)}

@@ -754,10 +754,12 @@ def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[b
 def _ko_drop_third_party(
     sentences: list[tuple[str, bool]], names: list[set[str]], per_sentence: list[list[Mention]], everyone: set[str]
 ) -> None:
-    """Drop the mentions of Korean sentences that name one side and a third country (_KO_THIRD): what
-    they say is between that side and the third country, whoever the neighbouring sentences name."""
-    for i, (sentence, _) in enumerate(sentences):
-        if per_sentence[i] and _HANGUL.search(sentence) and _ko_third_party(sentence, names[i] >= everyone):
+    """Drop the mentions of Korean sentences that are a third country's (_ko_third_party): what they
+    say is between that country and a side, whoever the neighbouring sentences name. A sentence naming
+    no side (양국은 …) right after one is about that pair too (일본과 중국은 … 양국은 …)."""
+    third = [bool(_HANGUL.search(s) and _ko_third_party(s, names[i] >= everyone)) for i, (s, _) in enumerate(sentences)]
+    for i in range(len(sentences)):
+        if per_sentence[i] and (third[i] or (i and not names[i] and third[i - 1])):
             per_sentence[i] = [m for m in per_sentence[i] if m.topic in _KO_THIRD_SETTING]
 
 
