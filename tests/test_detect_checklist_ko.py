@@ -561,13 +561,21 @@ def test_mft_consensus_light_verbs(sentence, expected):
     assert _events(sentence) == expected
 
 
-@pytest.mark.xfail(
-    reason="a topic in a -자 clause before the protest (…통과하자 중국군은 반발했다) is left to that clause,"
-    " which has no cue: a protest over a transit is a dispute (guideline)",
-    strict=True,
-)
-def test_mft_protest_after_a_transit_clause():
-    assert _events("미 해군 구축함이 대만해협을 통과하자 중국군은 강력히 반발했다.") == {("taiwan", DIS)}
+# A reaction after a -자 clause (…통과하자 중국군은 반발했다, …승인하자 …규탄했다) is over what that clause
+# did (guideline: protests over a transit or deployment are disputes); a deal in the -자 clause stays its
+# own clause's news, whoever reacts to it (MFT).
+REACTIONS = [
+    ("미 해군 구축함이 대만해협을 통과하자 중국군은 강력히 반발했다.", {("taiwan", DIS)}),
+    ("미국이 대만에 무기 판매를 승인하자 중국은 이를 규탄했다.", {("taiwan", DIS)}),
+    ("미국 군함이 남중국해를 항행하자 중국은 거세게 항의했다.", {("south_china_sea", DIS)}),
+    ("미국이 반도체 수출 통제를 발표하자 중국은 보복을 경고했다.", {("export_controls", DIS)}),
+    ("미국과 중국이 관세 인하에 합의하자 시장은 환영했다.", {("tariffs_trade", AGR)}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REACTIONS)
+def test_mft_reaction_after_a_when_clause(sentence, expected):
+    assert _events(sentence) == expected
 
 
 # A pair word (양국, 양측, 두 나라) right after a sentence pairing China with a third country is that

@@ -130,6 +130,12 @@ _KO_QUESTION = frozenset(("까", "나", "?", "ᆯ까", "을까", "ᆯ까요", "�
 _KO_INTENT = frozenset(("려고", "으려고", "려", "으려", "자고"))
 # Conditional endings right after the predicate (완화하면, 인상한다면): what would follow, not done.
 _KO_CONDITION = frozenset(("면", "으면", "다면", "ᆫ다면", "는다면", "라면"))
+# Cues of reacting (반발, 항의, 규탄, 경고, 거부): after a -자 clause ("when … did"), what they react to
+# is that clause, so its topic is theirs (a protest over a transit is a dispute: guideline).
+_KO_REACTIONS = frozenset(("disapprove", "protest", "reject", "threaten"))
+# ... unless the -자 clause makes a deal or a meeting (합의하자 대만은 우려를 표했다): a reaction to a deal
+# between the two is a third party's, and the deal stays its own clause's.
+_KO_DEALS = frozenset(("agree", "cooperate", "consult", "yield", "reassure"))
 # Contrastive connectives (-지만, -는데, -으나): they close the predicate's clause, so the endings after
 # them (…대응하지 않았다) belong to the next clause's verb.
 _KO_CONTRAST = frozenset(("지만", "는데", "ᆫ데", "은데", "으나", "나"))
@@ -683,10 +689,12 @@ def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> 
     """Offset where the predicate's clause begins: after the last subordinate connective before it
     that closes another cue's clause (반발해 ... 중단했다), not a plain one (평화를 위해 ... 합의했다)."""
     ends = {c.i + c.n for c in cues if c.i < cue.i}
+    deal_before = any(c.category in _KO_DEALS for c in cues if c.i < cue.i)  # 합의하자 대만은 우려: not over it
     for j in range(cue.i - 1, 0, -1):
         m = morphs[j]
         aspect = j + 1 < len(morphs) and morphs[j + 1].tag == "VX"  # 부과해 온: an aspect, not a clause
-        if m.tag == "EC" and m.form in _KO_SUBORDINATE and not aspect and _closes_cue(morphs, ends, j):
+        over = m.form == "자" and cue.category in _KO_REACTIONS and not deal_before  # 통과하자 … 반발했다
+        if m.tag == "EC" and m.form in _KO_SUBORDINATE and not aspect and not over and _closes_cue(morphs, ends, j):
             return m.end
         if m.tag == "EF" and _closes_cue(morphs, ends, j):
             return m.end  # "…펜타닐 등을 논의했다"며 "…합의를 이뤘다": a quoted sentence of its own
