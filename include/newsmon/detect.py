@@ -757,9 +757,12 @@ def _ko_drop_third_party(
     """Drop the mentions of Korean sentences that are a third country's (_ko_third_party): what they
     say is between that country and a side, whoever the neighbouring sentences name. A sentence naming
     no side (양국은 …) right after one is about that pair too (일본과 중국은 … 양국은 …)."""
-    third = [bool(_HANGUL.search(s) and _ko_third_party(s, names[i] >= everyone)) for i, (s, _) in enumerate(sentences)]
+    def third(i: int) -> bool:  # read only for sentences with mentions, and the one before a pair word
+        text = sentences[i][0]
+        return bool(_HANGUL.search(text) and _ko_third_party(text, names[i] >= everyone))
+
     for i in range(len(sentences)):
-        if per_sentence[i] and (third[i] or (i and not names[i] and third[i - 1])):
+        if per_sentence[i] and (third(i) or (i and not names[i] and third(i - 1))):
             per_sentence[i] = [m for m in per_sentence[i] if m.topic in _KO_THIRD_SETTING]
 
 
