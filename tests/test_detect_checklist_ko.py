@@ -609,3 +609,17 @@ def test_dir_pair_word_after_a_third_country_pair(partner, pair, clause, topic):
 def test_inv_pair_word_after_the_us_china_pair(pair, clause, topic):
     events = detect(_article(_pair_body("미국", pair, clause))).events
     assert {(e.topic, e.kind) for e in events} == {(topic, AGR)}
+
+
+# 한자 headlines of a third country and China, the US named in the body: no US-China topic (DIR).
+THIRD_HEADLINES = [
+    "日, 中에 반도체 수출통제 강화", "EU, 中 전기차에 관세 부과",
+    "캐나다, 中 전기차 100% 관세", "中·EU, 관세 협상 타결",
+]
+
+
+@pytest.mark.parametrize("title", THIRD_HEADLINES)
+def test_dir_third_country_headlines(title):
+    body = "미국 정부는 이날 별다른 입장을 내지 않았다.\n" + title
+    finding = detect(_article(body, title=title))
+    assert finding.topics == {} and finding.events == []
