@@ -165,6 +165,25 @@ _KO_FRICTION_AFTER = re.compile(r"\S*\s*(?:영유권\s*)?(?:분쟁|갈등|긴장
 _KO_STANCE = re.compile(r"(?:재확인|강조|천명|역설|표명)(?:했|하였|한다|하고|하며|하면서|해)")
 _KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
 _KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어")
+# A third country named in a Korean sentence that names only one side (일본은 중국산 제품에 관세를 …,
+# 중국은 필리핀 선박에 …): the sentence is about that pair, not tied to the US or China named in the
+# next one (guideline: Korea-Japan export controls, China-EU EV tariffs are no US-China topic).
+# 한국 only as a party (한국산, 한국은, 한국과, 한국에 대한, 한국 정부): Korean copy weighs every US-China
+# step for Korea (한국 기업, 한국 경제에 미칠 영향), which is no third party to it.
+# The South China Sea is kept: its disputes are China's with the claimants (필리핀, 베트남), the US
+# their ally, so a claimant named is the sea's setting (dev: 2 true SCS topics lost without this).
+_KO_THIRD_SETTING = frozenset(("south_china_sea",))
+_KO_THIRD = re.compile(
+    r"일본|유럽연합|유럽|EU|필리핀|캐나다|호주|영국|독일|프랑스|베트남|러시아|멕시코|인도네시아|말레이시아|브라질"
+    r"|네덜란드|한국(?=산|은|과|와|에\s*대한|\s*정부)|日(?<![\u4e00-\u9fff].)(?![\u4e00-\u9fff])|중일(?=\s*(?:관계|갈등|정상|외교))"
+)
+# A third country as the subject of a Korean sentence (EU는 미국에 이어 …, 일본도 …, 네덜란드 정부는 …),
+# not paired with a side (미국과 일본은 is the US's act): the act is the third country's, whoever else
+# the sentence names (guideline: China-EU EV tariffs are no US-China topic).
+_KO_THIRD_SUBJECT = re.compile(
+    r"(?<!미국과 )(?<!미국과)(?<!중국과 )(?<!중국과)(?:" + _KO_THIRD.pattern + r")(?:\([A-Za-z]+\))?"
+    r"(?:\s*(?:정부|당국))?(?:은|는|이|가|도)\s"
+)
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
 
@@ -543,7 +562,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     for m in tax.pair.finditer(full):
         pair[bisect.bisect_right(starts, m.start()) - 1] = True
     tied = _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors))
-    per_sentence = _topic_mentions(full, starts, sentences, tied, tax)
+    per_sentence = _topic_mentions(full, starts, sentences, tied, names, tax)
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
     for i, mentions in enumerate(per_sentence):
@@ -581,10 +600,16 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
 
 
 def _topic_mentions(
-    full: str, starts: list[int], sentences: list[tuple[str, bool]], tied: list[bool], tax: Taxonomy
+    full: str,
+    starts: list[int],
+    sentences: list[tuple[str, bool]],
+    tied: list[bool],
+    names: list[set[str]],
+    tax: Taxonomy,
 ) -> list[list[Mention]]:
     """Per sentence, the topic terms of the tied sentences (none in a dateline), with the Korean terms
-    said split by their grammar and the English protests of "the charges" (_add_protested_anaphors)."""
+    said split by their grammar, a third party's Korean mentions dropped (_ko_drop_third_party) and the
+    English protests of "the charges" (_add_protested_anaphors)."""
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
     datelines = [_dateline_end(s) for s, _ in sentences]
     for m in tax.topic_index.finditer(full):
@@ -594,6 +619,7 @@ def _topic_mentions(
         if tied[i]:  # else no US-China tie around this mention: TSMC earnings, a Korean hotline
             per_sentence[i].append(Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group()))
     _add_split_terms(sentences, tied, per_sentence, tax)
+    _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
     _add_protested_anaphors(sentences, tied, per_sentence)
     return per_sentence
 
@@ -782,6 +808,27 @@ def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[b
         else:
             tied.append(bool(own or pair[i]) and _near(resolved, i) >= everyone)
     return tied
+
+
+def _ko_drop_third_party(
+    sentences: list[tuple[str, bool]], names: list[set[str]], per_sentence: list[list[Mention]], everyone: set[str]
+) -> None:
+    """Drop the mentions of Korean sentences that are a third country's (_ko_third_party): what they
+    say is between that country and a side, whoever the neighbouring sentences name. A sentence naming
+    no side (양국은 …) right after one is about that pair too (일본과 중국은 … 양국은 …)."""
+    def third(i: int) -> bool:  # read only for sentences with mentions, and the one before a pair word
+        text = sentences[i][0]
+        return bool(_HANGUL.search(text) and _ko_third_party(text, names[i] >= everyone))
+
+    for i in range(len(sentences)):
+        if per_sentence[i] and (third(i) or (i and not names[i] and third(i - 1))):
+            per_sentence[i] = [m for m in per_sentence[i] if m.topic in _KO_THIRD_SETTING]
+
+
+def _ko_third_party(sentence: str, both: bool) -> bool:
+    """Whether a Korean sentence is a third country's: it names one side and a third country, or,
+    naming both, has a third country for its subject."""
+    return bool(_KO_THIRD_SUBJECT.search(sentence) if both else _KO_THIRD.search(sentence))
 
 
 def _near(names: list[set[str]], i: int) -> set[str]:

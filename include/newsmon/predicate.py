@@ -130,7 +130,45 @@ _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 # polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
 _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
-_KO_FORECAST = {"전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려"}
+# (필요, 용의, 의향: a need or a willingness said, 인하할 필요가 있다, 재개할 용의가 있다: not done)
+_KO_FORECAST = {
+    "전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려", "필요", "용의", "의향",
+}
+# Nouns of weighing a step (인하하는 방안을 검토하고 있다, 인하를 검토 중이다, 완화를 고려하고 있다):
+# a step under review is not taken (guideline: forecasts and expectations are not events).
+_KO_UNDER_REVIEW = frozenset(("검토", "고려", "저울질"))
+# Relative endings of a done or ongoing act (부과한, 합의한, 부과하는, 부과했던); not -ㄹ (a plan).
+_KO_RELATIVE_ENDINGS = frozenset(("ᆫ", "은", "는", "던"))
+_KO_PREDICATE_TAGS = frozenset(("VV", "VA", "XSV", "XSA", "VCP"))
+# Endings that ask (합의할까, 인하할까요, 재개되나): a question, not a report; Kiwi gives -ㄹ까 as one
+# morpheme (ᆯ까), so a headline without its "?" is read as asking too.
+_KO_QUESTION = frozenset(("까", "나", "?", "ᆯ까", "을까", "ᆯ까요", "을까요", "나요", "는가", "ᆫ가", "은가"))
+# Endings of intending and proposing right after the predicate (완화하려고 한다, 인하하려 한다,
+# 인하하자고 제안했다): what a side means or offers to do, not what it did.
+_KO_INTENT = frozenset(("려고", "으려고", "려", "으려", "자고"))
+# Conditional endings right after the predicate (완화하면, 인상한다면): what would follow, not done.
+_KO_CONDITION = frozenset(("면", "으면", "다면", "ᆫ다면", "는다면", "라면"))
+# Cues of reacting (반발, 항의, 규탄, 경고, 거부): after a -자 clause ("when … did"), what they react to
+# is that clause, so its topic is theirs (a protest over a transit is a dispute: guideline).
+_KO_REACTIONS = frozenset(("disapprove", "protest", "reject", "threaten"))
+# ... unless the -자 clause makes a deal or a meeting (합의하자 대만은 우려를 표했다): a reaction to a deal
+# between the two is a third party's, and the deal stays its own clause's.
+_KO_DEALS = frozenset(("agree", "cooperate", "consult", "yield", "reassure"))
+# Contrastive connectives (-지만, -는데, -으나): they close the predicate's clause, so the endings after
+# them (…대응하지 않았다) belong to the next clause's verb.
+_KO_CONTRAST = frozenset(("지만", "는데", "ᆫ데", "은데", "으나", "나"))
+# Adnominal endings of a reported claim (합의했다는 보도), and the verbs that deny it (부인했다).
+_KO_REPORTED_THAT = frozenset(("다는", "ᆫ다는", "는다는", "라는"))
+_KO_DENY = frozenset(("부인", "부정", "반박"))
+# Nouns of likelihood an adjective rates (가능성은 낮다): the adjective is no yield verb then.
+_KO_LIKELIHOOD = frozenset(("가능", "가능성", "확률", "전망", "관측"))
+# Verbs and nouns of wishing after -기를 (인하하기를 희망한다, 재개하기를 바란다): a wish, not an act.
+_KO_WISH = frozenset(("희망", "바라다", "원하다", "기원", "고대"))
+# What may stand between the predicate and a noun of weighing: its ending and the noun it
+# modifies (하는 방안을, 하는 것을, 를), at most this many morphemes.
+KO_REVIEW_REACH = 5
+_KO_REVIEW_JOINT = frozenset(("XSV", "ETM", "JKO", "JX"))
+_KO_REVIEW_OBJECTS = frozenset(("방안", "것", "문제", "카드", "조치"))
 # Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
 # is not governed by the main predicate after it. Not -고/-며, which coordinate.
 # Nouns after a relative ending that make the clause before them a backdrop (…한 가운데, …한 이후).
@@ -637,6 +675,8 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     k = _pick(lex, main, objects, transparent)
     cue = main[k]
     mods = _ko_modifiers(morphs, cue, lex)
+    if _ko_describes_noun(morphs, cue, cues):
+        mods.setdefault("background", "a relative clause (부과한 관세는 …) describing a noun: no cue after it")
     if k and _ko_clause_start(morphs, main[0], cues) <= cue.start:
         # the sentence's last cue, passed over, ends the clause the predicate is in: its aspect and
         # mood (…낮추는 대신 …강화하기로 한 바 있다; …인하하고 …강화할 전망이다) are the whole clause's
@@ -706,10 +746,12 @@ def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> 
     """Offset where the predicate's clause begins: after the last subordinate connective before it
     that closes another cue's clause (반발해 ... 중단했다), not a plain one (평화를 위해 ... 합의했다)."""
     ends = {c.i + c.n for c in cues if c.i < cue.i}
+    deal_before = any(c.category in _KO_DEALS for c in cues if c.i < cue.i)  # 합의하자 대만은 우려: not over it
     for j in range(cue.i - 1, 0, -1):
         m = morphs[j]
         aspect = j + 1 < len(morphs) and morphs[j + 1].tag == "VX"  # 부과해 온: an aspect, not a clause
-        if m.tag == "EC" and m.form in _KO_SUBORDINATE and not aspect and _closes_cue(morphs, ends, j):
+        over = m.form == "자" and cue.category in _KO_REACTIONS and not deal_before  # 통과하자 … 반발했다
+        if m.tag == "EC" and m.form in _KO_SUBORDINATE and not aspect and not over and _closes_cue(morphs, ends, j):
             return m.end
         if m.tag == "EF" and _closes_cue(morphs, ends, j):
             return m.end  # "…펜타닐 등을 논의했다"며 "…합의를 이뤘다": a quoted sentence of its own
@@ -803,7 +845,11 @@ def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon
         j = cue.i - 2
         hit = lex.polarity["ko"].match(sets, j) if j >= 0 and morphs[j + 1].tag in ("JKO", "JX") else None
         return (morphs[j].form, hit[1]) if hit else ("", None)
-    before = range(cue.i - 1, max(-1, cue.i - KO_OBJECT_WINDOW), -1)
+    start = max(-1, cue.i - KO_OBJECT_WINDOW)
+    # a contrastive connective (…인하했는데 추가 조치가 …) closes the clause before: no object there
+    closes = [j for j in range(start + 1, cue.i) if morphs[j].tag == "EC" and morphs[j].form in _KO_CONTRAST]
+    start = max([start, *closes])
+    before = range(cue.i - 1, start, -1)
     after = range(cue.i + cue.n, min(len(morphs), cue.i + cue.n + 3))
     for j in before:  # the noun the object particle marks (관세를 ... 줄였다) comes first
         if morphs[j].tag in ("EF", "SF"):
@@ -838,14 +884,20 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         mods["negated"] = f"{before.form} before the predicate"
     for k, m in enumerate(tail):
         if m.tag == "SF" or (m.tag == "EF" and k > 0):
-            if m.form in ("까", "나", "?"):
+            if m.form in _KO_QUESTION:
                 mods["hedged"] = "a question"
             break
+        if m.tag == "EC" and m.form in _KO_CONTRAST:
+            break  # 부과했지만 미국은 대응하지 않았다: the next clause's ending is not the predicate's
         if m.form in lex.negation["ko"] and m.tag in ("VX", "MAG", "VA", "NNG"):
             mods["negated"] = f"{m.form} after the predicate"
+        if m.tag == "ETM" and m.form in _KO_REPORTED_THAT and any(x.form in _KO_DENY for x in tail[k + 1 : k + 4]):
+            mods["negated"] = "-다는 보도를 부인했다: the report is denied"
         why = _ko_hedge(tail, k)
         if why:
             mods["hedged"] = why
+    if _ko_likelihood(morphs, cue):
+        mods["hedged"] = "가능성은 낮다: a likelihood, not an act"
     near = _ko_near(morphs, cue)
     if near:
         mods["hedged"] = f"{near}: a deal said to be near is a forecast"
@@ -858,6 +910,8 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         ahead_of = m.form == "앞서" and j and morphs[j - 1].form == "에"  # 회의에 앞서: "ahead of"
         if m.form in lex.past_time["ko"].by_first and not ahead_of:
             mods["background"] = f"{m.form}: past time"
+    if _ko_past_year(morphs[: cue.i]):
+        mods["background"] = "지난 + a year (지난 2018년): past time"
     if _ko_then_opening(morphs[: cue.i]):
         mods["background"] = "당시 opening the sentence: a recalled event"
     opinion = _ko_opinion(morphs, cue)
@@ -900,7 +954,46 @@ def _ko_then_opening(morphs: tuple[Morph, ...]) -> bool:
     """True when the sentence opens with 당시 ("at that time": 당시 두 정상은 …합의했다), which recalls
     the event an earlier sentence dated; 당시 inside it ("펠로시 당시 하원의장", then-Speaker) does not."""
     words = [m for m in morphs if m.tag not in ("SS", "SP", "SW", "MAJ")]
+    while len(words) > 1 and (words[0].tag == "SN" or words[0].form in _KO_DATE_UNITS or words[0].form == "그"):
+        words = words[1:]  # 2019년 당시, 그 당시: the date recalled, said before it
     return bool(words) and words[0].form == "당시" and words[0].tag == "NNG"
+
+
+def _ko_describes_noun(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> bool:
+    """True when the cue, or the relative clause whose noun it is part of, only describes that noun
+    (미국이 부과한 관세로 …, 합의한 관세 휴전은 …) and no cue follows the noun: the sentence's own verb
+    (감소했다, 만료된다, 이른다) reports something else, the measure is its backdrop (guideline)."""
+    for c in cues:
+        head = _ko_relative_head(morphs, c)
+        if head and (c.i == cue.i or head[0] <= cue.i < head[1]):
+            later_verb = any(m.tag.split("-")[0] in _KO_PREDICATE_TAGS for m in morphs[head[1] :])  # VV-I
+            return later_verb and not any(x.i >= head[1] for x in cues)
+    return False
+
+
+def _ko_relative_head(morphs: tuple[Morph, ...], cue: _Cue) -> tuple[int, int] | None:
+    """Morpheme span of the noun a cue's relative clause describes (부과한 [관세], 합의한 [관세 휴전]),
+    or None when the cue ends no such clause (줄인 것으로: a bound noun makes it a complement)."""
+    j = cue.i + cue.n
+    while j < len(morphs) and morphs[j].tag in ("XSV", "XSA", "EP"):
+        j += 1
+    if j + 1 >= len(morphs) or morphs[j].tag != "ETM" or morphs[j].form not in _KO_RELATIVE_ENDINGS:
+        return None
+    if morphs[j + 1].tag == "NNB":
+        return None  # 줄인 것으로 밝혔다, 합의한 바 있다
+    end = j + 1
+    while end < len(morphs) and morphs[end].tag in ("NNG", "NNP", "SN", "SL", "XSN", "NNB"):
+        end += 1
+    return (j + 1, end) if end > j + 1 else None
+
+
+def _ko_past_year(morphs: tuple[Morph, ...]) -> bool:
+    """True when 지난 names a year before the predicate (지난 2018년): a past year; 지난 3일 is the
+    news's own date and is not read."""
+    return any(
+        a.lemma == "지나다" and b.tag == "ETM" and c.tag == "SN" and d.form == "년"
+        for a, b, c, d in zip(morphs, morphs[1:], morphs[2:], morphs[3:], strict=False)
+    )
 
 
 def _ko_dated_relative(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
@@ -923,17 +1016,47 @@ def _ko_hedge(tail: tuple[Morph, ...], k: int) -> str:
     if prev is not None and prev.tag == "ETM" and prev.form in ("ᆯ", "을", "ㄹ"):
         if m.form == "것":
             rest = {x.lemma for x in tail[k + 1 :]} | {x.form for x in tail[k + 1 :]}
+            if _ko_ends_will(tail[k + 1 :]):
+                return "-ㄹ 것이다 closing the sentence: the writer's forecast"
             return "-ㄹ 것으로 보인다: forecast" if rest & {"보이다", "예상", "전망", "관측", "예측"} else ""
         if m.form in _KO_FORECAST:
             return f"-ㄹ {m.form}: forecast"
         return ""
     if m.tag in ("NNG", "NNB") and m.form in ("전망", "관측", "가능", "예상", "기대", "여부") and k <= 3:
         return f"{m.form}: forecast or open question"
+    if m.tag == "EC" and m.form in _KO_INTENT and all(x.tag in ("XSV", "XSA", "EP") for x in tail[:k]):
+        return f"-{m.form}: an intention or a proposal, not an act"
+    if m.tag == "EC" and m.form in _KO_CONDITION and all(x.tag in ("XSV", "XSA", "EP") for x in tail[:k]):
+        return f"-{m.form}: a condition, not an act"
+    if m.tag == "ETN" and m.form == "기" and any(x.lemma in _KO_WISH for x in tail[k + 1 : k + 3]):
+        return "-기를 바라다: a wish"
+    if m.tag == "NNG" and m.form in _KO_UNDER_REVIEW and k < KO_REVIEW_REACH and _ko_review_joint(tail[:k]):
+        return f"{m.form}: a step under review, not taken"
     if m.tag == "EC" and m.form in ("어야", "아야") and k + 1 < len(tail) and tail[k + 1].lemma == "하다":
         return "-어야 하다: an obligation or a wish"
     if m.tag == "EC" and m.form in ("ᆯ지", "을지", "ᆫ지", "는지"):
         return f"-{m.form}: an open question"
     return ""
+
+
+def _ko_ends_will(rest: tuple[Morph, ...]) -> bool:
+    """True when -ㄹ 것 closes the sentence as 이다 (보복에 나설 것이다.): a forecast in the writer's
+    voice; not quoted (…할 것이라고 밝혔다, "…할 것이다"라고: a side's stated plan)."""
+    forms = [(m.tag, m.form) for m in rest[:3]]
+    return forms[:2] == [("VCP", "이"), ("EF", "다")] and (len(forms) == 2 or forms[2][0] == "SF")
+
+
+def _ko_likelihood(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """True when the cue is the adjective a likelihood is said with (합의 가능성은 낮다, 전망이 높다)."""
+    if cue.i < 2 or morphs[cue.i].tag != "VA" or morphs[cue.i - 1].tag not in ("JX", "JKS"):
+        return False
+    return any(m.form in _KO_LIKELIHOOD for m in morphs[max(0, cue.i - 3) : cue.i - 1])
+
+
+def _ko_review_joint(between: tuple[Morph, ...]) -> bool:
+    """True when ``between`` (predicate to a noun of weighing) is only an ending and the noun it
+    modifies (인하/하/는/방안/을, 인하/를): the predicate is what is weighed."""
+    return all(m.tag in _KO_REVIEW_JOINT or m.form in _KO_REVIEW_OBJECTS for m in between)
 
 
 def _ko_aspect(tail: tuple[Morph, ...]) -> str:
@@ -942,6 +1065,8 @@ def _ko_aspect(tail: tuple[Morph, ...]) -> str:
     for k, m in enumerate(tail):
         if m.tag == "EF" or m.tag == "SF":
             break
+        if m.tag == "EP" and m.form == "었었":  # Kiwi's one morpheme for -었었- (인하했었다)
+            return "-었었-: past perfect"
         nxt = tail[k + 1] if k + 1 < len(tail) else None
         if nxt is None:
             break
