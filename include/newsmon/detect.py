@@ -75,6 +75,18 @@ _THIRD_PARTY_PAIR = re.compile(
     rf"|\b(?:China|Beijing)(?:\s*,\s*|\s+and\s+|\s*[-\u2013]\s*){_THIRD}\b",
     re.IGNORECASE,
 )
+# A third country named in an English body sentence that names only one side ("Japan imposed tariffs on
+# goods from China"): the sentence reports that pair's affair, and a neighbour naming the other side
+# does not make it a US-China one (guideline: China-EU EV tariffs, Korea-Japan export controls are no
+# US-China topics "even when Washington and Beijing appear elsewhere"). Names as written (capitalised).
+_THIRD_NAMED = re.compile(rf"\b{_THIRD}\b")
+# In such a sentence the other side may be named only as the backdrop of the third country's act, in
+# a clause of following or aligning, up to its comma ("Following Washington's lead, Japan tightened
+# export controls on chips to China", "..., in line with U.S. policy"): that naming ties nothing.
+_EN_BACKDROP = re.compile(
+    r"\b(?:following|after|in\s+line\s+with|like|joining|echoing|under\s+pressure\s+from|at\s+the\s+urging\s+of)\b[^,;]*",
+    re.IGNORECASE,
+)
 # The campaign trail in the headline or lead (a rally, a nomination speech, a candidate's ad): US domestic
 # politics, where China's name and trade talk are the stump's, not a US-China topic by salience alone
 # (dev: four such openings, all hard negatives: a nomination-speech preview, two rallies, a Senate ad).
@@ -520,7 +532,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     pair = [False] * len(sentences)
     for m in tax.pair.finditer(full):
         pair[bisect.bisect_right(starts, m.start()) - 1] = True
-    tied = _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors))
+    tied = _tied_with_third_countries(sentences, names, pair, tax)
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
@@ -701,11 +713,18 @@ def _unsubsumed(mentions: list[Mention], subsumed_by: dict[str, frozenset[str]])
     return [m for m in mentions if not (subsumed_by.get(m.topic, frozenset()) & present)]
 
 
-def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[bool], everyone: set[str]) -> list[bool]:
+def _tied_sentences(
+    names: list[set[str]],
+    pair: list[bool],
+    is_headline: list[bool],
+    everyone: set[str],
+    third: list[bool] | None = None,
+) -> list[bool]:
     """Which sentences tie what they say to the US-China relationship, from the actors each names.
 
     A body sentence is tied when it names both sides; or when it names one side, or refers to the
-    pair ("both sides", "양국"), and a neighbouring sentence names the other. A pair reference whose
+    pair ("both sides", "양국"), and a neighbouring sentence names the other, unless (``third``) it
+    names a third country beside its one side (English: that pair's affair). A pair reference whose
     neighbours name both sides counts as naming both. The headline, the deck and the lead sentence
     are one neighbourhood: a headline segment is tied when they name both sides between them.
     """
@@ -718,9 +737,34 @@ def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[b
             tied.append(head >= everyone)
         elif own >= everyone:
             tied.append(True)
+        elif third is not None and third[i] and not pair[i]:
+            tied.append(False)
         else:
             tied.append(bool(own or pair[i]) and _near(resolved, i) >= everyone)
     return tied
+
+
+def _tied_with_third_countries(
+    sentences: list[tuple[str, bool]], names: list[set[str]], pair: list[bool], tax: Taxonomy
+) -> list[bool]:
+    """_tied_sentences, where an English sentence naming a third country names a side only outside its
+    backdrop clauses (``names`` is updated) and is not tied through its neighbours."""
+    third = [_en_third_country(s) for s, _ in sentences]
+    for i, (sentence, _) in enumerate(sentences):
+        if third[i] and names[i] >= set(tax.actors):
+            names[i] = _named_outside_backdrop(sentence, tax)
+    return _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors), third)
+
+
+def _en_third_country(sentence: str) -> bool:
+    """Whether an English sentence names a third country (_THIRD_NAMED): Japan, the EU, the Philippines."""
+    return not _HANGUL.search(sentence) and bool(_THIRD_NAMED.search(sentence))
+
+
+def _named_outside_backdrop(sentence: str, tax: Taxonomy) -> set[str]:
+    """The sides an English sentence names outside its clauses of following or aligning (_EN_BACKDROP)."""
+    rest = _EN_BACKDROP.sub(lambda m: " " * len(m.group()), sentence)
+    return {a for a, lex in tax.actors.items() if _has(lex, rest)}
 
 
 def _near(names: list[set[str]], i: int) -> set[str]:

@@ -262,6 +262,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         # "escalating tensions"; not an -ing noun the lexicon lists itself after a determiner ("his
         # first meeting"), while "warning that ..." after a comma stays a participle
         modifier = toks[i].low.endswith("ing") and not toks[i].verb and not _ing_noun(toks, i, lex)
+        modifier &= not _nominalised(toks, i, len(phrase))  # "the lifting of tariffs" names the act
         modifier |= not toks[i].verb and i > 0 and toks[i - 1].low == "of"  # "issues of concern"
         after = toks[i + len(phrase)].lemmas if i + len(phrase) < len(toks) else frozenset()
         modifier |= not toks[i].verb and bool(after & _EN_CAMP_NOUNS)  # "opposition parties"
@@ -281,10 +282,12 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     cues = [c for c in cues if c.verb and c not in carry] + carry + [c for c in cues if not c.verb]
     objects = [_en_object(toks, sets, c, lex) for c in cues]
     transparent = [
-        c.category == "agree" and _instrument(lex.instruments["en"], sets, c.i + c.n, c.i + c.n + 4) for c in cues
+        (c.category == "agree" and _instrument(lex.instruments["en"], sets, c.i + c.n, c.i + c.n + 4))
+        or (lex.roles[c.category] == "carry" and _carries_act(toks, c, cues))
+        for c in cues
     ]
     k = _pick(lex, cues, objects, transparent)
-    mods = _en_modifiers(toks, cues[k], lex, background)
+    mods = _en_modifiers(toks, cues[k], lex, background, sentence)
     if _coercive_pledge(toks, cues[k], lex):
         mods["hedged"] = "a pledge of a coercive act, not yet done"
     if cues[k].category == "consult":
@@ -295,6 +298,21 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
     return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _nominalised(toks: list, i: int, n: int) -> bool:
+    """True when the cue at ``i`` (``n`` tokens) is an act named as a noun: after a determiner, before
+    "of" ("the lifting of tariffs", "a suspension of the curbs")."""
+    return bool(i) and toks[i - 1].low in DETERMINERS and i + n < len(toks) and toks[i + n].low == "of"
+
+
+def _carries_act(toks: list, carry: _Cue, cues: list[_Cue]) -> bool:
+    """True when a carry verb's object is an act named as a noun ("announced the lifting of tariffs",
+    "implemented a suspension of the curbs"): that act, not the verb, says what is done."""
+    if not carry.verb:
+        return False
+    nxt = carry.i + carry.n
+    return any(c.i in (nxt, nxt + 1) and not c.verb and _nominalised(toks, c.i, c.n) for c in cues)
 
 
 def _attributive(toks: list, i: int) -> bool:
@@ -484,9 +502,11 @@ def _compound_head(toks: list, sets: list, j: int, kind: str, lex: CueLexicon) -
     return toks[j].low, kind
 
 
-def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]) -> dict[str, str]:
+def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool], text: str = "") -> dict[str, str]:
     """Negation and hedges before the predicate in its clause (a relative clause between commas is
-    stepped over: "expect tensions, which have ..., to ease"); past time after it in its clause."""
+    stepped over: "expect tensions, which have ..., to ease"); past time after it in its clause.
+    A verb of announcing is one written in lower case in ``text``: "the United States would impose"
+    has no "state" that announces (a name: United States, State Department)."""
     mods: dict[str, str] = {}
     clause = _en_clause_before(toks, cue.i, background)
     ordered = list(reversed(clause))
@@ -494,9 +514,13 @@ def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]
     near = {lem for t in ordered[-EN_NEGATION_WORDS:] for lem in t.lemmas}
     if near & lex.negation["en"] or pairs & lex.negation["en"]:
         mods["negated"] = "negation before the predicate"
-    near_hedge = clause[:EN_HEDGE_WORDS] if cue.verb else clause  # a noun cue: the whole clause
+    # a noun cue, or a verb in a to-infinitive ("expect the United States and China to agree"), whose
+    # governing hedge stands across the infinitive's subject: the whole clause
+    infinitive = bool(clause) and clause[0].low == "to"
+    near_hedge = clause[:EN_HEDGE_WORDS] if cue.verb and not infinitive else clause
     hedge_words = {lem for t in near_hedge for lem in t.lemmas}
-    announced = any(t.lemmas & _EN_ANNOUNCE for t in clause[: EN_HEDGE_WORDS + 3])
+    said = clause[: EN_HEDGE_WORDS + 3]
+    announced = any(t.lemmas & _EN_ANNOUNCE and not text[t.start : t.start + 1].isupper() for t in said)
     if announced and hedge_words & lex.hedge["en"] <= {"would", "will"}:
         pass  # "China said it would end ...": a plan the government announced counts
     elif hedge_words & lex.hedge["en"] or pairs & lex.hedge["en"]:
