@@ -81,6 +81,10 @@ ATTRIBUTIONS = [
     "{s}, according to a statement.",
     "{s} on Friday, a spokesperson told reporters.",
     "In a statement on Monday, {l}.",
+    "{s}, the Chinese foreign ministry said in a statement.",
+    "A Commerce Ministry spokesperson said {l}.",
+    "{s}, Reuters reported, citing two officials.",
+    "{s}, a move analysts said could hurt growth.",
 ]
 # INV: a date or an adverb between the subject and its verb: (subject, past) -> "{subject} {insert} {past}".
 INSERTS = ["on Tuesday", "formally", "on Nov. 3", "also"]
@@ -99,11 +103,20 @@ HEDGES = [
     "{subject} is weighing whether to {base} {rest}.",
     "{subject} might soon {base} {rest}.",
     "Can {subject} {base} {rest}?",
+    "If the talks fail, {subject} will {base} {rest}.",
+    "It is unclear whether {subject} will {base} {rest}.",
+    "{subject} is preparing to {base} {rest}.",
+    "{subject} is unlikely to {base} {rest}.",
+    "Officials said {subject} may {base} {rest}.",
+    "Is {subject} about to {base} {rest}?",
 ]
 NEGATIONS = [
     "{subject} did not {base} {rest}.",
     "{subject} failed to {base} {rest}.",
     "{subject} has not {base_pp} {rest}.",
+    "{subject} has yet to {base} {rest}.",
+    "{subject} never {past} {rest}.",
+    "{subject} declined to {base} {rest}.",
 ]
 # DIR: recalled past (guideline: background is neither required nor an error; the detector keeps
 # it out of the events).
@@ -115,6 +128,10 @@ BACKGROUNDS = [
     "Tensions have risen since {subject} {past} {rest}.",
     "Two years ago, {subject} {past} {rest}.",
     "Trade has slowed since 2018, when {subject} {past} {rest}.",
+    "Earlier this year, {subject} {past} {rest}.",
+    "The dispute dates back to 2018, when {subject} {past} {rest}.",
+    "{subject} first {past} {rest} in 2018.",
+    "In the wake of the crisis, {subject} had {base_pp} {rest}.",
 ]
 # DIR: impose -> lift turns a dispute into an agreement: (dispute template, agreement template, topic).
 SWAPS = [
@@ -130,7 +147,7 @@ SWAPS = [
 THIRD = ["Japan", "the European Union", "the Philippines", "Canada", "Australia"]
 US_BESIDE = "{us_cap} has watched the dispute closely."
 # ... or named in the same sentence, as the backdrop of the third country's act.
-US_BACKDROPS = ["Following Washington's lead, {s}", "{s}, in line with U.S. policy"]
+US_BACKDROPS = ["Following Washington's lead, {s}", "{s}, in line with U.S. policy", "Like the United States, {s}"]
 
 # Past participles of the base verbs ("has not imposed").
 PARTICIPLE = {"agree": "agreed", "hold": "held"}

@@ -98,6 +98,10 @@ KO_OBJECT_WINDOW = 16
 KO_ENDING_MORPHS = 9
 _KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
 _KO_VERB = ("VV", "VA", "VX")
+# Words opening a condition or an open question: anywhere in the predicate's clause before it ("it is
+# unclear whether the two sides will agree"), or opening the sentence before the predicate's clause
+# ("If the talks fail, Washington will impose tariffs"), they make it no event (guideline: forecasts).
+_EN_CONDITIONS = frozenset(("if", "unless", "whether"))
 # Verbs of announcing: "said it would" reports a government's plan, not a forecast.
 _EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm", "state"))
 # Words opening a relative clause, which a time phrase after the predicate then belongs to.
@@ -529,15 +533,18 @@ def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]
         mods["hedged"] = "a question"
     if cue.verb and cue.category in _EN_OPINION_CATEGORIES and any(t.lemmas & _EN_COMMENTATORS for t in clause):
         mods["hedged"] = "a commentator's opinion (analysts, economists)"
-    why = _en_past(toks, cue, lex)
+    if any(t.low in _EN_CONDITIONS for t in clause) or (toks and toks[0].low in _EN_CONDITIONS and cue.i > 0):
+        mods["hedged"] = "a condition or an open question (if, unless, whether)"
+    why = _en_past(toks, cue, lex, text)
     if why:
         mods["background"] = why
     return mods
 
 
-def _en_past(toks: list, cue: _Cue, lex: CueLexicon) -> str:
+def _en_past(toks: list, cue: _Cue, lex: CueLexicon, text: str = "") -> str:
     """Why the predicate is background: a past time phrase after it in its clause ("since 2022") or
-    anywhere before it ("In 2022, ..."), or a past perfect in its clause ("talks had faltered")."""
+    anywhere before it ("In 2022, ..."), or a past perfect in its clause ("talks had faltered", "had
+    held talks"), unless a verb of saying (lower case in ``text``: not "United States") reports it."""
     sets = [t.lemmas for t in toks]
     after = []
     for j in range(cue.i + cue.n, len(toks)):
@@ -547,12 +554,21 @@ def _en_past(toks: list, cue: _Cue, lex: CueLexicon) -> str:
     for j in list(range(cue.i)) + after:
         if lex.past_time["en"].match(sets, j) and not (toks[j].low == "since" and _first_before(toks, j)):
             return f"{toks[j].low!r}: past time"
-    span = [*(t.low for t in reversed(_en_clause_before(toks, cue.i, [False] * len(toks)))), toks[cue.i].low]
-    span += [toks[j].low for j in after[:3]]
-    reported = any(t.lemmas & _EN_ANNOUNCE for t in toks[: cue.i])  # "said that it had sanctioned"
-    if not reported and any(a == "had" and b.endswith("ed") for a, b in itertools.pairwise(span)):
+    span = [*reversed(_en_clause_before(toks, cue.i, [False] * len(toks))), toks[cue.i]]
+    span += [toks[j] for j in after[:3]]
+    # "said that it had sanctioned"
+    reported = any(t.lemmas & _EN_ANNOUNCE and not text[t.start : t.start + 1].isupper() for t in toks[: cue.i])
+    if not reported and any(a.low == "had" and _participle(b) for a, b in itertools.pairwise(span)):
         return "past perfect: earlier context"
     return ""
+
+
+def _participle(tok) -> bool:
+    """True for a past participle: an -ed form, or an irregular form the lemmatiser maps to another
+    verb ("held", "met", "struck"), not a plural or an -ing form."""
+    if tok.low.endswith("ed"):
+        return True
+    return len(tok.lemmas) > 1 and tok.verb and not tok.low.endswith(("s", "ing"))
 
 
 def _en_clause_before(toks: list, i: int, background: list[bool]) -> list:
