@@ -24,8 +24,8 @@ from newsmon.records import Article
 # --- template tables -------------------------------------------------------------------------------
 
 # The sides as copy names them (the first letter is raised at a sentence start).
-US = ["the United States", "Washington", "the U.S."]
-CN = ["China", "Beijing", "the Chinese government"]
+US = ["the United States", "Washington", "the U.S.", "the Trump administration"]
+CN = ["China", "Beijing", "the Chinese government", "the PRC"]
 
 # (subject, past verb, base verb, rest, topic, kind): "{subject} {past} {rest}." is the news.
 ACTS = [
@@ -41,6 +41,10 @@ ACTS = [
     ("{us} and {cn}", "agreed", "agree", "to resume military talks", "military_channels", "agreement"),
     ("{us} and {cn}", "agreed", "agree", "to cooperate on fentanyl", "fentanyl", "agreement"),
     ("{us} and {cn}", "held", "hold", "talks on artificial intelligence", "ai", "agreement"),
+    ("{us} and {cn}", "met", "meet", "on the sidelines of the APEC summit", "apec", "agreement"),
+    ("{us}", "sanctioned", "sanction", "Chinese suppliers of fentanyl precursors", "fentanyl", "dispute"),
+    ("{us} and {cn}", "agreed", "agree", "to restore their military hotline", "military_channels", "agreement"),
+    ("{cn}", "added", "add", "defence firms of {us} to its unreliable entity list", "export_controls", "dispute"),
 ]
 
 # Passive voice and nominalisations: (template, topic, kind).
@@ -65,7 +69,25 @@ HEADLINES = [
     ("Beijing retaliates against US tariffs", "China said it acted to defend its rights.", "tariffs_trade", "dispute"),
     ("China hits back at US chip curbs", "Beijing said Washington must stop.", "export_controls", "dispute"),
     ("US slaps new tariffs on Chinese goods", "Beijing said it would respond.", "tariffs_trade", "dispute"),
+    ("US adds Chinese chipmakers to Entity List", "China said it opposes the move.", "export_controls", "dispute"),
+    ("Xi, Biden meet at APEC", "The two leaders held talks in San Francisco.", "apec", "agreement"),
+    ("China protests US destroyer's Taiwan Strait transit", "Beijing said Washington erred.", "taiwan", "dispute"),
+    ("US, China hold first AI talks", "Officials of both countries met in Geneva.", "ai", "agreement"),
+    ("China vows to retaliate against new US tariffs", "Beijing said Washington bullies.", "tariffs_trade", "dispute"),
 ]
+# Headlines that report nothing done: a question, a hedge, a failure (headline, lead, topic). Not "US,
+# China to hold trade talks next week": talks the governments announced are an agreement (guideline,
+# Korean specifics: "a plan the government announced counts, a journalist's forecast does not"; the
+# en dev labels count scheduled talks so).
+HEADLINE_NON_EVENTS = [
+    ("Will US, China strike a trade deal?", "Officials of both countries are meeting in Geneva.", "tariffs_trade"),
+    ("US could lift tariffs on China, official says", "Beijing has asked Washington to act.", "tariffs_trade"),
+    ("US, China expected to extend tariff truce", "Officials of both countries are meeting.", "tariffs_trade"),
+    ("US, China fail to agree on chip curbs", "Officials of both countries met in Geneva.", "export_controls"),
+]
+# INV: the same figure written three ways.
+NUMBER_FORMATS = ["145%", "145 percent", "145 per cent"]
+NUMBERED = "{us} raised tariffs on goods from {cn} to {n}."
 
 # INV: attributions and framings that must not change what a sentence reports. "{s}" is the
 # sentence without its full stop, "{l}" the same with its first letter lowered.
@@ -252,6 +274,12 @@ def test_mft_headline(headline, lead, topic, kind):
     assert (topic, kind) in _found(lead, headline)[1]
 
 
+@pytest.mark.parametrize(("headline", "lead", "topic"), HEADLINE_NON_EVENTS)
+def test_dir_headline_non_event(headline, lead, topic):
+    """A headline's "to hold", "could", "expected to", "fail to", or a question: no event (guideline)."""
+    assert not {e for e in _found(lead, headline)[1] if e[0] == topic}
+
+
 # --- INV -------------------------------------------------------------------------------------------
 
 
@@ -292,6 +320,20 @@ def _inserted():
 @pytest.mark.parametrize(("sentence", "variant"), _inserted())
 def test_inv_date_between_subject_and_verb(sentence, variant):
     """"China on Tuesday condemned ...", "Washington formally lifted ...": the same act."""
+    assert _events(variant) == _events(sentence)
+
+
+def _numbers():
+    def one(us: str, cn: str, n: str) -> str:
+        return _cap(NUMBERED.format(us=us, cn=cn, n=n))
+
+    first = NUMBER_FORMATS[0]
+    return [pytest.param(one(us, cn, first), one(us, cn, n)) for us, cn in _pairs() for n in NUMBER_FORMATS[1:]]
+
+
+@pytest.mark.parametrize(("sentence", "variant"), _numbers())
+def test_inv_number_format(sentence, variant):
+    """145%, 145 percent, 145 per cent: the same tariff raised."""
     assert _events(variant) == _events(sentence)
 
 

@@ -292,6 +292,8 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     ]
     k = _pick(lex, cues, objects, transparent)
     mods = _en_modifiers(toks, cues[k], lex, background, sentence)
+    if not cues[k].verb:
+        mods.update(_verb_modifiers_over_noun(toks, cues, k, lex, background, sentence))
     if _coercive_pledge(toks, cues[k], lex):
         mods["hedged"] = "a pledge of a coercive act, not yet done"
     if cues[k].category == "consult":
@@ -302,6 +304,21 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
     return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _verb_modifiers_over_noun(
+    toks: list, cues: list[_Cue], k: int, lex: CueLexicon, background: list[bool], text: str
+) -> dict[str, str]:
+    """The negation or hedge of a verb cue passed over (no object of known kind in reach) before the
+    governing noun cue ``k`` in its clause: "China did not add ... to its unreliable entity list"."""
+    noun = cues[k]
+    for c in cues:
+        if not c.verb or c.i >= noun.i or any(t.low in _CLAUSE_END_EN for t in toks[c.i : noun.i]):
+            continue
+        mods = {f: why for f, why in _en_modifiers(toks, c, lex, background, text).items() if f != "background"}
+        if mods:
+            return mods
+    return {}
 
 
 def _nominalised(toks: list, i: int, n: int) -> bool:
