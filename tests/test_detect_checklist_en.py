@@ -60,6 +60,20 @@ NOMINALISATIONS = [
     ("{us} announced the suspension of tariffs on goods from {cn}.", "tariffs_trade", "agreement"),
     ("{cn} announced retaliatory tariffs on goods from {us}.", "tariffs_trade", "dispute"),
 ]
+# Threats and warnings are disputes (guideline): (template, topic, kind).
+THREATS = [
+    ("{us} threatened to impose new tariffs on goods from {cn}.", "tariffs_trade", "dispute"),
+    ("{cn} warned {us} against arms sales to Taiwan.", "taiwan", "dispute"),
+    ("{cn} vowed to retaliate against new tariffs from {us}.", "tariffs_trade", "dispute"),
+    ("{cn} threatened countermeasures over export controls imposed by {us}.", "export_controls", "dispute"),
+]
+# INV: a venue in a third country's city is where the two sides act, not a third party: the
+# sentence names one side, its neighbour the other ("{venue}" before or after the act).
+VENUES = ["In Paris, ", "In Tokyo, ", "At talks in Berlin, "]
+VENUE_ACTS = [
+    ("{us} welcomed the step.", "{cn} agreed to cut tariffs."),
+    ("{cn} protested on Monday.", "{us} imposed new export controls on chips."),
+]
 # Headline style, with a lead naming both sides: (headline, lead, topic, kind).
 HEADLINES = [
     ("US, China agree to cut tariffs", "The two sides announced the deal in Geneva.", "tariffs_trade", "agreement"),
@@ -107,6 +121,11 @@ ATTRIBUTIONS = [
     "A Commerce Ministry spokesperson said {l}.",
     "{s}, Reuters reported, citing two officials.",
     "{s}, a move analysts said could hurt growth.",
+    "{s}, Japan's Kyodo news agency reported.",
+    "{s}, according to South Korea's Yonhap news agency.",
+    "{s} on Tuesday.",
+    "{s}, a day after talks in Geneva.",
+    "Speaking in Paris, officials said {l}.",
 ]
 # INV: a date or an adverb between the subject and its verb: (subject, past) -> "{subject} {insert} {past}".
 INSERTS = ["on Tuesday", "formally", "on Nov. 3", "also"]
@@ -154,6 +173,9 @@ BACKGROUNDS = [
     "The dispute dates back to 2018, when {subject} {past} {rest}.",
     "{subject} first {past} {rest} in 2018.",
     "In the wake of the crisis, {subject} had {base_pp} {rest}.",
+    "Back in 2019, {subject} {past} {rest}.",
+    "{subject} {past} {rest} during Trump's first term.",
+    "The move recalls how, years ago, {subject} {past} {rest}.",
 ]
 # DIR: impose -> lift turns a dispute into an agreement: (dispute template, agreement template, topic).
 SWAPS = [
@@ -268,6 +290,12 @@ def test_mft_passive_and_nominalised(sentence, topic, kind):
     assert (topic, kind) in _events(sentence)
 
 
+@pytest.mark.parametrize(("sentence", "topic", "kind"), _filled(THREATS))
+def test_mft_threats_are_disputes(sentence, topic, kind):
+    """"threatened to impose tariffs", "warned ... against": a dispute, though not yet done."""
+    assert (topic, kind) in _events(sentence)
+
+
 @pytest.mark.parametrize(("headline", "lead", "topic", "kind"), HEADLINES)
 def test_mft_headline(headline, lead, topic, kind):
     """Headline style: a comma for "and", the present tense, "slams", "hits back"."""
@@ -329,6 +357,24 @@ def _numbers():
 
     first = NUMBER_FORMATS[0]
     return [pytest.param(one(us, cn, first), one(us, cn, n)) for us, cn in _pairs() for n in NUMBER_FORMATS[1:]]
+
+
+def _venues():
+    out = []
+    for before, act in VENUE_ACTS:
+        for us, cn in _pairs()[:2]:
+            first, second = _fill(before, us, cn), _fill(act, us, cn)
+            for venue in VENUES:
+                plain = f"{first} {second}\n{first} {second}"
+                placed = f"{first} {venue}{_low(second)}\n{first} {venue}{_low(second)}"
+                out.append(pytest.param(plain, placed))
+    return out
+
+
+@pytest.mark.parametrize(("body", "variant"), _venues())
+def test_inv_venue_in_a_third_country(body, variant):
+    """"In Paris, Beijing agreed ...": a city is where the act happens, not a third party to it."""
+    assert _found(variant) == _found(body)
 
 
 @pytest.mark.parametrize(("sentence", "variant"), _numbers())

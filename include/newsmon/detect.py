@@ -80,6 +80,9 @@ _THIRD_PARTY_PAIR = re.compile(
 # does not make it a US-China one (guideline: China-EU EV tariffs, Korea-Japan export controls are no
 # US-China topics "even when Washington and Beijing appear elsewhere"). Names as written (capitalised).
 _THIRD_NAMED = re.compile(rf"\b{_THIRD}\b")
+# A place where the act happens, "in Paris", "at talks in Tokyo", is a venue, no third party (not
+# "in Japan's waters": a possessive names the country as a party).
+_EN_VENUE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 # In such a sentence the other side may be named only as the backdrop of the third country's act, in
 # a clause of following or aligning, up to its comma ("Following Washington's lead, Japan tightened
 # export controls on chips to China", "..., in line with U.S. policy"): that naming ties nothing.
@@ -757,8 +760,17 @@ def _tied_with_third_countries(
 
 
 def _en_third_country(sentence: str) -> bool:
-    """Whether an English sentence names a third country (_THIRD_NAMED): Japan, the EU, the Philippines."""
-    return not _HANGUL.search(sentence) and bool(_THIRD_NAMED.search(sentence))
+    """Whether an English sentence names a third country (_THIRD_NAMED): Japan, the EU, the Philippines;
+    not a city or a country said as the venue ("In Paris, Beijing agreed ...", "talks in Tokyo")."""
+    if _HANGUL.search(sentence):
+        return False
+    return any(_party(sentence, m) for m in _THIRD_NAMED.finditer(sentence))
+
+
+def _party(sentence: str, name: re.Match[str]) -> bool:
+    """Whether a third country's name is a party, not a venue (_EN_VENUE) in the sentence."""
+    possessive = sentence.startswith(("'s", "\u2019s"), name.end())
+    return possessive or not _EN_VENUE.search(sentence, max(0, name.start() - 4), name.start())
 
 
 def _named_outside_backdrop(sentence: str, tax: Taxonomy) -> set[str]:

@@ -102,6 +102,10 @@ _KO_VERB = ("VV", "VA", "VX")
 # unclear whether the two sides will agree"), or opening the sentence before the predicate's clause
 # ("If the talks fail, Washington will impose tariffs"), they make it no event (guideline: forecasts).
 _EN_CONDITIONS = frozenset(("if", "unless", "whether"))
+# Words opening what one remembers: "recall" before them is memory ("officials recalled that ...",
+# "the move recalls how ..."), not an envoy recalled (CAMEO 16, which takes an object: "recalled its
+# ambassador").
+_EN_MEMORY_CLAUSE = frozenset(("how", "that", "when", "what", "why", "being"))
 # Verbs of announcing: "said it would" reports a government's plan, not a forecast.
 _EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm", "state"))
 # Words opening a relative clause, which a time phrase after the predicate then belongs to.
@@ -273,6 +277,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         modifier |= not toks[i].verb and _countered(toks, i)  # "deterring the threat"
         modifier |= not toks[i].verb and category == "agree" and _pact_judged(toks, i)  # "backed a deal"
         modifier |= _attributive(toks, i)  # "from expanded export restrictions"
+        modifier |= "recall" in toks[i].lemmas and bool(after & _EN_MEMORY_CLAUSE)  # "recalled how ..."
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
         i += len(phrase)
