@@ -190,6 +190,14 @@ SWAPS = [
 # Washington and Beijing appear elsewhere").
 THIRD = ["Japan", "the European Union", "the Philippines", "Canada", "Australia"]
 US_BESIDE = "{us_cap} has watched the dispute closely."
+# ... or the third side said by its adjective, as officials or a government: (adjective, act, topic).
+THIRD_ADJECTIVES = ["Japanese", "European", "Philippine", "Canadian", "Australian"]
+ADJECTIVE_ACTS = [
+    ("{adj} and Chinese officials agreed to resume military talks.", "military_channels"),
+    ("The {adj} government imposed new tariffs on goods from China.", "tariffs_trade"),
+    ("China condemned the {adj} government over its remarks on Taiwan.", "taiwan"),
+    ("{adj} and Chinese negotiators agreed to cut tariffs.", "tariffs_trade"),
+]
 # ... or named in the same sentence, as the backdrop of the third country's act.
 US_BACKDROPS = ["Following Washington's lead, {s}", "{s}, in line with U.S. policy", "Like the United States, {s}"]
 
@@ -439,7 +447,16 @@ def _third_country():
     return out
 
 
-@pytest.mark.parametrize(("body", "topic"), _third_country())
+def _third_adjectives():
+    beside = US_BESIDE.format(us_cap="Washington")
+    return [
+        pytest.param(f"{act.format(adj=adj)} {beside}\n{act.format(adj=adj)}", topic)
+        for act, topic in ADJECTIVE_ACTS
+        for adj in THIRD_ADJECTIVES
+    ]
+
+
+@pytest.mark.parametrize(("body", "topic"), _third_country() + _third_adjectives())
 def test_dir_third_country_is_no_us_china_topic(body, topic):
     """Japan, the EU, the Philippines in the US's place: that pair's story, the US its onlooker."""
     topics, events = _found(body)

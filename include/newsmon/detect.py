@@ -79,7 +79,13 @@ _THIRD_PARTY_PAIR = re.compile(
 # goods from China"): the sentence reports that pair's affair, and a neighbour naming the other side
 # does not make it a US-China one (guideline: China-EU EV tariffs, Korea-Japan export controls are no
 # US-China topics "even when Washington and Beijing appear elsewhere"). Names as written (capitalised).
-_THIRD_NAMED = re.compile(rf"\b{_THIRD}\b")
+# The third country by its adjective too ("Japanese and Chinese officials agreed ...", "the Philippine
+# government"); not "Indian Ocean".
+_THIRD_ADJECTIVE = (
+    r"(?:Japanese|European|Philippine|Filipino|Australian|Canadian|Indian(?!\s+Ocean)|Vietnamese|South\s+Korean|"
+    r"Russian|British|German|French|Mexican)"
+)
+_THIRD_NAMED = re.compile(rf"\b(?:{_THIRD}|{_THIRD_ADJECTIVE})\b")
 # A place where the act happens, "in Paris", "at talks in Tokyo", is a venue, no third party (not
 # "in Japan's waters": a possessive names the country as a party).
 _EN_VENUE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
