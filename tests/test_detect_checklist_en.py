@@ -201,6 +201,15 @@ ADJECTIVE_ACTS = [
 # ... or named in the same sentence, as the backdrop of the third country's act.
 US_BACKDROPS = ["Following Washington's lead, {s}", "{s}, in line with U.S. policy", "Like the United States, {s}"]
 
+# DIR: one side's domestic affair, the other side named in the next sentence (guideline: "US-domestic
+# fentanyl policy, China-domestic AI rules ... are not US-China topics"): (body, topic).
+DOMESTIC = [
+    ("{cn} unveiled new rules on artificial intelligence chatbots. {us} has rules of its own.", "ai"),
+    ("{us} signed a law to fight fentanyl abuse in schools. {cn} has not commented.", "fentanyl"),
+    ("An earthquake struck Taiwan on Monday. {us} and {cn} offered condolences.", "taiwan"),
+    ("{cn} raised tariffs on Australian wine. {us} was not involved.", "tariffs_trade"),
+]
+
 # Past participles of the base verbs ("has not imposed").
 PARTICIPLE = {"agree": "agreed", "hold": "held"}
 
@@ -445,6 +454,23 @@ def _third_country():
                 inside = backdrop.format(s=sentence[:-1] if backdrop.startswith("{s}") else _low(sentence[:-1])) + "."
                 out.append(pytest.param(f"{inside}\n{inside}", topic))
     return out
+
+
+def _domestic():
+    out = []
+    for body, topic in DOMESTIC:
+        for us, cn in _pairs():
+            text = " ".join(_cap(part.strip()) + "." for part in body.format(us=us, cn=cn).split(". ") if part)
+            out.append(pytest.param(text.replace("..", ".") + "\n" + text.replace("..", "."), topic))
+    return out
+
+
+@pytest.mark.parametrize(("body", "topic"), _domestic())
+def test_dir_domestic_affair_is_no_us_china_topic(body, topic):
+    """One side's own rules, laws or disasters, the other merely named nearby: no US-China topic."""
+    topics, events = _found(body)
+    assert topic not in topics
+    assert not {e for e in events if e[0] == topic}
 
 
 def _third_adjectives():

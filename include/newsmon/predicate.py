@@ -296,6 +296,10 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         for c in cues
     ]
     k = _pick(lex, cues, objects, transparent)
+    if transparent[k]:  # picked only as no other cue has a kind: "signed a law to fight fentanyl abuse"
+        cue = cues[k]
+        why = "an instrument or a named act is what is done, and it has no kind here"
+        return Reading(None, sentence[cue.start : cue.end], cue.category, start=cue.start, reason=why, verb=cue.verb)
     mods = _en_modifiers(toks, cues[k], lex, background, sentence)
     if not cues[k].verb:
         mods.update(_verb_modifiers_over_noun(toks, cues, k, lex, background, sentence))
