@@ -210,6 +210,22 @@ DOMESTIC = [
     ("{cn} raised tariffs on Australian wine. {us} was not involved.", "tariffs_trade"),
 ]
 
+# DIR: reported non-events: a denial, a report denied, a rumour proved false: (template, topic).
+DENIALS = [
+    ("{cn} denied that it had agreed to cut tariffs with {us}.", "tariffs_trade"),
+    ("Reports that {us} would lift tariffs on {cn} were denied by the White House.", "tariffs_trade"),
+    ("Rumours that {cn} would ban rare earth exports to {us} proved false.", "export_controls"),
+]
+# Known gaps, kept as strict xfails (reason, template, topic, kind that must not be found).
+KNOWN_GAPS = [
+    ("the lifting applies to a third country's goods; the US-China part ('kept those on China') is no"
+     " change, but the object's owner is not read", "{us} lifted tariffs on Japanese steel but kept those on {cn}.",
+     "tariffs_trade", "agreement"),
+    ("a participle describing an existing pact ('the truce agreed by ... expires') is read as the pact"
+     " reached; only an agreement noun as the subject of 'expire' is handled",
+     "The tariff truce agreed by {us} and {cn} in Geneva expires next month.", "tariffs_trade", "agreement"),
+]
+
 # Past participles of the base verbs ("has not imposed").
 PARTICIPLE = {"agree": "agreed", "hold": "held"}
 
@@ -454,6 +470,27 @@ def _third_country():
                 inside = backdrop.format(s=sentence[:-1] if backdrop.startswith("{s}") else _low(sentence[:-1])) + "."
                 out.append(pytest.param(f"{inside}\n{inside}", topic))
     return out
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [(_fill(t, u, c), topic) for t, topic in DENIALS for u, c in _pairs()])
+def test_dir_denied_or_rumoured_is_no_event(sentence, topic):
+    """A denial, a report denied, a rumour proved false: nothing reported as done."""
+    assert not {e for e in _events(sentence) if e[0] == topic}
+
+
+def _gaps():
+    mark = pytest.mark.xfail
+    return [
+        pytest.param(_fill(t, us, cn), topic, kind, marks=mark(reason=why, strict=True))
+        for why, t, topic, kind in KNOWN_GAPS
+        for us, cn in _pairs()
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "topic", "kind"), _gaps())
+def test_known_gaps(sentence, topic, kind):
+    """Constructions the detector still misreads (see each reason)."""
+    assert (topic, kind) not in _events(sentence)
 
 
 def _domestic():
