@@ -80,15 +80,26 @@ _THIRD_PARTY_PAIR = re.compile(
 # does not make it a US-China one (guideline: China-EU EV tariffs, Korea-Japan export controls are no
 # US-China topics "even when Washington and Beijing appear elsewhere"). Names as written (capitalised).
 # The third country by its adjective too ("Japanese and Chinese officials agreed ...", "the Philippine
-# government"); not "Indian Ocean".
-_THIRD_ADJECTIVE = (
-    r"(?:Japanese|European|Philippine|Filipino|Australian|Canadian|Indian(?!\s+Ocean)|Vietnamese|South\s+Korean|"
-    r"Russian|British|German|French|Mexican)"
+# government"); not "Indian Ocean". Each name starts with its plain first letter, the word-start check
+# after it: ``re`` then skips to candidate letters instead of trying every position (a 1,700-sentence
+# scan costs 0.06 ms an article with a leading ``\b``).
+_THIRD_NAMES = (
+    "EU", "European Union", "Europe", "Brussels", "Japan", "Tokyo", "Philippines", "Manila", "Australia", "Canberra",
+    "Canada", "Ottawa", "India", "New Delhi", "Vietnam", "Hanoi", "South Korea", "Seoul", "Russia", "Moscow",
+    "Britain", "Germany", "Berlin", "France", "Paris", "Mexico", "Japanese", "European", "Philippine", "Filipino",
+    "Australian", "Canadian", "Indian", "Vietnamese", "South Korean", "Russian", "British", "German", "French",
+    "Mexican",
 )
-_THIRD_NAMED = re.compile(rf"\b(?:{_THIRD}|{_THIRD_ADJECTIVE})\b")
+_THIRD_NAMED = re.compile(
+    "|".join(
+        rf"{n[0]}(?<!\w.){re.escape(n[1:]).replace(chr(92) + ' ', chr(92) + 's+')}(?!\w)"
+        + (r"(?!\s+Ocean)" if n == "Indian" else "")
+        for n in sorted(_THIRD_NAMES, key=len, reverse=True)
+    )
+)
 # A place where the act happens, "in Paris", "at talks in Tokyo", is a venue, no third party (not
 # "in Japan's waters": a possessive names the country as a party).
-_EN_VENUE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
+_EN_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # In such a sentence the other side may be named only as the backdrop of the third country's act, in
 # a clause of following or aligning, up to its comma ("Following Washington's lead, Japan tightened
 # export controls on chips to China", "..., in line with U.S. policy"): that naming ties nothing.
@@ -776,7 +787,7 @@ def _en_third_country(sentence: str) -> bool:
 def _party(sentence: str, name: re.Match[str]) -> bool:
     """Whether a third country's name is a party, not a venue (_EN_VENUE) in the sentence."""
     possessive = sentence.startswith(("'s", "\u2019s"), name.end())
-    return possessive or not _EN_VENUE.search(sentence, max(0, name.start() - 4), name.start())
+    return possessive or not _EN_VENUE.search(sentence, max(0, name.start() - 8), name.start())
 
 
 def _named_outside_backdrop(sentence: str, tax: Taxonomy) -> set[str]:
