@@ -150,6 +150,9 @@ HEDGES = [
     "{subject} is unlikely to {base} {rest}.",
     "Officials said {subject} may {base} {rest}.",
     "Is {subject} about to {base} {rest}?",
+    "{subject} stands ready to {base} {rest}.",
+    "{subject} offered to {base} {rest}.",
+    "{subject} is willing to {base} {rest}.",
 ]
 NEGATIONS = [
     "{subject} did not {base} {rest}.",
