@@ -126,6 +126,13 @@ ATTRIBUTIONS = [
     "{s} on Tuesday.",
     "{s}, a day after talks in Geneva.",
     "Speaking in Paris, officials said {l}.",
+    "Foreign ministry spokesperson Mao Ning told a regular briefing that {l}.",
+    "{s}, the official said, without giving details.",
+    "{s}, said a spokesperson who declined to be named.",
+    "{s}, Trump wrote on social media.",
+    "A spokesperson told reporters: {s}.",
+    "{s}, sources said, speaking on condition of anonymity.",
+    "{s}, in what officials called a first step.",
 ]
 # INV: a date or an adverb between the subject and its verb: (subject, past) -> "{subject} {insert} {past}".
 INSERTS = ["on Tuesday", "formally", "on Nov. 3", "also"]
@@ -191,7 +198,7 @@ SWAPS = [
 # DIR: a third country in the US's place, the US named in the next sentence: no US-China topic
 # (guideline: Korea-Japan export controls, China-EU EV tariffs are not US-China topics "even when
 # Washington and Beijing appear elsewhere").
-THIRD = ["Japan", "the European Union", "the Philippines", "Canada", "Australia"]
+THIRD = ["Japan", "the European Union", "the Philippines", "Canada", "Australia", "North Korea", "Malaysia", "Iran"]
 US_BESIDE = "{us_cap} has watched the dispute closely."
 # ... or the third side said by its adjective, as officials or a government: (adjective, act, topic).
 THIRD_ADJECTIVES = ["Japanese", "European", "Philippine", "Canadian", "Australian"]

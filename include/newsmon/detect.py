@@ -88,7 +88,10 @@ _THIRD_NAMES = (
     "Canada", "Ottawa", "India", "New Delhi", "Vietnam", "Hanoi", "South Korea", "Seoul", "Russia", "Moscow",
     "Britain", "Germany", "Berlin", "France", "Paris", "Mexico", "Japanese", "European", "Philippine", "Filipino",
     "Australian", "Canadian", "Indian", "Vietnamese", "South Korean", "Russian", "British", "German", "French",
-    "Mexican",
+    "Mexican", "North Korea", "North Korean", "Pyongyang", "Malaysia", "Malaysian", "Kuala Lumpur", "Indonesia",
+    "Indonesian", "Jakarta", "Singapore", "Singaporean", "Thailand", "Thai", "Iran", "Iranian", "Tehran", "Pakistan",
+    "Pakistani", "Brazil", "Brazilian", "Ukraine", "Ukrainian", "Kyiv", "Israel", "Israeli", "Saudi Arabia", "Saudi",
+    "Turkey", "Turkish",
 )
 _THIRD_NAMED = re.compile(
     "|".join(
