@@ -186,6 +186,8 @@ BACKGROUNDS = [
     "Back in 2019, {subject} {past} {rest}.",
     "{subject} {past} {rest} during Trump's first term.",
     "The move recalls how, years ago, {subject} {past} {rest}.",
+    "Months ago, {subject} {past} {rest}.",
+    "A decade ago, {subject} {past} {rest}.",
 ]
 # DIR: impose -> lift turns a dispute into an agreement: (dispute template, agreement template, topic).
 SWAPS = [
@@ -234,6 +236,9 @@ KNOWN_GAPS = [
     ("a participle describing an existing pact ('the truce agreed by ... expires') is read as the pact"
      " reached; only an agreement noun as the subject of 'expire' is handled",
      "The tariff truce agreed by {us} and {cn} in Geneva expires next month.", "tariffs_trade", "agreement"),
+    ("a past deal named by its year ('Under the 2020 Phase One deal, ...') is no past-time anchor; only"
+     " 'in 2020' is", "Under the 2020 Phase One deal, {us} cut tariffs on goods from {cn}.", "tariffs_trade",
+     "agreement"),
 ]
 
 # Past participles of the base verbs ("has not imposed").
