@@ -60,6 +60,13 @@ NOMINALISATIONS = [
     ("{us} announced the suspension of tariffs on goods from {cn}.", "tariffs_trade", "agreement"),
     ("{cn} announced retaliatory tariffs on goods from {us}.", "tariffs_trade", "dispute"),
 ]
+# A flow of goods halted is a ban, resumed an agreement: (template, topic, kind).
+FLOWS = [
+    ("{cn} halted rare earth exports to {us}.", "export_controls", "dispute"),
+    ("{cn} cut off rare earth exports to {us}.", "export_controls", "dispute"),
+    ("{cn} suspended rare earth exports to {us}.", "export_controls", "dispute"),
+    ("{cn} resumed rare earth exports to {us}.", "export_controls", "agreement"),
+]
 # Threats and warnings are disputes (guideline): (template, topic, kind).
 THREATS = [
     ("{us} threatened to impose new tariffs on goods from {cn}.", "tariffs_trade", "dispute"),
@@ -98,6 +105,12 @@ HEADLINE_NON_EVENTS = [
     ("US could lift tariffs on China, official says", "Beijing has asked Washington to act.", "tariffs_trade"),
     ("US, China expected to extend tariff truce", "Officials of both countries are meeting.", "tariffs_trade"),
     ("US, China fail to agree on chip curbs", "Officials of both countries met in Geneva.", "export_controls"),
+    pytest.param(
+        "US blacklists dozens of Chinese firms, citing military ties", "The move was announced on Monday.",
+        "military_channels",
+        marks=pytest.mark.xfail(reason="'military ties' of firms (to the PLA) read as the two militaries' relations",
+                                strict=True),
+    ),
 ]
 # INV: the same figure written three ways.
 NUMBER_FORMATS = ["145%", "145 percent", "145 per cent"]
@@ -336,6 +349,14 @@ def test_mft_active(sentence, topic, kind):
 def test_mft_passive_and_nominalised(sentence, topic, kind):
     """The same act in the passive ("were lifted by Washington") or as a noun ("the lifting of")."""
     assert (topic, kind) in _events(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "topic", "kind"), _filled(FLOWS))
+def test_mft_goods_flow_halted_or_resumed(sentence, topic, kind):
+    """"halted rare earth exports to the US" is a ban (a dispute); "resumed" them an agreement."""
+    found = _events(sentence)
+    assert (topic, kind) in found
+    assert (topic, {"dispute": "agreement", "agreement": "dispute"}[kind]) not in found
 
 
 @pytest.mark.parametrize(("sentence", "topic", "kind"), _filled(THREATS))

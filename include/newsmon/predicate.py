@@ -196,6 +196,8 @@ def _kind(role: str, obj_kind: str | None) -> str | None:
         return role
     if obj_kind == "dispute_if_reversed":
         obj_kind = "dispute" if role == "reverse" else None
+    elif obj_kind == "agreement_if_reversed":
+        obj_kind = "agreement" if role == "reverse" else None
     if role == "reverse" and obj_kind is not None:
         return "dispute" if obj_kind == "agreement" else "agreement"
     if role == "carry":
@@ -506,8 +508,8 @@ def _first_before(toks: list, i: int) -> bool:
 def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
     """The polar noun just before the predicate ("countermeasures announced by China"), else the
     first after it, else one before it ("tariffs were cut"), with its kind."""
-    if cue.i and lex.polarity["en"].match(sets, cue.i - 1):
-        return toks[cue.i - 1].low, lex.polarity["en"].match(sets, cue.i - 1)[1]
+    if cue.i and _polar(toks, sets, cue.i - 1, lex):
+        return toks[cue.i - 1].low, _polar(toks, sets, cue.i - 1, lex)[1]
     after = range(cue.i + cue.n, min(len(toks), cue.i + cue.n + OBJECT_WINDOW))
     passive = cue.i and toks[cue.i - 1].low in ("be", "been", "being", "was", "were", "is", "are")
     reach = OBJECT_WINDOW * 2 if passive else OBJECT_WINDOW  # "tariffs on goods exported to the U.S. will be reduced"
@@ -516,10 +518,19 @@ def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str,
         for j in rng:
             if toks[j].low in _CLAUSE_END_EN:
                 break
-            hit = lex.polarity["en"].match(sets, j)
+            hit = _polar(toks, sets, j, lex)
             if hit:
                 return _compound_head(toks, sets, j, hit[1], lex)
     return "", None
+
+
+def _polar(toks: list, sets: list, j: int, lex: CueLexicon) -> tuple | None:
+    """The polarity phrase at token ``j``; goods named by a participle ("goods exported to the U.S.")
+    are no object of the flow's kind (agreement_if_reversed wants the noun: "halted exports")."""
+    hit = lex.polarity["en"].match(sets, j)
+    if hit and hit[1] == "agreement_if_reversed" and toks[j].low.endswith(("ed", "ing")):
+        return None
+    return hit
 
 
 def _compound_head(toks: list, sets: list, j: int, kind: str, lex: CueLexicon) -> tuple[str, str]:
