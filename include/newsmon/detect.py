@@ -589,16 +589,24 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
-    salient = _article_topics(scores, events, weighed, tax)
-    reported = {t for t, _ in events}
-    if _market_report(article.title or ""):  # the talks are what moved prices: topics only through events
-        salient = reported
-    elif salient - reported and _framed_elsewhere([s for s, _ in sentences[: n_headline + 1]]):
-        salient = reported  # the frame is read only when salience alone makes a topic
+    salient = _unframed(_article_topics(scores, events, weighed, tax), events, article, sentences[: n_headline + 1])
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
     return Finding(article_id=article.article_id, topics=topics, events=ordered)
+
+
+def _unframed(
+    salient: set[str], events: dict[tuple[str, str], Event], article: Article, opening: list[tuple[str, bool]]
+) -> set[str]:
+    """The article's topics less those salient alone in a story framed as something else: a Korean
+    market report (the talks are what moved prices) or an English opening frame (_framed_elsewhere)."""
+    reported = {t for t, _ in events}
+    if _market_report(article.title or ""):
+        return reported
+    if salient - reported and _framed_elsewhere([s for s, _ in opening]):
+        return reported  # the frame is read only when salience alone makes a topic
+    return salient
 
 
 def _add_split_terms(

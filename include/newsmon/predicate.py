@@ -292,16 +292,10 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     carry = [c for c in cues if c.verb and lex.roles[c.category] == "carry" and _introduces_clause(toks, c)]
     cues = [c for c in cues if c.verb and c not in carry] + carry + [c for c in cues if not c.verb]
     objects = [_en_object(toks, sets, c, lex) for c in cues]
-    transparent = [
-        (c.category == "agree" and _instrument(lex.instruments["en"], sets, c.i + c.n, c.i + c.n + 4))
-        or (lex.roles[c.category] == "carry" and _carries_act(toks, c, cues))
-        for c in cues
-    ]
+    transparent = _transparent(toks, sets, cues, lex)
     k = _pick(lex, cues, objects, transparent)
     if transparent[k]:  # picked only as no other cue has a kind: "signed a law to fight fentanyl abuse"
-        cue = cues[k]
-        why = "an instrument or a named act is what is done, and it has no kind here"
-        return Reading(None, sentence[cue.start : cue.end], cue.category, start=cue.start, reason=why, verb=cue.verb)
+        return _without_kind(sentence, cues[k])
     mods = _en_modifiers(toks, cues[k], lex, background, sentence)
     if not cues[k].verb:
         mods.update(_verb_modifiers_over_noun(toks, cues, k, lex, background, sentence))
@@ -315,6 +309,22 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
     return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _transparent(toks: list, sets: list, cues: list[_Cue], lex: CueLexicon) -> list[bool]:
+    """Per cue: whether it passes its kind to what it takes, signing an instrument ("signed an order
+    raising tariffs") or a carry verb taking a nominalised act ("announced the lifting of tariffs")."""
+    return [
+        (c.category == "agree" and _instrument(lex.instruments["en"], sets, c.i + c.n, c.i + c.n + 4))
+        or (lex.roles[c.category] == "carry" and _carries_act(toks, c, cues))
+        for c in cues
+    ]
+
+
+def _without_kind(sentence: str, cue: _Cue) -> Reading:
+    """The reading of a transparent cue that governs only as no other cue has a kind: no event."""
+    why = "an instrument or a named act is what is done, and it has no kind here"
+    return Reading(None, sentence[cue.start : cue.end], cue.category, start=cue.start, reason=why, verb=cue.verb)
 
 
 def _verb_modifiers_over_noun(
