@@ -254,6 +254,17 @@ KNOWN_GAPS = [
      "agreement"),
 ]
 
+# DIR: a headline pairing a third country with China, or making it the subject, the US in the lead:
+# that pair's story (headline, lead, topic).
+THIRD_HEADLINES = [
+    ("{third}, China agree to resume military talks", "The United States welcomed the step.", "military_channels"),
+    ("China, {third} agree to cut tariffs", "The deal follows talks with the United States.", "tariffs_trade"),
+    ("{third} protests Chinese coast guard moves in South China Sea", "Washington said it stands by its ally.",
+     "south_china_sea"),
+    ("{third} and China sign fentanyl pact", "The U.S. has pressed both for years.", "fentanyl"),
+]
+THIRD_IN_HEADLINES = ["Japan", "Philippines", "Australia", "EU"]
+
 # Past participles of the base verbs ("has not imposed").
 PARTICIPLE = {"agree": "agreed", "hold": "held"}
 
@@ -536,6 +547,17 @@ def _domestic():
             text = " ".join(_cap(part.strip()) + "." for part in body.format(us=us, cn=cn).split(". ") if part)
             out.append(pytest.param(text.replace("..", ".") + "\n" + text.replace("..", "."), topic))
     return out
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "topic"),
+    [(h.format(third=t), lead, topic) for h, lead, topic in THIRD_HEADLINES for t in THIRD_IN_HEADLINES],
+)
+def test_dir_third_country_headline_is_no_us_china_topic(headline, lead, topic):
+    """"Japan, China agree ...", "Philippines protests ...": the lead naming the US ties nothing."""
+    topics, events = _found(lead, headline)
+    assert topic not in topics
+    assert not {e for e in events if e[0] == topic}
 
 
 @pytest.mark.parametrize(("body", "topic"), _domestic())

@@ -757,15 +757,16 @@ def _tied_sentences(
     pair ("both sides", "양국"), and a neighbouring sentence names the other, unless (``third``) it
     names a third country beside its one side (English: that pair's affair). A pair reference whose
     neighbours name both sides counts as naming both. The headline, the deck and the lead sentence
-    are one neighbourhood: a headline segment is tied when they name both sides between them.
+    are one neighbourhood: a headline segment is tied when they name both sides between them, unless
+    (``third``) it makes a third country an actor beside its one side.
     """
     resolved = [set(everyone) if pair[i] and _near(names, i) >= everyone else n for i, n in enumerate(names)]
     n_head = sum(is_headline)
     head = set().union(*resolved[: n_head + 1])
     tied = []
     for i, own in enumerate(resolved):
-        if is_headline[i]:
-            tied.append(head >= everyone)
+        if is_headline[i]:  # a headline pairing a third country with one side is that pair's ("EU slaps ...")
+            tied.append(head >= everyone and not (third is not None and third[i] and not own >= everyone))
         elif own >= everyone:
             tied.append(True)
         elif third is not None and third[i] and not pair[i]:
@@ -780,11 +781,20 @@ def _tied_with_third_countries(
 ) -> list[bool]:
     """_tied_sentences, where an English sentence naming a third country names a side only outside its
     backdrop clauses (``names`` is updated) and is not tied through its neighbours."""
-    third = [_en_third_country(s) for s, _ in sentences]
+    third = [_en_third_headline(s) if h else _en_third_country(s) for s, h in sentences]
     for i, (sentence, _) in enumerate(sentences):
         if third[i] and names[i] >= set(tax.actors):
             names[i] = _named_outside_backdrop(sentence, tax)
     return _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors), third)
+
+
+def _en_third_headline(segment: str) -> bool:
+    """Whether an English headline segment makes a third country an actor: paired with China ("Japan,
+    China agree ...", "EU-China summit") or its subject ("EU slaps tariffs on Chinese EVs"); not one
+    named in passing ("... targeted Philippine vessels": the US may still be a side of that story)."""
+    if _HANGUL.search(segment):
+        return False
+    return bool(_THIRD_PARTY_PAIR.search(segment) or _THIRD_NAMED.match(segment.lstrip()))
 
 
 def _en_third_country(sentence: str) -> bool:
