@@ -94,8 +94,10 @@ def compile_cues(raw: dict[str, Any]) -> CueLexicon:
         roles[str(name)] = str(block["kind"])
     polarity = raw.get("polarity") or {}
     for name in polarity:
-        if name not in ("agreement", "dispute", "dispute_if_reversed"):
-            raise ValueError(f"taxonomy.polarity.{name}: must be agreement, dispute or dispute_if_reversed")
+        if name not in ("agreement", "dispute", "dispute_if_reversed", "agreement_if_reversed"):
+            raise ValueError(
+                f"taxonomy.polarity.{name}: must be agreement, dispute, dispute_if_reversed or agreement_if_reversed"
+            )
     barrier = {"background": raw.get("barrier") or {}}
     return CueLexicon(
         cues={lang: _index(cues, lang) for lang in ("en", "ko")},

@@ -75,6 +75,41 @@ _THIRD_PARTY_PAIR = re.compile(
     rf"|\b(?:China|Beijing)(?:\s*,\s*|\s+and\s+|\s*[-\u2013]\s*){_THIRD}\b",
     re.IGNORECASE,
 )
+# A third country named in an English body sentence that names only one side ("Japan imposed tariffs on
+# goods from China"): the sentence reports that pair's affair, and a neighbour naming the other side
+# does not make it a US-China one (guideline: China-EU EV tariffs, Korea-Japan export controls are no
+# US-China topics "even when Washington and Beijing appear elsewhere"). Names as written (capitalised).
+# The third country by its adjective too ("Japanese and Chinese officials agreed ...", "the Philippine
+# government"); not "Indian Ocean". Each name starts with its plain first letter, the word-start check
+# after it: ``re`` then skips to candidate letters instead of trying every position (a 1,700-sentence
+# scan costs 0.06 ms an article with a leading ``\b``).
+_THIRD_NAMES = (
+    "EU", "European Union", "Europe", "Brussels", "Japan", "Tokyo", "Philippines", "Manila", "Australia", "Canberra",
+    "Canada", "Ottawa", "India", "New Delhi", "Vietnam", "Hanoi", "South Korea", "Seoul", "Russia", "Moscow",
+    "Britain", "Germany", "Berlin", "France", "Paris", "Mexico", "Japanese", "European", "Philippine", "Filipino",
+    "Australian", "Canadian", "Indian", "Vietnamese", "South Korean", "Russian", "British", "German", "French",
+    "Mexican", "North Korea", "North Korean", "Pyongyang", "Malaysia", "Malaysian", "Kuala Lumpur", "Indonesia",
+    "Indonesian", "Jakarta", "Singapore", "Singaporean", "Thailand", "Thai", "Iran", "Iranian", "Tehran", "Pakistan",
+    "Pakistani", "Brazil", "Brazilian", "Ukraine", "Ukrainian", "Kyiv", "Israel", "Israeli", "Saudi Arabia", "Saudi",
+    "Turkey", "Turkish",
+)
+_THIRD_NAMED = re.compile(
+    "|".join(
+        rf"{n[0]}(?<!\w.){re.escape(n[1:]).replace(chr(92) + ' ', chr(92) + 's+')}(?!\w)"
+        + (r"(?!\s+Ocean)" if n == "Indian" else "")
+        for n in sorted(_THIRD_NAMES, key=len, reverse=True)
+    )
+)
+# A place where the act happens, "in Paris", "at talks in Tokyo", is a venue, no third party (not
+# "in Japan's waters": a possessive names the country as a party).
+_EN_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# In such a sentence the other side may be named only as the backdrop of the third country's act, in
+# a clause of following or aligning, up to its comma ("Following Washington's lead, Japan tightened
+# export controls on chips to China", "..., in line with U.S. policy"): that naming ties nothing.
+_EN_BACKDROP = re.compile(
+    r"\b(?:following|after|in\s+line\s+with|like|joining|echoing|under\s+pressure\s+from|at\s+the\s+urging\s+of)\b[^,;]*",
+    re.IGNORECASE,
+)
 # The campaign trail in the headline or lead (a rally, a nomination speech, a candidate's ad): US domestic
 # politics, where China's name and trade talk are the stump's, not a US-China topic by salience alone
 # (dev: four such openings, all hard negatives: a nomination-speech preview, two rallies, a Senate ad).
@@ -561,7 +596,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     pair = [False] * len(sentences)
     for m in tax.pair.finditer(full):
         pair[bisect.bisect_right(starts, m.start()) - 1] = True
-    tied = _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors))
+    tied = _tied_with_third_countries(sentences, names, pair, tax)
     per_sentence = _topic_mentions(full, starts, sentences, tied, names, tax)
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
@@ -590,9 +625,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
             if key not in events or event.confidence > events[key].confidence:
                 events[key] = event
     # a topic is the article's when it is salient or when the article reports an event on it
-    salient = _article_topics(scores, events, weighed, tax)
-    if _framed(article.title or "", [s for s, _ in sentences[: n_headline + 1]], salient - {t for t, _ in events}):
-        salient = {t for t, _ in events}
+    salient = _unframed(_article_topics(scores, events, weighed, tax), events, article, sentences[: n_headline + 1])
     topics = {t: tuple(sorted(terms[t])) for t in salient}
     order = {t: i for i, t in enumerate(tax.topics)}  # the taxonomy's order (topics.yaml)
     ordered = sorted(events.values(), key=lambda e: (order.get(e.topic, len(order)), e.kind))
@@ -622,6 +655,19 @@ def _topic_mentions(
     _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
     _add_protested_anaphors(sentences, tied, per_sentence)
     return per_sentence
+
+
+def _unframed(
+    salient: set[str], events: dict[tuple[str, str], Event], article: Article, opening: list[tuple[str, bool]]
+) -> set[str]:
+    """The article's topics less those salient alone in a story framed as something else: a Korean
+    market report (the talks are what moved prices) or an English opening frame (_framed_elsewhere)."""
+    reported = {t for t, _ in events}
+    if _market_report(article.title or ""):
+        return reported
+    if salient - reported and _framed_elsewhere([s for s, _ in opening]):
+        return reported  # the frame is read only when salience alone makes a topic
+    return salient
 
 
 def _add_split_terms(
@@ -654,13 +700,6 @@ def _add_protested_anaphors(
         if m and not _HANGUL.search(sentence):
             topics = dict.fromkeys(x.topic for x in per_sentence[i - 1])
             per_sentence[i] = [Mention(t, m.start(1), m.end(1), m.group(1)) for t in topics]
-
-
-def _framed(title: str, opening: list[str], by_salience_alone: set[str]) -> bool:
-    """Whether the article has topics only through the events it reports: a market report (the talks
-    are what moved prices) or, when salience alone would make a topic, an opening framed as another
-    story (_framed_elsewhere)."""
-    return _market_report(title) or bool(by_salience_alone and _framed_elsewhere(opening))
 
 
 def _market_report(title: str) -> bool:
@@ -788,23 +827,33 @@ def _unsubsumed(mentions: list[Mention], subsumed_by: dict[str, frozenset[str]])
     return [m for m in mentions if not (subsumed_by.get(m.topic, frozenset()) & present)]
 
 
-def _tied_sentences(names: list[set[str]], pair: list[bool], is_headline: list[bool], everyone: set[str]) -> list[bool]:
+def _tied_sentences(
+    names: list[set[str]],
+    pair: list[bool],
+    is_headline: list[bool],
+    everyone: set[str],
+    third: list[bool] | None = None,
+) -> list[bool]:
     """Which sentences tie what they say to the US-China relationship, from the actors each names.
 
     A body sentence is tied when it names both sides; or when it names one side, or refers to the
-    pair ("both sides", "양국"), and a neighbouring sentence names the other. A pair reference whose
+    pair ("both sides", "양국"), and a neighbouring sentence names the other, unless (``third``) it
+    names a third country beside its one side (English: that pair's affair). A pair reference whose
     neighbours name both sides counts as naming both. The headline, the deck and the lead sentence
-    are one neighbourhood: a headline segment is tied when they name both sides between them.
+    are one neighbourhood: a headline segment is tied when they name both sides between them, unless
+    (``third``) it makes a third country an actor beside its one side.
     """
     resolved = [set(everyone) if pair[i] and _near(names, i) >= everyone else n for i, n in enumerate(names)]
     n_head = sum(is_headline)
     head = set().union(*resolved[: n_head + 1])
     tied = []
     for i, own in enumerate(resolved):
-        if is_headline[i]:
-            tied.append(head >= everyone)
+        if is_headline[i]:  # a headline pairing a third country with one side is that pair's ("EU slaps ...")
+            tied.append(head >= everyone and not (third is not None and third[i] and not own >= everyone))
         elif own >= everyone:
             tied.append(True)
+        elif third is not None and third[i] and not pair[i]:
+            tied.append(False)
         else:
             tied.append(bool(own or pair[i]) and _near(resolved, i) >= everyone)
     return tied
@@ -829,6 +878,47 @@ def _ko_third_party(sentence: str, both: bool) -> bool:
     """Whether a Korean sentence is a third country's: it names one side and a third country, or,
     naming both, has a third country for its subject."""
     return bool(_KO_THIRD_SUBJECT.search(sentence) if both else _KO_THIRD.search(sentence))
+
+
+def _tied_with_third_countries(
+    sentences: list[tuple[str, bool]], names: list[set[str]], pair: list[bool], tax: Taxonomy
+) -> list[bool]:
+    """_tied_sentences, where an English sentence naming a third country names a side only outside its
+    backdrop clauses (``names`` is updated) and is not tied through its neighbours."""
+    third = [_en_third_headline(s) if h else _en_third_country(s) for s, h in sentences]
+    for i, (sentence, _) in enumerate(sentences):
+        if third[i] and names[i] >= set(tax.actors):
+            names[i] = _named_outside_backdrop(sentence, tax)
+    return _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors), third)
+
+
+def _en_third_headline(segment: str) -> bool:
+    """Whether an English headline segment makes a third country an actor: paired with China ("Japan,
+    China agree ...", "EU-China summit") or its subject ("EU slaps tariffs on Chinese EVs"); not one
+    named in passing ("... targeted Philippine vessels": the US may still be a side of that story)."""
+    if _HANGUL.search(segment):
+        return False
+    return bool(_THIRD_PARTY_PAIR.search(segment) or _THIRD_NAMED.match(segment.lstrip()))
+
+
+def _en_third_country(sentence: str) -> bool:
+    """Whether an English sentence names a third country (_THIRD_NAMED): Japan, the EU, the Philippines;
+    not a city or a country said as the venue ("In Paris, Beijing agreed ...", "talks in Tokyo")."""
+    if _HANGUL.search(sentence):
+        return False
+    return any(_party(sentence, m) for m in _THIRD_NAMED.finditer(sentence))
+
+
+def _party(sentence: str, name: re.Match[str]) -> bool:
+    """Whether a third country's name is a party, not a venue (_EN_VENUE) in the sentence."""
+    possessive = sentence.startswith(("'s", "\u2019s"), name.end())
+    return possessive or not _EN_VENUE.search(sentence, max(0, name.start() - 8), name.start())
+
+
+def _named_outside_backdrop(sentence: str, tax: Taxonomy) -> set[str]:
+    """The sides an English sentence names outside its clauses of following or aligning (_EN_BACKDROP)."""
+    rest = _EN_BACKDROP.sub(lambda m: " " * len(m.group()), sentence)
+    return {a for a, lex in tax.actors.items() if _has(lex, rest)}
 
 
 def _near(names: list[set[str]], i: int) -> set[str]:

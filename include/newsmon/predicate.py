@@ -116,6 +116,14 @@ KO_OBJECT_WINDOW = 16
 KO_ENDING_MORPHS = 9
 _KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
 _KO_VERB = ("VV", "VA", "VX")
+# Words opening a condition or an open question: anywhere in the predicate's clause before it ("it is
+# unclear whether the two sides will agree"), or opening the sentence before the predicate's clause
+# ("If the talks fail, Washington will impose tariffs"), they make it no event (guideline: forecasts).
+_EN_CONDITIONS = frozenset(("if", "unless", "whether"))
+# Words opening what one remembers: "recall" before them is memory ("officials recalled that ...",
+# "the move recalls how ..."), not an envoy recalled (CAMEO 16, which takes an object: "recalled its
+# ambassador").
+_EN_MEMORY_CLAUSE = frozenset(("how", "that", "when", "what", "why", "being"))
 # Verbs of announcing: "said it would" reports a government's plan, not a forecast.
 _EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm", "state"))
 # Words opening a relative clause, which a time phrase after the predicate then belongs to.
@@ -244,6 +252,8 @@ def _kind(role: str, obj_kind: str | None) -> str | None:
         return role
     if obj_kind == "dispute_if_reversed":
         obj_kind = "dispute" if role == "reverse" else None
+    elif obj_kind == "agreement_if_reversed":
+        obj_kind = "agreement" if role == "reverse" else None
     if role == "reverse" and obj_kind is not None:
         return "dispute" if obj_kind == "agreement" else "agreement"
     if role == "carry":
@@ -315,17 +325,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
         phrase, category = hit
         start, end = toks[i].start, toks[i + len(phrase) - 1].end
         inside = any(a <= start and end <= b for a, b in skip)
-        # "escalating tensions"; not an -ing noun the lexicon lists itself after a determiner ("his
-        # first meeting"), while "warning that ..." after a comma stays a participle
-        modifier = toks[i].low.endswith("ing") and not toks[i].verb and not _ing_noun(toks, i, lex)
-        modifier |= not toks[i].verb and i > 0 and toks[i - 1].low == "of"  # "issues of concern"
-        after = toks[i + len(phrase)].lemmas if i + len(phrase) < len(toks) else frozenset()
-        modifier |= not toks[i].verb and bool(after & _EN_CAMP_NOUNS)  # "opposition parties"
-        modifier |= not toks[i].verb and _countered(toks, i)  # "deterring the threat"
-        modifier |= not toks[i].verb and category == "agree" and _pact_judged(toks, i)  # "backed a deal"
-        modifier |= _attributive(toks, i)  # "from expanded export restrictions"
-        modifier |= toks[i].low in ("sign", "signs") and after >= {"of"}  # "showed signs of easing": a noun
-        modifier |= category == "grant" and _needed_licence(toks, i)  # "required to have a license"
+        modifier = _en_cue_modifier(toks, i, len(phrase), category, lex)
         if not (inside and category != "agree") and not background[i] and not modifier:
             cues.append(_Cue(i, len(phrase), category, start, end, toks[i].verb, " ".join(phrase)))
         i += len(phrase)
@@ -338,11 +338,13 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     carry = [c for c in cues if c.verb and lex.roles[c.category] == "carry" and _introduces_clause(toks, c)]
     cues = [c for c in cues if c.verb and c not in carry] + carry + [c for c in cues if not c.verb]
     objects = [_en_object(toks, sets, c, lex) for c in cues]
-    transparent = [
-        c.category == "agree" and _instrument(lex.instruments["en"], sets, c.i + c.n, c.i + c.n + 4) for c in cues
-    ]
+    transparent = _transparent(toks, sets, cues, lex)
     k = _pick(lex, cues, objects, transparent)
-    mods = _en_modifiers(toks, cues[k], lex, background)
+    if transparent[k]:  # picked only as no other cue has a kind: "signed a law to fight fentanyl abuse"
+        return _without_kind(sentence, cues[k])
+    mods = _en_modifiers(toks, cues[k], lex, background, sentence)
+    if not cues[k].verb:
+        mods.update(_verb_modifiers_over_noun(toks, cues, k, lex, background, sentence))
     if _coercive_pledge(toks, cues[k], lex):
         mods["hedged"] = "a pledge of a coercive act, not yet done"
     still = _EN_STILL_IN_FORCE.search(sentence, cues[k].end)
@@ -356,6 +358,52 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
     return _verdict(lex, cues[k], sentence, objects[k], mods)
+
+
+def _transparent(toks: list, sets: list, cues: list[_Cue], lex: CueLexicon) -> list[bool]:
+    """Per cue: whether it passes its kind to what it takes, signing an instrument ("signed an order
+    raising tariffs") or a carry verb taking a nominalised act ("announced the lifting of tariffs")."""
+    return [
+        (c.category == "agree" and _instrument(lex.instruments["en"], sets, c.i + c.n, c.i + c.n + 4))
+        or (lex.roles[c.category] == "carry" and _carries_act(toks, c, cues))
+        for c in cues
+    ]
+
+
+def _without_kind(sentence: str, cue: _Cue) -> Reading:
+    """The reading of a transparent cue that governs only as no other cue has a kind: no event."""
+    why = "an instrument or a named act is what is done, and it has no kind here"
+    return Reading(None, sentence[cue.start : cue.end], cue.category, start=cue.start, reason=why, verb=cue.verb)
+
+
+def _verb_modifiers_over_noun(
+    toks: list, cues: list[_Cue], k: int, lex: CueLexicon, background: list[bool], text: str
+) -> dict[str, str]:
+    """The negation or hedge of a verb cue passed over (no object of known kind in reach) before the
+    governing noun cue ``k`` in its clause: "China did not add ... to its unreliable entity list"."""
+    noun = cues[k]
+    for c in cues:
+        if not c.verb or c.i >= noun.i or any(t.low in _CLAUSE_END_EN for t in toks[c.i : noun.i]):
+            continue
+        mods = {f: why for f, why in _en_modifiers(toks, c, lex, background, text).items() if f != "background"}
+        if mods:
+            return mods
+    return {}
+
+
+def _nominalised(toks: list, i: int, n: int) -> bool:
+    """True when the cue at ``i`` (``n`` tokens) is an act named as a noun: after a determiner, before
+    "of" ("the lifting of tariffs", "a suspension of the curbs")."""
+    return bool(i) and toks[i - 1].low in DETERMINERS and i + n < len(toks) and toks[i + n].low == "of"
+
+
+def _carries_act(toks: list, carry: _Cue, cues: list[_Cue]) -> bool:
+    """True when a carry verb's object is an act named as a noun ("announced the lifting of tariffs",
+    "implemented a suspension of the curbs"): that act, not the verb, says what is done."""
+    if not carry.verb:
+        return False
+    nxt = carry.i + carry.n
+    return any(c.i in (nxt, nxt + 1) and not c.verb and _nominalised(toks, c.i, c.n) for c in cues)
 
 
 def _attributive(toks: list, i: int) -> bool:
@@ -415,6 +463,25 @@ def _coercive_pledge(toks: list, cue: _Cue, lex: CueLexicon) -> bool:
         if hit and lex.roles[hit[1]] == "dispute":
             return True
     return False
+
+
+def _en_cue_modifier(toks: list, i: int, n: int, category: str, lex: CueLexicon) -> bool:
+    """Whether the cue of ``n`` tokens at ``i`` only modifies a noun or names no act here (an -ing
+    modifier, "issues of concern", "opposition parties", "signs of", a licence still needed ...)."""
+    # "escalating tensions"; not an -ing noun the lexicon lists itself after a determiner ("his
+    # first meeting"), while "warning that ..." after a comma stays a participle
+    modifier = toks[i].low.endswith("ing") and not toks[i].verb and not _ing_noun(toks, i, lex)
+    modifier &= not _nominalised(toks, i, n)  # "the lifting of tariffs" names the act
+    modifier |= not toks[i].verb and i > 0 and toks[i - 1].low == "of"  # "issues of concern"
+    after = toks[i + n].lemmas if i + n < len(toks) else frozenset()
+    modifier |= not toks[i].verb and bool(after & _EN_CAMP_NOUNS)  # "opposition parties"
+    modifier |= not toks[i].verb and _countered(toks, i)  # "deterring the threat"
+    modifier |= not toks[i].verb and category == "agree" and _pact_judged(toks, i)  # "backed a deal"
+    modifier |= _attributive(toks, i)  # "from expanded export restrictions"
+    modifier |= toks[i].low in ("sign", "signs") and after >= {"of"}  # "showed signs of easing": a noun
+    modifier |= category == "grant" and _needed_licence(toks, i)  # "required to have a license"
+    modifier |= "recall" in toks[i].lemmas and bool(after & _EN_MEMORY_CLAUSE)  # "recalled how ..."
+    return modifier
 
 
 def _countered(toks: list, i: int) -> bool:
@@ -535,8 +602,8 @@ def _first_before(toks: list, i: int) -> bool:
 def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
     """The polar noun just before the predicate ("countermeasures announced by China"), else the
     first after it, else one before it ("tariffs were cut"), with its kind."""
-    if cue.i and lex.polarity["en"].match(sets, cue.i - 1):
-        return toks[cue.i - 1].low, lex.polarity["en"].match(sets, cue.i - 1)[1]
+    if cue.i and _polar(toks, sets, cue.i - 1, lex):
+        return toks[cue.i - 1].low, _polar(toks, sets, cue.i - 1, lex)[1]
     after = range(cue.i + cue.n, min(len(toks), cue.i + cue.n + OBJECT_WINDOW))
     passive = cue.i and toks[cue.i - 1].low in ("be", "been", "being", "was", "were", "is", "are")
     reach = OBJECT_WINDOW * 2 if passive else OBJECT_WINDOW  # "tariffs on goods exported to the U.S. will be reduced"
@@ -545,7 +612,7 @@ def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str,
         for j in rng:
             if toks[j].low in _CLAUSE_END_EN:
                 break
-            hit = lex.polarity["en"].match(sets, j)
+            hit = _polar(toks, sets, j, lex)
             if hit:
                 return _compound_head(toks, sets, j, hit[1], lex)
     return _added_to(toks, sets, cue, lex) if "add" in toks[cue.i].lemmas else ("", None)
@@ -569,6 +636,15 @@ def _added_to(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, 
     return "", None
 
 
+def _polar(toks: list, sets: list, j: int, lex: CueLexicon) -> tuple | None:
+    """The polarity phrase at token ``j``; goods named by a participle ("goods exported to the U.S.")
+    are no object of the flow's kind (agreement_if_reversed wants the noun: "halted exports")."""
+    hit = lex.polarity["en"].match(sets, j)
+    if hit and hit[1] == "agreement_if_reversed" and toks[j].low.endswith(("ed", "ing")):
+        return None
+    return hit
+
+
 def _compound_head(toks: list, sets: list, j: int, kind: str, lex: CueLexicon) -> tuple[str, str]:
     """The last polar noun of the compound starting at ``j``: "tariff truce" is a truce."""
     for k in (j + 1, j + 2):
@@ -579,9 +655,11 @@ def _compound_head(toks: list, sets: list, j: int, kind: str, lex: CueLexicon) -
     return toks[j].low, kind
 
 
-def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]) -> dict[str, str]:
+def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool], text: str = "") -> dict[str, str]:
     """Negation and hedges before the predicate in its clause (a relative clause between commas is
-    stepped over: "expect tensions, which have ..., to ease"); past time after it in its clause."""
+    stepped over: "expect tensions, which have ..., to ease"); past time after it in its clause.
+    A verb of announcing is one written in lower case in ``text``: "the United States would impose"
+    has no "state" that announces (a name: United States, State Department)."""
     mods: dict[str, str] = {}
     clause = _en_clause_before(toks, cue.i, background)
     ordered = list(reversed(clause))
@@ -589,9 +667,13 @@ def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]
     near = {lem for t in ordered[-EN_NEGATION_WORDS:] for lem in t.lemmas}
     if near & lex.negation["en"] or pairs & lex.negation["en"]:
         mods["negated"] = "negation before the predicate"
-    near_hedge = clause[:EN_HEDGE_WORDS] if cue.verb else clause  # a noun cue: the whole clause
+    # a noun cue, or a verb in a to-infinitive ("expect the United States and China to agree"), whose
+    # governing hedge stands across the infinitive's subject: the whole clause
+    infinitive = bool(clause) and clause[0].low == "to"
+    near_hedge = clause[:EN_HEDGE_WORDS] if cue.verb and not infinitive else clause
     hedge_words = {lem for t in near_hedge for lem in t.lemmas}
-    announced = any(t.lemmas & _EN_ANNOUNCE for t in clause[: EN_HEDGE_WORDS + 3])
+    said = clause[: EN_HEDGE_WORDS + 3]
+    announced = any(t.lemmas & _EN_ANNOUNCE and not text[t.start : t.start + 1].isupper() for t in said)
     if announced and hedge_words & lex.hedge["en"] <= {"would", "will"}:
         pass  # "China said it would end ...": a plan the government announced counts
     elif hedge_words & lex.hedge["en"] or pairs & lex.hedge["en"]:
@@ -600,15 +682,18 @@ def _en_modifiers(toks: list, cue: _Cue, lex: CueLexicon, background: list[bool]
         mods["hedged"] = "a question"
     if cue.verb and cue.category in _EN_OPINION_CATEGORIES and any(t.lemmas & _EN_COMMENTATORS for t in clause):
         mods["hedged"] = "a commentator's opinion (analysts, economists)"
-    why = _en_past(toks, cue, lex)
+    if any(t.low in _EN_CONDITIONS for t in clause) or (toks and toks[0].low in _EN_CONDITIONS and cue.i > 0):
+        mods["hedged"] = "a condition or an open question (if, unless, whether)"
+    why = _en_past(toks, cue, lex, text)
     if why:
         mods["background"] = why
     return mods
 
 
-def _en_past(toks: list, cue: _Cue, lex: CueLexicon) -> str:
+def _en_past(toks: list, cue: _Cue, lex: CueLexicon, text: str = "") -> str:
     """Why the predicate is background: a past time phrase after it in its clause ("since 2022") or
-    anywhere before it ("In 2022, ..."), or a past perfect in its clause ("talks had faltered")."""
+    anywhere before it ("In 2022, ..."), or a past perfect in its clause ("talks had faltered", "had
+    held talks"), unless a verb of saying (lower case in ``text``: not "United States") reports it."""
     sets = [t.lemmas for t in toks]
     after = []
     for j in range(cue.i + cue.n, len(toks)):
@@ -618,12 +703,21 @@ def _en_past(toks: list, cue: _Cue, lex: CueLexicon) -> str:
     for j in list(range(cue.i)) + after:
         if lex.past_time["en"].match(sets, j) and not (toks[j].low == "since" and _first_before(toks, j)):
             return f"{toks[j].low!r}: past time"
-    span = [*(t.low for t in reversed(_en_clause_before(toks, cue.i, [False] * len(toks)))), toks[cue.i].low]
-    span += [toks[j].low for j in after[:3]]
-    reported = any(t.lemmas & _EN_ANNOUNCE for t in toks[: cue.i])  # "said that it had sanctioned"
-    if not reported and any(a == "had" and b.endswith("ed") for a, b in itertools.pairwise(span)):
+    span = [*reversed(_en_clause_before(toks, cue.i, [False] * len(toks))), toks[cue.i]]
+    span += [toks[j] for j in after[:3]]
+    # "said that it had sanctioned"
+    reported = any(t.lemmas & _EN_ANNOUNCE and not text[t.start : t.start + 1].isupper() for t in toks[: cue.i])
+    if not reported and any(a.low == "had" and _participle(b) for a, b in itertools.pairwise(span)):
         return "past perfect: earlier context"
     return ""
+
+
+def _participle(tok) -> bool:
+    """True for a past participle: an -ed form, or an irregular form the lemmatiser maps to another
+    verb ("held", "met", "struck"), not a plural or an -ing form."""
+    if tok.low.endswith("ed"):
+        return True
+    return len(tok.lemmas) > 1 and tok.verb and not tok.low.endswith(("s", "ing"))
 
 
 def _en_clause_before(toks: list, i: int, background: list[bool]) -> list:
