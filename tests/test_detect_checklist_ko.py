@@ -114,6 +114,24 @@ def test_inv_short_names(clause, stem, topic, kind, swap):
     assert _events(_say(_shorten(clause, SHORT_NAMES[swap]), stem, "했다.")) == {(topic, kind)}
 
 
+# An official introduced once with their side, then said by surname and title alone (round six):
+# the clause's side is that official, the event stays what the clause reports.
+INTRODUCED = {
+    "미국은": ("존 하퍼 미 국무부 부장관이 리샤오 중국 외교부 부부장을 만났다.", "하퍼 부장관은"),
+    "중국은": ("리샤오 중국 외교부 부부장이 존 하퍼 미 국무부 부장관을 만났다.", "리샤오 부부장은"),
+}
+SURNAMED = [b for b in BASES if b[0].split()[0] in INTRODUCED]
+
+
+@pytest.mark.parametrize(("clause", "stem", "topic", "kind"), SURNAMED, ids=_ids(SURNAMED))
+def test_inv_side_said_by_surname_and_title(clause, stem, topic, kind):
+    side, rest = clause.split(" ", 1)
+    lead, speaker = INTRODUCED[side]
+    sentence = _say(f"{speaker} {rest}", stem, "했다.")
+    finding = detect(_article("\n".join([lead, sentence, sentence])))
+    assert {(e.topic, e.kind) for e in finding.events} == {(topic, kind)}
+
+
 # ---------------------------------------------------------------------------------------------- DIR
 # Negation, forecasts and hedges, past anchors: not news of an event (guideline: Events, Korean).
 NO_EVENT_ENDINGS = {

@@ -208,6 +208,14 @@ _KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|
 # The South China Sea is kept: its disputes are China's with the claimants (필리핀, 베트남), the US
 # their ally, so a claimant named is the sea's setting (dev: 2 true SCS topics lost without this).
 _KO_THIRD_SETTING = frozenset(("south_china_sea",))
+# A Korean story introduces an official once with their side (제이크 설리번 미 백악관 국가안보보좌관,
+# 찰스 브라운 미국 합참의장) and then says the surname and title alone (설리번 보좌관은 …): that later
+# sentence names the same side. The titles that make the word before the side a person's name:
+_KO_TITLE = r"(?:장관|보좌관|의장|대표|대사|부장|주석|총장|참모장|대변인|차관|위원장|대통령|부총리|총리|국장|사령관)"
+_KO_INTRODUCED = re.compile(
+    r"(?<![가-힣])([가-힣]{2,5})\s+(미국|미|美|중국|中)\s+(?:[가-힣·]+\s+){0,2}?[가-힣]*" + _KO_TITLE
+)
+_KO_SIDE_WORD = {"미국": "us", "미": "us", "美": "us", "중국": "china", "中": "china"}
 _KO_THIRD = re.compile(
     r"일본|유럽연합|유럽|EU|필리핀|캐나다|호주|영국|독일|프랑스|베트남|러시아|멕시코|인도네시아|말레이시아|브라질"
     r"|네덜란드|한국(?=산|은|과|와|에\s*대한|\s*정부)|日(?<![\u4e00-\u9fff].)(?![\u4e00-\u9fff])|중일(?=\s*(?:관계|갈등|정상|외교))"
@@ -885,11 +893,26 @@ def _tied_with_third_countries(
 ) -> list[bool]:
     """_tied_sentences, where an English sentence naming a third country names a side only outside its
     backdrop clauses (``names`` is updated) and is not tied through its neighbours."""
+    _ko_surname_sides(sentences, names)
     third = [_en_third_headline(s) if h else _en_third_country(s) for s, h in sentences]
     for i, (sentence, _) in enumerate(sentences):
         if third[i] and names[i] >= set(tax.actors):
             names[i] = _named_outside_backdrop(sentence, tax)
     return _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors), third)
+
+
+def _ko_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) -> None:
+    """Add to ``names`` the side of each official a Korean article introduced with it (_KO_INTRODUCED)
+    in the sentences that say the surname and a title alone (설리번 보좌관은 …)."""
+    sides: dict[str, str] = {}
+    for sentence, _ in sentences:
+        for m in _KO_INTRODUCED.finditer(sentence):
+            sides.setdefault(m.group(1), _KO_SIDE_WORD[m.group(2)])
+    if not sides:
+        return
+    later = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, sides)) + r")\s*" + _KO_TITLE)
+    for i, (sentence, _) in enumerate(sentences):
+        names[i] |= {sides[m.group(1)] for m in later.finditer(sentence)}
 
 
 def _en_third_headline(segment: str) -> bool:
