@@ -100,9 +100,13 @@ def put_table_once(store: Store, key: str, table: pa.Table) -> bool:
 def read_table(store: Store, key: str) -> pa.Table | None:
     """One parquet object as a table, or None when it is absent."""
     data = store.get(key)
-    # an Arrow buffer, not a Python file object: reading through io.BytesIO leaves parquet
-    # threads that abort the interpreter at exit now and then (apache/arrow#34314, #50482)
-    return pq.read_table(pa.BufferReader(data)) if data is not None else None
+    # an Arrow buffer, not a Python file object, and no reader threads (neither column decoding nor
+    # pre-buffering on Arrow's pools): threads left by a read abort the interpreter at exit now and
+    # then ("terminate called without an active exception", apache/arrow#34314, #50482; seen once
+    # more with a buffer alone, in `newsmon status`). One object is small; one thread reads it.
+    if data is None:
+        return None
+    return pq.read_table(pa.BufferReader(data), use_threads=False, pre_buffer=False)
 
 
 def read_prefix(store: Store, table: str, outlet: str | None = None) -> pa.Table:
