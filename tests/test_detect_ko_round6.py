@@ -45,3 +45,16 @@ def test_exchanging_views_on_an_issue_reads_the_topic_but_is_no_event():
         finding = detect(_article(sentence + "\n" + sentence))
         assert "taiwan" in finding.topics
         assert not finding.events
+
+
+def test_a_time_or_linking_word_before_a_side_and_title_is_no_ones_name():
+    # 이날 미 국무부 대변인은 …: 이날 ("that day") stands where a name would, but a later "이날 대변인은"
+    # names no side; a real surname introduced so still carries its side
+    from newsmon.detect import _ko_surname_sides
+
+    names = [{"us"}, {"china"}]
+    _ko_surname_sides([("이날 미 국무부 대변인은 말했다.", False), ("이날 대변인은 중국을 비판했다.", False)], names)
+    assert names[1] == {"china"}
+    names = [{"us"}, {"china"}]
+    _ko_surname_sides([("존 커비 미 백악관 대변인은 말했다.", False), ("커비 대변인은 중국을 비판했다.", False)], names)
+    assert names[1] == {"us", "china"}

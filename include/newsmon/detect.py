@@ -216,6 +216,12 @@ _KO_INTRODUCED = re.compile(
     r"(?<![가-힣])([가-힣]{2,5})\s+(미국|미|美|중국|中)\s+(?:[가-힣·]+\s+){0,2}?[가-힣]*" + _KO_TITLE
 )
 _KO_SIDE_WORD = {"미국": "us", "미": "us", "美": "us", "중국": "china", "中": "china"}
+# Words the introduction pattern takes for a name but which are none: time and linking words that also
+# stand before a side and a title (이날 미 국무부 대변인은, 당시 미국 국무장관, …에 따르면 미 국방부 대변인은).
+_KO_NOT_NAMES = frozenset(
+    ("이날", "당시", "따르면", "이번", "지난", "현재", "최근", "앞서", "또한", "한편", "특히", "이후", "이어", "함께",
+     "그러나", "하지만", "또", "이에", "대해", "통해", "위해", "관련", "역시", "전날", "다음날", "오늘", "어제")
+)
 _KO_THIRD = re.compile(
     r"일본|유럽연합|유럽|EU|필리핀|캐나다|호주|영국|독일|프랑스|베트남|러시아|멕시코|인도네시아|말레이시아|브라질"
     r"|네덜란드|한국(?=산|은|과|와|에\s*대한|\s*정부)|日(?<![\u4e00-\u9fff].)(?![\u4e00-\u9fff])|중일(?=\s*(?:관계|갈등|정상|외교))"
@@ -907,7 +913,8 @@ def _ko_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) 
     sides: dict[str, str] = {}
     for sentence, _ in sentences:
         for m in _KO_INTRODUCED.finditer(sentence):
-            sides.setdefault(m.group(1), _KO_SIDE_WORD[m.group(2)])
+            if m.group(1) not in _KO_NOT_NAMES and not m.group(1).endswith("에서"):  # 방콕에서: a place
+                sides.setdefault(m.group(1), _KO_SIDE_WORD[m.group(2)])
     if not sides:
         return
     later = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, sides)) + r")\s*" + _KO_TITLE)
