@@ -55,3 +55,14 @@ def test_a_korean_reaction_by_anaphor_takes_the_previous_sentences_topic():
     consequence = "미국이 대만 문제에 관한 새 법안을 통과시켰다.\n이에 따라 긴장이 격화됐다."
     events = {(e.topic, e.kind, e.sentence_index) for e in detect(_article(consequence)).events}
     assert not any(i == 1 for _, _, i in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국 구축함이 대만해협을 통과해 중국군이 경계 태세를 강화했다.",
+        "미국 군함이 대만해협을 통과하자 중국 국방부가 강력히 항의했다.",
+    ],
+)
+def test_a_transit_just_before_a_dispute_is_what_is_disputed(sentence):
+    assert ("taiwan", "dispute") in _events(sentence)

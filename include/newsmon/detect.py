@@ -213,6 +213,11 @@ _KO_STANCE = re.compile(r"(?:재확인|강조|천명|역설|표명)(?:했|하였
 _KO_OCCASION_MET = re.compile(
     r"\)?\s*(?:정상\s?회의|정상\s?회담|회의)?\s*[을를]\s*계기로\s*(?:만나|만난|만났|회동한|회동했)"
 )
+# A transit said in the clause just before a dispute predicate's own (함정이 타이완해협을 통과해 경계 태세를
+# 유지하고 있다, …해역에 진입하자 강력히 항의했다): the transit is what the side disputes, so the predicate
+# governs the topic named in it (guideline: military confrontation or protests over a transit; dev:
+# ko-275, two sentences). Searched at the end of the text between the topic and the predicate's clause.
+_KO_TRANSIT_CAUSE = re.compile(r"(?:통과|진입|항행)(?:해|하자|하면서|한 데 대해|했다[\"”']?\s*며)[\s\"“']*$")
 # Recalled context: the occasion is history, not the news (지난해, 당시, …한 바 있다).
 _KO_RECALLED = re.compile(r"지난해|지난달|당시|앞서|바 있")
 _KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
@@ -1127,7 +1132,7 @@ def _reads_governed(reading: Reading, tax: Taxonomy) -> bool:
 
 def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str:
     """Why the predicate does not govern the topic term at ``mention_at`` ('' when it does)."""
-    if mention_at < reading.clause_start:
+    if mention_at < reading.clause_start and not _ko_transit_disputed(text, mention_at, reading):
         return "the topic is in a subordinate clause before the predicate's own"
     if reading.shadow[0] <= mention_at < reading.shadow[1]:
         return "the topic is in a background clause after the predicate"
@@ -1140,6 +1145,14 @@ def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str
     if not _HANGUL.search(text) and _past_context_between(text, lo, hi, tax):
         return "reported past context lies between predicate and topic"
     return ""
+
+
+def _ko_transit_disputed(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether a Korean dispute predicate's clause follows, at once, a transit clause naming the topic
+    (…해협을 통과해 경계 태세를 유지: _KO_TRANSIT_CAUSE): the transit is what is disputed."""
+    if reading.kind != "dispute" or reading.background or not _HANGUL.search(text):
+        return False
+    return bool(_KO_TRANSIT_CAUSE.search(text, mention_at, reading.clause_start))
 
 
 def _past_context_between(text: str, lo: int, hi: int, tax: Taxonomy) -> bool:
