@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from test_detect_predicate import _article, _events
 
-from newsmon.detect import detect
+from newsmon.detect import detect, explain
 
 AGR, DIS = "agreement", "dispute"
 
@@ -641,3 +641,17 @@ def test_dir_third_country_headlines(title):
     body = "미국 정부는 이날 별다른 입장을 내지 않았다.\n" + title
     finding = detect(_article(body, title=title))
     assert finding.topics == {} and finding.events == []
+
+
+# ---------------------------------------------------------------------------------- anaphora (round 7)
+# A reaction that names no topic but points back by an anaphor (이에, 이를, 이번 조치, …) reacts to
+# the act the sentence before reported: it is an event on that sentence's topic (round seven).
+ANAPHORS = [("중국은 이에 강력히 ", "반발"), ("중국 외교부는 이를 ", "규탄"), ("중국은 이번 조치에 강하게 ", "반발"),
+            ("중국은 이 같은 조치를 ", "규탄"), ("중국 상무부는 해당 조치에 ", "항의")]
+
+
+@pytest.mark.parametrize(("reaction", "stem"), ANAPHORS, ids=[a for a, _ in ANAPHORS])
+def test_dir_reaction_by_anaphor_takes_the_previous_topic(reaction, stem):
+    body = "미국 의회가 대만 관련 법안을 통과시켰다.\n" + _say(reaction, stem, "했다.")
+    _, weighed = explain(_article(body))
+    assert any(c.sentence_index == 1 and c.topic == "taiwan" and c.kept for c in weighed)

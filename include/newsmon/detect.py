@@ -150,6 +150,14 @@ _EN_PROTESTED_ANAPHOR = re.compile(
     r"(?:[\w-]+\s+)?(?:charges|actions?|moves?|sanctions|measures?|indictments?|accusations?|allegations?|decision|steps?))\b",
     re.IGNORECASE,
 )
+# A Korean anaphor pointing back to the act the sentence before reported (중국군은 이에 강력히 반발했다,
+# 중국 외교부는 이번 조치를 규탄했다, 해당 조치에 반대한다): a sentence naming no topic but reacting to it is
+# on that sentence's topics, as English "condemned the charges" is (dev: 3 reaction sentences read, ko-010,
+# -170, -206, each in an article already found by another; none in a hard negative). 이에 따라/상응 is a
+# consequence ("accordingly"), not a reaction.
+_KO_ANAPHOR = re.compile(
+    r"(?<![가-힣])(이에(?!\s*(?:따라|상응))|이를|(?:이번|이\s?같은|이러한|해당|이)\s?(?:조치|결정|합의|제재|움직임))"
+)
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -198,6 +206,20 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KO_FRICTION_AFTER = re.compile(r"\S*\s*(?:영유권\s*)?(?:분쟁|갈등|긴장|마찰|대립)")
 # Korean verbs by which a side states its position (재확인, 강조, 천명, 역설, 표명), said as verbs.
 _KO_STANCE = re.compile(r"(?:재확인|강조|천명|역설|표명)(?:했|하였|한다|하고|하며|하면서|해)")
+# A US-China meeting held on the occasion of a summit (APEC 정상회의를 계기로 만나 정상회담을 가졌다, …계기로
+# 만난 미중 정상이): the meeting is reported as held, at that venue, whatever the main clause then says
+# (dev: ko-262, ko-263). Past forms only: 계기로 만날/회담하기로 is a plan, 열린 … 계기로 합의 its
+# agreement's own predicate reads already.
+_KO_OCCASION_MET = re.compile(
+    r"\)?\s*(?:정상\s?회의|정상\s?회담|회의)?\s*[을를]\s*계기로\s*(?:만나|만난|만났|회동한|회동했)"
+)
+# A transit said in the clause just before a dispute predicate's own (함정이 타이완해협을 통과해 경계 태세를
+# 유지하고 있다, …해역에 진입하자 강력히 항의했다): the transit is what the side disputes, so the predicate
+# governs the topic named in it (guideline: military confrontation or protests over a transit; dev:
+# ko-275, two sentences). Searched at the end of the text between the topic and the predicate's clause.
+_KO_TRANSIT_CAUSE = re.compile(r"(?:통과|진입|항행)(?:해|하자|하면서|한 데 대해|했다[\"”']?\s*며)[\s\"“']*$")
+# Recalled context: the occasion is history, not the news (지난해, 당시, …한 바 있다).
+_KO_RECALLED = re.compile(r"지난해|지난달|당시|앞서|바 있")
 _KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
 _KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어")
 # A third country named in a Korean sentence that names only one side (일본은 중국산 제품에 관세를 …,
@@ -656,7 +678,7 @@ def _topic_mentions(
 ) -> list[list[Mention]]:
     """Per sentence, the topic terms of the tied sentences (none in a dateline), with the Korean terms
     said split by their grammar, a third party's Korean mentions dropped (_ko_drop_third_party) and the
-    English protests of "the charges" (_add_protested_anaphors)."""
+    protests of "the charges" and reactions to 이에 (_add_protested_anaphors)."""
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
     datelines = [_dateline_end(s) for s, _ in sentences]
     for m in tax.topic_index.finditer(full):
@@ -703,15 +725,15 @@ def _add_split_terms(
 def _add_protested_anaphors(
     sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]]
 ) -> None:
-    """Give a tied English sentence that names no topic but protests "the charges" or "the actions"
-    (_EN_PROTESTED_ANAPHOR) the topics of the sentence before it in the same part (headline or body),
-    at the anaphor."""
+    """Give a tied sentence that names no topic but protests "the charges" or "the actions"
+    (_EN_PROTESTED_ANAPHOR), or in Korean reacts to 이에/이를/이번 조치 (_KO_ANAPHOR), the topics of
+    the sentence before it in the same part (headline or body), at the anaphor."""
     for i in range(1, len(sentences)):
         sentence, headline = sentences[i]
         if headline != sentences[i - 1][1] or per_sentence[i] or not per_sentence[i - 1] or not tied[i]:
             continue
-        m = _EN_PROTESTED_ANAPHOR.search(sentence)
-        if m and not _HANGUL.search(sentence):
+        m = (_KO_ANAPHOR if _HANGUL.search(sentence) else _EN_PROTESTED_ANAPHOR).search(sentence)
+        if m:
             topics = dict.fromkeys(x.topic for x in per_sentence[i - 1])
             per_sentence[i] = [Mention(t, m.start(1), m.end(1), m.group(1)) for t in topics]
 
@@ -1014,7 +1036,28 @@ def _events(
             key = (m.topic, kind)
             if key not in best or event.confidence > best[key].confidence:
                 best[key] = event
+    if ("apec", "agreement") not in best and len(actors) == len(tax.actors):
+        best.update(_ko_occasion_met(sentence, mentions, actors, BASE_CONFIDENCE + prominence, index))
     return list(best.values())
+
+
+def _ko_occasion_met(
+    sentence: str, mentions: list[Mention], actors: tuple[str, ...], confidence: float, index: int
+) -> dict[tuple[str, str], Event]:
+    """The APEC agreement of a Korean sentence naming both sides that has them meet on the summit's
+    occasion (APEC 정상회의를 계기로 만나 …, _KO_OCCASION_MET): the meeting held is the event, the
+    main clause's predicate (정상회담을 가졌다, 신경전을 벌였다) notwithstanding; none in recalled context."""
+    if not _HANGUL.search(sentence) or _KO_RECALLED.search(sentence):
+        return {}
+    for m in mentions:
+        met = _KO_OCCASION_MET.match(sentence, m.end) if m.topic == "apec" else None
+        if met:
+            event = Event(
+                topic="apec", kind="agreement", evidence=sentence, terms=(m.text,), cue=met.group().strip(),
+                actors=actors, confidence=round(min(confidence + BOTH_ACTORS_BONUS, 0.95), 2), sentence_index=index,
+            )
+            return {("apec", "agreement"): event}
+    return {}
 
 
 def _kind_for(topic: str, reading: Reading, tax: Taxonomy, text: str) -> str:
@@ -1096,7 +1139,7 @@ def _reads_governed(reading: Reading, tax: Taxonomy) -> bool:
 
 def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str:
     """Why the predicate does not govern the topic term at ``mention_at`` ('' when it does)."""
-    if mention_at < reading.clause_start:
+    if mention_at < reading.clause_start and not _ko_transit_disputed(text, mention_at, reading):
         return "the topic is in a subordinate clause before the predicate's own"
     if reading.shadow[0] <= mention_at < reading.shadow[1]:
         return "the topic is in a background clause after the predicate"
@@ -1109,6 +1152,14 @@ def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str
     if not _HANGUL.search(text) and _past_context_between(text, lo, hi, tax):
         return "reported past context lies between predicate and topic"
     return ""
+
+
+def _ko_transit_disputed(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether a Korean dispute predicate's clause follows, at once, a transit clause naming the topic
+    (…해협을 통과해 경계 태세를 유지: _KO_TRANSIT_CAUSE): the transit is what is disputed."""
+    if reading.kind != "dispute" or reading.background or not _HANGUL.search(text):
+        return False
+    return bool(_KO_TRANSIT_CAUSE.search(text, mention_at, reading.clause_start))
 
 
 def _past_context_between(text: str, lo: int, hi: int, tax: Taxonomy) -> bool:
