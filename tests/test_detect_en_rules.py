@@ -565,3 +565,15 @@ def test_frictions_listed_at_a_time_of_are_backdrop():
     found = detect(_article(title, body))
     assert "tariffs_trade" not in found.topics
     assert ("taiwan", "dispute") in {(e.topic, e.kind) for e in found.events}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At a time of rising tensions, the United States and China agreed on Monday to resume military talks.",
+        "The United States and China, at a time of rising tensions, agreed on Monday to resume military talks.",
+    ],
+)
+def test_an_opening_at_a_time_of_keeps_the_main_clause(body):
+    """Only what 'comes at a time of' lists a backdrop to the end: an opener ends at its comma."""
+    assert ("military_channels", "agreement") in _events("", body + "\n" + body)

@@ -136,7 +136,10 @@ _DASHES = frozenset(("—", "–"))
 # "(which comes) at a time of heightened tensions ..., a threatened ban ... and warnings ...": the
 # frictions such a backdrop lists run past its commas, to the sentence's end (a list of disputes
 # named in passing is context, guideline; dev: trade talks in a Taiwan arms-sale sentence).
+# Only where something "comes" (arrives) at such a time: a sentence opening "At a time of tensions, the
+# two sides agreed ..." keeps its main clause.
 _EN_BACKDROP_LIST = ("at", "a", "time", "of")
+_EN_BACKDROP_COMES = frozenset(("come", "arrive"))
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
 # Cues whose object a list closed by 등 directly before them is (…방지 등에 합의했다): what is agreed.
 _KO_DEAL_CATEGORIES = frozenset(("agree",))
@@ -586,12 +589,17 @@ def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
     for i, t in enumerate(toks):
         if t.low in _CLAUSE_END_EN and t.low not in _DASHES and not listing:  # a dash opens an aside
             on = False
-        elif tuple(x.low for x in toks[i : i + len(_EN_BACKDROP_LIST)]) == _EN_BACKDROP_LIST:
+        elif i and toks[i - 1].lemmas & _EN_BACKDROP_COMES and _opens_backdrop_list(toks, i):
             on = listing = True
         elif lex.barrier["en"].match(sets, i) and not (t.low == "since" and _first_before(toks, i)):
             on = True
         out[i] = on
     return out
+
+
+def _opens_backdrop_list(toks: list, i: int) -> bool:
+    """True when tokens from ``i`` read "at a time of" (_EN_BACKDROP_LIST)."""
+    return tuple(t.low for t in toks[i : i + len(_EN_BACKDROP_LIST)]) == _EN_BACKDROP_LIST
 
 
 def since_dates_a_first(before: str) -> bool:
