@@ -53,6 +53,8 @@ PASSIVES = [
     ("New tariffs on goods from {cn} were imposed by {us}.", "tariffs_trade", "dispute"),
     ("Export controls on chips sold to {cn} were eased by {us}.", "export_controls", "agreement"),
     ("Military talks with {us} were suspended by {cn}.", "military_channels", "dispute"),
+    ("A destroyer of {us} was approached in the South China Sea by a warship of {cn} in an unsafe maneuver.",
+     "south_china_sea", "dispute"),
 ]
 NOMINALISATIONS = [
     ("{us} announced the lifting of tariffs on goods from {cn}.", "tariffs_trade", "agreement"),
@@ -91,6 +93,7 @@ HEADLINES = [
     ("China hits back at US chip curbs", "Beijing said Washington must stop.", "export_controls", "dispute"),
     ("US slaps new tariffs on Chinese goods", "Beijing said it would respond.", "tariffs_trade", "dispute"),
     ("US adds Chinese chipmakers to Entity List", "China said it opposes the move.", "export_controls", "dispute"),
+    ("US will hold off on new tariffs on China", "Officials of both sides met.", "tariffs_trade", "agreement"),
     ("Xi, Biden meet at APEC", "The two leaders held talks in San Francisco.", "apec", "agreement"),
     ("China protests US destroyer's Taiwan Strait transit", "Beijing said Washington erred.", "taiwan", "dispute"),
     ("US, China hold first AI talks", "Officials of both countries met in Geneva.", "ai", "agreement"),
@@ -105,6 +108,7 @@ HEADLINE_NON_EVENTS = [
     ("US could lift tariffs on China, official says", "Beijing has asked Washington to act.", "tariffs_trade"),
     ("US, China expected to extend tariff truce", "Officials of both countries are meeting.", "tariffs_trade"),
     ("US, China fail to agree on chip curbs", "Officials of both countries met in Geneva.", "export_controls"),
+    ("APEC summit: US and Chinese leaders offer rival visions", "Both gave speeches on trade in Lima.", "apec"),
     pytest.param(
         "US blacklists dozens of Chinese firms, citing military ties", "The move was announced on Monday.",
         "military_channels",

@@ -476,3 +476,104 @@ def test_protesting_the_charges_is_a_dispute_on_the_sentence_before():
         "China's embassy in Washington condemned the charges, calling the US move a smear."
     )
     assert ("fentanyl", "dispute") in _events("US charges Chinese firms", body)
+
+
+# Round seven: English families from the sixth fresh batch (dev only)
+
+
+@pytest.mark.parametrize(
+    "ties", ["military ties with Taiwan", "military contact with the island", "defense contacts with Taipei"]
+)
+def test_military_ties_with_taiwan_are_no_us_china_channel(ties):
+    """Beijing demanding Washington cut its military ties with Taiwan protests an arms sale: the ties
+    are the US-Taiwan relationship, not a US-China military channel."""
+    title = "Beijing protests US jet sale to Taiwan"
+    body = (f"China demanded on Tuesday that the United States halt the jet sale and end its {ties}. "
+            f"Beijing said Washington must stop the sale and its {ties}.")
+    found = detect(_article(title, body))
+    assert "military_channels" not in found.topics
+    assert "taiwan" in found.topics
+
+
+def test_military_ties_between_the_two_sides_stay_a_channel():
+    """Without a Taiwan partner the ties are the two militaries' own: the channel topic stays."""
+    body = "The United States and China agreed on Monday to restore military ties. Both sides restored military ties."
+    assert ("military_channels", "agreement") in _events("US and China restore military ties", body)
+
+
+@pytest.mark.parametrize("verb", ["will hold off on", "held off on", "is holding off on"])
+def test_holding_off_on_tariffs_is_a_pause(verb):
+    """Holding off on a measure is a pause of it (guideline: a tariff pause is an agreement)."""
+    body = f"The United States {verb} new tariffs on Chinese goods while talks with China go on."
+    found = _events(f"US {verb} new China tariffs", body)
+    assert ("tariffs_trade", "agreement") in found
+    assert ("tariffs_trade", "dispute") not in found
+
+
+def test_a_meeting_held_agrees_nothing_on_taiwan():
+    """A defence chiefs' meeting held is a channel agreement; the warnings it traded over Taiwan are no
+    Taiwan agreement (talking about Taiwan agrees nothing on it)."""
+    title = "US and Chinese defence chiefs meet in Jakarta"
+    body = ("The US defense secretary and the Chinese defense minister held their first meeting in Jakarta "
+            "on Sunday and traded barbs over Taiwan.")
+    found = _events(title, body)
+    assert ("military_channels", "agreement") in found
+    assert ("taiwan", "agreement") not in found
+
+
+@pytest.mark.parametrize("words", ["an unsafe maneuver", "an unsafe and unprofessional approach"])
+def test_an_unsafe_encounter_is_a_dispute(words):
+    """The US military calling a Chinese ship's approach unsafe reports a confrontation: a dispute."""
+    body = (f"A US destroyer was approached in the South China Sea by a Chinese warship in {words}, "
+            "US officials said.")
+    assert ("south_china_sea", "dispute") in _events("Chinese warship shadows US destroyer", body)
+
+
+def test_a_first_meeting_between_named_sides_since_a_date_is_news():
+    """'The first meeting between A and B since ...' dates a first, however long the names: no
+    background, so the sentence's predicate is news."""
+    body = ("The talks were part of the first in-person meeting between Dong Jun and U.S. Defense Secretary "
+            "Pete Hegseth since January, a sign the two militaries are restoring communication.")
+    assert ("military_channels", "agreement") in _events("US, China defence chiefs talk", body)
+
+
+def test_a_first_since_in_a_long_clause_without_between_is_still_past_context():
+    """Without a 'between' naming the sides, a 'since' far after 'first' keeps opening past context."""
+    from newsmon.predicate import since_dates_a_first
+
+    assert since_dates_a_first("their first meeting between Dong Jun and U.S. Defense Secretary Pete Hegseth ")
+    assert not since_dates_a_first("the first of many visits the two navies paid to each other's ports ")
+
+
+@pytest.mark.parametrize("name", ["APEC summit", "Apec summit", "APEC Summit"])
+def test_the_summit_s_own_name_places_no_meeting(name):
+    """'APEC summit: leaders offer rival visions' names the venue: no US-China meeting is placed at
+    APEC, so neither the apec topic nor an apec agreement (guideline: APEC as a mere backdrop)."""
+    title = f"{name}: Biden and Xi offer rival visions for trade"
+    body = "US President Joe Biden and Chinese President Xi Jinping gave rival speeches on trade in Lima."
+    found = detect(_article(title, body))
+    assert "apec" not in found.topics
+    assert not found.events
+
+
+def test_frictions_listed_at_a_time_of_are_backdrop():
+    """'..., which comes at a time of tensions during trade talks, a threatened ban and protests': the
+    frictions listed as the backdrop (past the list's commas) are context, no tariffs_trade event."""
+    title = "China protests US drone sale to Taiwan"
+    body = ("China condemned the drone sale to Taiwan, which comes at a time of rising tensions between Beijing "
+            "and Washington over stalled trade talks, a planned US ban on a Chinese app and protests in Hong Kong.")
+    found = detect(_article(title, body))
+    assert "tariffs_trade" not in found.topics
+    assert ("taiwan", "dispute") in {(e.topic, e.kind) for e in found.events}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At a time of rising tensions, the United States and China agreed on Monday to resume military talks.",
+        "The United States and China, at a time of rising tensions, agreed on Monday to resume military talks.",
+    ],
+)
+def test_an_opening_at_a_time_of_keeps_the_main_clause(body):
+    """Only what 'comes at a time of' lists a backdrop to the end: an opener ends at its comma."""
+    assert ("military_channels", "agreement") in _events("", body + "\n" + body)

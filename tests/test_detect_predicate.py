@@ -152,8 +152,10 @@ DEV_FLOORS = {
     # 0.905/0.808 (143/15/34), floor set to the measured figure; round six (en-tune6): topics
     # 0.944/0.899 (170/10/19), events 0.918/0.819 (145/13/32), 1 of 86, floor a little under; then 20
     # more dev records (en-grow6: 10 hard negatives, 1 flagged; 10 with a topic, read before any rule):
-    # topics 0.927/0.890 (178/14/22), events 0.900/0.814 (153/17/35), 2 of 96, set to the measured figure
-    "en": {"topics": (0.92, 0.89), "events": (0.90, 0.81), "hard_negatives": 2},
+    # topics 0.927/0.890 (178/14/22), events 0.900/0.814 (153/17/35), 2 of 96, set to the measured figure;
+    # round seven (en-tune7): topics 0.947/0.900 (180/10/20), events 0.923/0.824 (155/13/33), 1 of 96,
+    # floor a little under
+    "en": {"topics": (0.94, 0.89), "events": (0.92, 0.82), "hard_negatives": 1},
 }
 
 

@@ -186,6 +186,11 @@ CHANNEL_DISPUTE_ON_ITS_OWN = True
 # together in the sentence (or the headline block, or 양국): China–Vietnam patrols "협력" beside a
 # US drill in the next sentence is no US–China agreement. (English keeps consult only: there the
 # same rule traded en dev topic recall 0.84 -> 0.82 for precision 0.91 -> 0.92.)
+# Objects by which an English carrier holds a meeting ("held talks", "held their first meeting"): the
+# reading is then a consult's, and speaks only of its topics (talking about Taiwan agrees nothing on it;
+# dev: a defence-chief meeting that "traded warnings over Taiwan" read as a Taiwan agreement).
+EN_MEETING_OBJECTS = frozenset(("meeting", "meetings", "talks", "talk", "summit", "call", "dialogue", "consultation",
+                                "consultations", "negotiation", "negotiations"))
 BILATERAL = frozenset(("consult",))
 KO_BILATERAL = frozenset(("agree", "cooperate"))
 _ABBREV = re.compile(
@@ -753,7 +758,12 @@ def _article_topics(
     topic (APEC) needs a sentence placing a meeting or an agreement at it: held, or in English any
     verb placing a meeting of the two sides there (still to come, or failed), even if the mention
     itself sits in a backdrop ("where the APEC summit was taking place")."""
-    placed = {c.topic for c in weighed if c.reading.event and c.reading.category in ("consult", "agree", "carry")}
+    placed = {
+        c.topic
+        for c in weighed
+        if c.reading.event and c.reading.category in ("consult", "agree", "carry")
+        and not _venue_name(c.sentence, c.at, c.reading)
+    }
     placed |= {c.topic for c in weighed if _meeting_placed(c, tax)}
     # any governing predicate of the present, even an appeal; an English one in a background clause
     # reports past context ("after Pelosi visited Taiwan"), which does not make the article about it.
@@ -1116,9 +1126,11 @@ def _tie(
     if not reading.event:
         return False, reading.reason
     lex = tax.lexicon
-    only = lex.category_topics.get(reading.category) if lex is not None else None
+    only = _spoken_of(reading, lex, text)
     if only and topic not in only:
         return False, f"a {reading.category} predicate speaks only of {', '.join(sorted(only))}"
+    if topic in tax.event_only and _venue_name(text, mention_at, reading):
+        return False, "the summit's own name ('APEC summit:'), not a meeting held between the two sides"
     voiced = topic in CHANNEL_TOPICS and reading.kind == "dispute" and reading.category not in CHANNEL_DISPUTES
     if voiced and (named or not CHANNEL_DISPUTE_ON_ITS_OWN):
         return False, "a dispute voiced in a channel over another topic is filed under that topic"
@@ -1128,6 +1140,23 @@ def _tie(
         return False, f"a {reading.category} predicate not between the two sides: the sentence does not name both"
     why = _governs(text, mention_at, reading, tax)
     return (False, why) if why else (True, f"{reading.reason}; governs the topic term")
+
+
+def _venue_name(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether an English meeting noun read as the predicate only completes the topic term's name
+    ("APEC summit: leaders offer rival visions"): the venue, which holds no US-China meeting."""
+    if reading.category != "consult" or reading.verb or reading.start <= mention_at or _HANGUL.search(text):
+        return False
+    return not text[mention_at : reading.start].split()[1:]
+
+
+def _spoken_of(reading: Reading, lex: CueLexicon | None, text: str) -> frozenset[str] | None:
+    """The topics a predicate's category speaks of (None: any). An English carrier holding a meeting
+    ("held their first meeting ... and traded warnings over Taiwan") is the meeting's, a consult."""
+    if lex is None:
+        return None
+    held = reading.category == "carry" and reading.object in EN_MEETING_OBJECTS and not _HANGUL.search(text)
+    return lex.category_topics.get("consult" if held else reading.category)
 
 
 def _reads_governed(reading: Reading, tax: Taxonomy) -> bool:

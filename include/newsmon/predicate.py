@@ -36,7 +36,11 @@ _EN_TIME_WORDS = frozenset((
 # "Their first meeting since 2022": a "since" this many words after "first" dates the news as a first,
 # it opens no past context.
 FIRST_SINCE_WORDS = 6
-_FIRST_SINCE = re.compile(rf"\bfirst\b(?:\W+[\w'-]+){{0,{FIRST_SINCE_WORDS}}}\W+$", re.IGNORECASE)
+# ... and this many more when the first names its two sides: "the first in-person meeting between
+# Dong Jun and U.S. Defense Secretary Pete Hegseth since ..." (names with titles run long).
+FIRST_BETWEEN_WORDS = 8
+_BETWEEN_SIDES = rf"(?:\W+between(?:\W+[\w'-]+){{1,{FIRST_BETWEEN_WORDS + 2}}})?"  # "U.S." counts two words
+_FIRST_SINCE = re.compile(rf"\bfirst\b(?:\W+[\w'-]+){{0,{FIRST_SINCE_WORDS}}}?{_BETWEEN_SIDES}\W+$", re.IGNORECASE)
 # Words after which an -ing form the lexicon lists as a noun is that noun ("their first meeting").
 _EN_NOUN_BEFORE = DETERMINERS | {"first", "second", "latest", "last", "recent", "rare", "annual", "previous"}
 # Nouns after which a dispute noun names a political camp, not an act: "opposition parties",
@@ -129,6 +133,13 @@ _EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm"
 # Words opening a relative clause, which a time phrase after the predicate then belongs to.
 _EN_RELATIVE = frozenset(("it", "they", "which", "that", "who", "whom"))
 _DASHES = frozenset(("—", "–"))
+# "(which comes) at a time of heightened tensions ..., a threatened ban ... and warnings ...": the
+# frictions such a backdrop lists run past its commas, to the sentence's end (a list of disputes
+# named in passing is context, guideline; dev: trade talks in a Taiwan arms-sale sentence).
+# Only where something "comes" (arrives) at such a time: a sentence opening "At a time of tensions, the
+# two sides agreed ..." keeps its main clause.
+_EN_BACKDROP_LIST = ("at", "a", "time", "of")
+_EN_BACKDROP_COMES = frozenset(("come", "arrive"))
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
 # Cues whose object a list closed by 등 directly before them is (…방지 등에 합의했다): what is agreed.
 _KO_DEAL_CATEGORIES = frozenset(("agree",))
@@ -574,14 +585,21 @@ def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
     """Per token: inside a clause opened by a barrier ("after ...", "which had ...") up to a comma."""
     out = [False] * len(toks)
     sets = [t.lemmas | {t.low} for t in toks]
-    on = False
+    on = listing = False
     for i, t in enumerate(toks):
-        if t.low in _CLAUSE_END_EN and t.low not in _DASHES:  # a dash opens an aside, the clause goes on
+        if t.low in _CLAUSE_END_EN and t.low not in _DASHES and not listing:  # a dash opens an aside
             on = False
+        elif i and toks[i - 1].lemmas & _EN_BACKDROP_COMES and _opens_backdrop_list(toks, i):
+            on = listing = True
         elif lex.barrier["en"].match(sets, i) and not (t.low == "since" and _first_before(toks, i)):
             on = True
         out[i] = on
     return out
+
+
+def _opens_backdrop_list(toks: list, i: int) -> bool:
+    """True when tokens from ``i`` read "at a time of" (_EN_BACKDROP_LIST)."""
+    return tuple(t.low for t in toks[i : i + len(_EN_BACKDROP_LIST)]) == _EN_BACKDROP_LIST
 
 
 def since_dates_a_first(before: str) -> bool:
@@ -590,12 +608,18 @@ def since_dates_a_first(before: str) -> bool:
 
 
 def _first_before(toks: list, i: int) -> bool:
-    """True when "first" stands a few words before token ``i``, in its clause."""
-    for t in toks[max(0, i - FIRST_SINCE_WORDS - 1) : i][::-1]:
+    """True when "first" stands a few words before token ``i``, in its clause (a few more when a
+    "between" names the two sides in between)."""
+    # an abbreviation's dot ("U.S.") is an empty token, no word
+    words = [t for t in toks[max(0, i - 2 * (FIRST_SINCE_WORDS + FIRST_BETWEEN_WORDS)) : i] if t.low]
+    between = -1
+    for back, t in enumerate(words[::-1]):
         if t.low in _CLAUSE_END_EN:
             return False
+        if t.low == "between" and back <= FIRST_BETWEEN_WORDS and between < 0:
+            between = back
         if t.low == "first":
-            return True
+            return back <= FIRST_SINCE_WORDS or (between >= 0 and back - between - 1 <= FIRST_SINCE_WORDS)
     return False
 
 
