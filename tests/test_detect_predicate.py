@@ -154,8 +154,10 @@ DEV_FLOORS = {
     # more dev records (en-grow6: 10 hard negatives, 1 flagged; 10 with a topic, read before any rule):
     # topics 0.927/0.890 (178/14/22), events 0.900/0.814 (153/17/35), 2 of 96, set to the measured figure;
     # round seven (en-tune7): topics 0.947/0.900 (180/10/20), events 0.923/0.824 (155/13/33), 1 of 96,
-    # floor a little under
-    "en": {"topics": (0.94, 0.89), "events": (0.92, 0.82), "hard_negatives": 1},
+    # floor a little under; then 17 more dev records (en-grow7: 9 hard negatives, 3 flagged; 8 with a
+    # topic, read before any rule): topics 0.935/0.904 (188/13/20), events 0.911/0.832 (163/16/33),
+    # 4 of 105, set to the measured figure
+    "en": {"topics": (0.93, 0.90), "events": (0.91, 0.83), "hard_negatives": 4},
 }
 
 
