@@ -1177,7 +1177,7 @@ def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str
     if aside and mention_at < aside.end() <= reading.start:
         return "the topic is in an opener set aside ('In addition to ...,'), not what the predicate reports"
     if _friction_over(text, mention_at, reading) or _ko_friction_over(text, mention_at, reading):
-        return "the topic is what a friction is over ('tensions over the South China Sea', 영유권 분쟁으로), not the agreement's"
+        return "the topic is what a friction is over ('tensions over', 영유권 분쟁으로), not the agreement's"
     lo, hi = sorted((reading.start, mention_at))
     if not _HANGUL.search(text) and _past_context_between(text, lo, hi, tax):
         return "reported past context lies between predicate and topic"
