@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_detect_predicate import _article, _events
 
-from newsmon.detect import detect
+from newsmon.detect import detect, load_taxonomy, sentence_events
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,18 @@ def test_a_korean_reaction_by_anaphor_takes_the_previous_sentences_topic():
 )
 def test_a_transit_just_before_a_dispute_is_what_is_disputed(sentence):
     assert ("taiwan", "dispute") in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국 구축함이 대만해협을 통과해 중국군이 경계 태세를 강화했다.",
+        "미국 군함이 대만해협을 통과하자 중국 국방부가 강력히 항의했다.",
+    ],
+)
+def test_a_transit_is_read_at_its_own_offsets_when_kiwi_splits_the_scaffold_sentence(sentence):
+    # one scaffold sentence that Kiwi reads as two: the transit clause sits in the second, whose
+    # offsets are the scaffold's; read in Kiwi's sentence at those offsets, it was missed
+    tax = load_taxonomy()
+    joined = "미중 관계가 최근 급속히 악화되고 있는 가운데 양국 정상은 이날 전화로 회담을 가졌다고 밝혔다. " + sentence
+    assert ("taiwan", "dispute") in {(e.topic, e.kind) for e in sentence_events(joined, tax, set(tax.topics))}

@@ -1021,11 +1021,9 @@ def _events(
         local = [m for m in mentions if offset <= m.start and m.end <= offset + len(text)]
         named = frozenset(m.topic for m in local if m.start >= reading.clause_start) - CHANNEL_TOPICS
         for m in local:
-            kept, why = _tie(text, m.start, m.topic, reading, tax, actors, named)
-            if kept and _ko_friction_over(sentence, m.start, reading):
-                kept, why = False, "the topic is what a friction is over (…영유권 분쟁으로), not the agreement's"
+            kept, why = _tie(text, m.start, m.topic, reading, tax, actors, named, sentence)
             if trace is not None:
-                governed = kept or (_reads_governed(reading, tax) and not _governs(text, m.start, reading, tax))
+                governed = kept or (_reads_governed(reading, tax) and not _governs(sentence, m.start, reading, tax))
                 trace.append(Candidate(index, text, m.topic, m.text, reading, kept, why, governed, m.start))
             if not kept or reading.kind is None:
                 continue
@@ -1119,10 +1117,12 @@ def _tie(
     tax: Taxonomy,
     actors: tuple[str, ...] = (),
     named: frozenset[str] = frozenset(),
+    scaffold: str = "",
 ) -> tuple[bool, str]:
-    """Whether the reading is an event on the topic mentioned at ``mention_at`` (both offsets in the
-    scaffold sentence, which is ``text`` itself for English), and why (not). ``named``: the other
-    topics the predicate's clause names."""
+    """Whether the reading is an event on the topic mentioned at ``mention_at``, and why (not).
+    ``text`` is the sentence read (Kiwi's, for Korean); both offsets are in ``scaffold``, the
+    sentence the offsets were measured in ("" when it is ``text``, as for English). ``named``: the
+    other topics the predicate's clause names."""
     if not reading.event:
         return False, reading.reason
     lex = tax.lexicon
@@ -1138,7 +1138,7 @@ def _tie(
     bilateral = reading.category in BILATERAL or (two_sided and _HANGUL.search(text))
     if bilateral and len(actors) < len(tax.actors) and not _has(tax.pair, text):
         return False, f"a {reading.category} predicate not between the two sides: the sentence does not name both"
-    why = _governs(text, mention_at, reading, tax)
+    why = _governs(scaffold or text, mention_at, reading, tax)
     return (False, why) if why else (True, f"{reading.reason}; governs the topic term")
 
 
@@ -1167,7 +1167,8 @@ def _reads_governed(reading: Reading, tax: Taxonomy) -> bool:
 
 
 def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str:
-    """Why the predicate does not govern the topic term at ``mention_at`` ('' when it does)."""
+    """Why the predicate does not govern the topic term at ``mention_at`` ('' when it does); ``text``
+    is the sentence the reading's offsets were measured in (for Korean, the scaffold sentence)."""
     if mention_at < reading.clause_start and not _ko_transit_disputed(text, mention_at, reading):
         return "the topic is in a subordinate clause before the predicate's own"
     if reading.shadow[0] <= mention_at < reading.shadow[1]:
@@ -1175,8 +1176,8 @@ def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str
     aside = _EN_ASIDE_OPENER.match(text) if mention_at < reading.start else None
     if aside and mention_at < aside.end() <= reading.start:
         return "the topic is in an opener set aside ('In addition to ...,'), not what the predicate reports"
-    if _friction_over(text, mention_at, reading):
-        return "the topic is what a friction is over ('tensions over the South China Sea'), not the agreement's"
+    if _friction_over(text, mention_at, reading) or _ko_friction_over(text, mention_at, reading):
+        return "the topic is what a friction is over ('tensions over', 영유권 분쟁으로), not the agreement's"
     lo, hi = sorted((reading.start, mention_at))
     if not _HANGUL.search(text) and _past_context_between(text, lo, hi, tax):
         return "reported past context lies between predicate and topic"
