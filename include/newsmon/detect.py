@@ -158,6 +158,17 @@ _EN_PROTESTED_ANAPHOR = re.compile(
 _KO_ANAPHOR = re.compile(
     r"(?<![가-힣])(이에(?!\s*(?:따라|상응))|이를|(?:이번|이\s?같은|이러한|해당|이)\s?(?:조치|결정|합의|제재|움직임))"
 )
+# A definite description of a place pointing back to a place topic named just before ("provocations in
+# nearby waters", "warned it to leave the area"): a sentence naming no topic but such a place is on that
+# topic, when one of the PLACE_REACH sentences before it names the topic (dev: 2 missed South China Sea
+# disputes gained, en-157, -263, no new error; Taiwan's "the island" has no dev case and is left out).
+_EN_PLACE_ANAPHOR = {
+    "south_china_sea": re.compile(
+        r"\b((?:nearby|surrounding|adjacent|those|these|the|its|disputed)\s+waters|the\s+(?:area|shoal|reef|atoll))\b",
+        re.IGNORECASE,
+    ),
+}
+PLACE_REACH = 3
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -695,7 +706,22 @@ def _topic_mentions(
     _add_split_terms(sentences, tied, per_sentence, tax)
     _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
     _add_protested_anaphors(sentences, tied, per_sentence)
+    _add_place_anaphors(sentences, tied, per_sentence)
     return per_sentence
+
+
+def _add_place_anaphors(sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]]) -> None:
+    """Give a tied English sentence that names no topic but a place by a definite description pointing
+    back (_EN_PLACE_ANAPHOR: "nearby waters", "the area") that place's topic, when one of
+    the PLACE_REACH sentences before it names the topic; at the description."""
+    for i, (sentence, _) in enumerate(sentences):
+        if per_sentence[i] or not tied[i] or _HANGUL.search(sentence):
+            continue
+        before = {m.topic for j in range(max(0, i - PLACE_REACH), i) for m in per_sentence[j]}
+        for topic in before & _EN_PLACE_ANAPHOR.keys():
+            m = _EN_PLACE_ANAPHOR[topic].search(sentence)
+            if m:
+                per_sentence[i].append(Mention(topic, m.start(1), m.end(1), m.group(1)))
 
 
 def _unframed(
