@@ -577,3 +577,69 @@ def test_frictions_listed_at_a_time_of_are_backdrop():
 def test_an_opening_at_a_time_of_keeps_the_main_clause(body):
     """Only what 'comes at a time of' lists a backdrop to the end: an opener ends at its comma."""
     assert ("military_channels", "agreement") in _events("", body + "\n" + body)
+
+
+# Round eight: precision, backdrops and lists (dev only)
+
+
+@pytest.mark.parametrize(
+    "backdrop",
+    [
+        "comes at a delicate time for U.S.-China relations, as trade negotiators appeared close to a trade deal",
+        "comes as trade negotiators from the United States and China are edging closer to a trade deal",
+        "came amid hopes that Washington and Beijing would soon sign a trade deal",
+    ],
+)
+def test_what_the_news_comes_as_is_its_backdrop(backdrop):
+    """'The announcement comes as / amid / at a delicate time ..., as ...': what follows is the backdrop
+    to the end of the sentence, no event and no topic of its own."""
+    title = "Trump signs Hong Kong human rights bill"
+    body = (f"China protested the Hong Kong law on Thursday. The announcement {backdrop} between the US and "
+            "China.")
+    found = detect(_article(title, body))
+    assert "tariffs_trade" not in found.topics
+    assert not {e for e in found.events if e.topic == "tariffs_trade"}
+
+
+def test_the_subject_of_comes_does_not_govern_the_backdrop():
+    """'The meeting comes as both countries have faced tariffs from the US': the meeting (the subject)
+    does not take the tariffs named in the backdrop after it."""
+    body = ("China and the United States have long disputed trade. "
+            "The meeting comes as both countries have faced heightened tariffs on their exports to the US.")
+    assert ("tariffs_trade", "agreement") not in _events("EU and China hold summit", body)
+
+
+def test_a_headline_coming_as_may_report_the_act():
+    """Without an anaphor for the news ('The meeting comes as'), "comes as" opens no backdrop: a
+    headline "Rally comes as US raises tariffs on China" may report the raise itself."""
+    assert ("tariffs_trade", "dispute") in _events("Senate rally comes as US raises tariffs on China", "")
+
+
+def test_coming_as_a_surprise_is_no_backdrop():
+    """'comes as a surprise' is a complement: the clause before it still reports the act."""
+    body = "The United States and China agreed on Monday to cut tariffs, which comes as a surprise to markets."
+    assert ("tariffs_trade", "agreement") in _events("", body)
+
+
+def test_a_noun_cue_inside_a_list_of_frictions_is_no_act():
+    """'a rise in export-controls, sanctions, tariffs and diplomatic incidents': a list of past
+    frictions names no act (guideline: a list of past disputes is context)."""
+    body = ("Tension between the U.S. and China has seen a rise in export-controls, sanctions, tariffs and "
+            "repeated diplomatic incidents.")
+    found = detect(_article("Confucius Institutes close across the US", body))
+    assert not found.events
+    assert "tariffs_trade" not in found.topics
+
+
+def test_sanctions_reported_as_the_act_stay_a_dispute():
+    """Outside a list, the noun still governs: 'new sanctions on ... over Taiwan'."""
+    body = "China announced new sanctions on U.S. defense firms over Washington's arms sales to Taiwan."
+    assert ("taiwan", "dispute") in _events("", body)
+
+
+@pytest.mark.parametrize("arms", ["arms deal", "weapons deal"])
+def test_an_arms_deal_is_no_agreement_between_the_two(arms):
+    """An 'arms deal' (a sale of weapons to Taiwan) is no US-China agreement, whatever is said of it."""
+    body = (f"China said the American {arms} had seriously damaged U.S.-China ties and the stability of the "
+            "Taiwan Strait.")
+    assert ("taiwan", "agreement") not in _events("", body)
