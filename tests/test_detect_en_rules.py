@@ -643,3 +643,30 @@ def test_an_arms_deal_is_no_agreement_between_the_two(arms):
     body = (f"China said the American {arms} had seriously damaged U.S.-China ties and the stability of the "
             "Taiwan Strait.")
     assert ("taiwan", "agreement") not in _events("", body)
+
+
+def test_a_gloss_on_the_move_names_no_topic():
+    """'..., a move that will strain relations with China and complicate his effort to wind down his
+    trade war with Beijing': the writer's gloss on the news, neither the act nor the article's topic."""
+    title = ("Trump signed a bill backing Hong Kong protesters, a move that will strain relations with China "
+             "and complicate his effort to wind down his trade war with Beijing.")
+    body = "China protested the Hong Kong law on Thursday."
+    found = detect(_article(title, body))
+    assert "tariffs_trade" not in found.topics
+    assert not {e for e in found.events if e.topic == "tariffs_trade"}
+
+
+def test_a_gloss_does_not_unmake_the_act_before_it():
+    """The act before the gloss still governs what it names: 'adding 33 Chinese companies to its
+    Entity List, a move that may prompt Beijing to strike back'."""
+    body = ("China criticized the United States on Monday for adding 33 Chinese companies to the Entity List, a "
+            "move that may prompt Beijing to strike back.")
+    assert ("export_controls", "dispute") in _events("", body)
+
+
+def test_the_act_before_a_gloss_does_not_govern_its_terms():
+    """'Washington imposed sanctions on Hong Kong officials, a move that will complicate the trade talks
+    with China': the sanctions do not reach the trade talks named in the gloss."""
+    body = ("The United States imposed sanctions on Hong Kong officials on Monday, a move that will complicate "
+            "the trade talks with China.")
+    assert not {e for e in detect(_article("", body)).events if e.topic == "tariffs_trade"}

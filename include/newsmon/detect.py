@@ -23,7 +23,7 @@ import yaml
 from newsmon.cues import CueLexicon, Index, compile_cues, kind_terms, ko_phrase_index
 from newsmon.english import tokens as english_tokens
 from newsmon.ko_joint import split_mentions
-from newsmon.predicate import Reading, read_english, read_korean, since_dates_a_first
+from newsmon.predicate import Reading, gloss_start, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
@@ -647,7 +647,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
             mentions = list({m.topic: m for m in reversed(mentions)}.values())
         for mention in mentions:
             own = SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]
-            if own and not _listed(sentences[i][0], mention.start):
+            if own and not _listed(sentences[i][0], mention.start) and mention.start < gloss_start(sentences[i][0]):
                 scores[mention.topic] = scores.get(mention.topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
         for mention in per_sentence[i]:
             terms.setdefault(mention.topic, set()).add(mention.text)

@@ -150,6 +150,11 @@ _EN_COME_AS_COMPLEMENT = frozenset(("a", "an", "no", "little", "something"))
 # amid"): a headline "Rally comes as US raises tariffs on China" may be reporting the raise itself.
 _EN_NEWS_ANAPHORS = frozenset(("the", "this", "that", "which", "it"))
 BACKDROP_TIME_WORDS = 3  # "at a [delicate, critical, ...] time": adjectives between the article and "time"
+# Round eight: "..., a move that will strain relations with China and further complicate the
+# president's effort to wind down his trade war": the writer's gloss on what the news will do runs to
+# the sentence's end; what it names is neither the act nor what the article is about (dev: five such
+# glosses, none holding a labelled topic term; a hard negative made a trade topic from one).
+_EN_GLOSS = re.compile(r",\s+(?:a|an|the)\s+(?:move|step)\s+(?:that|which)\b", re.IGNORECASE)
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
 # What follows an inner item of a list of nouns ("export-controls, sanctions, tariffs and ..."): round
 # eight, a noun cue so placed names one of the frictions listed, not the act the sentence reports.
@@ -340,7 +345,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     """The governing predicate of an English sentence; ``skip`` spans (topic terms) hold no cue."""
     toks = _readable(tokens(sentence))
     sets = [t.lemmas for t in toks]
-    background = _en_background(toks, lex)
+    background = _en_background(toks, lex, gloss_start(sentence))
     _mark_standing_claim(sentence, toks, background)
     cues = []
     i = 0
@@ -387,9 +392,19 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     return _verdict(lex, cues[k], sentence, objects[k], mods, shadow=_backdrop_after(toks, cues[k], sentence))
 
 
+def gloss_start(sentence: str) -> int:
+    """Where a gloss on the news ("..., a move that will ...", _EN_GLOSS) opens; the length if none."""
+    m = _EN_GLOSS.search(sentence)
+    return m.start() if m else len(sentence)
+
+
 def _backdrop_after(toks: list, cue: _Cue, sentence: str) -> tuple[int, int]:
     """The span of a backdrop opened after the predicate by a verb of coming ("The meeting comes as
-    both countries have faced heightened tariffs ..."): no topic term in it is the predicate's."""
+    both countries have faced heightened tariffs ...") or by a gloss ("..., a move that will ..."): no
+    topic term in it is the predicate's."""
+    gloss = gloss_start(sentence)
+    if cue.end <= gloss < len(sentence):
+        return gloss, len(sentence)
     for i in range(1, len(toks)):
         if toks[i].start > cue.end and toks[i - 1].lemmas & _EN_BACKDROP_COMES and _opens_backdrop(toks, i):
             return toks[i].start, len(sentence)
@@ -617,8 +632,9 @@ def _future(index, sets: list) -> dict[str, str]:
     return {}
 
 
-def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
-    """Per token: inside a clause opened by a barrier ("after ...", "which had ...") up to a comma."""
+def _en_background(toks: list, lex: CueLexicon, gloss: int | None = None) -> list[bool]:
+    """Per token: inside a clause opened by a barrier ("after ...", "which had ...") up to a comma,
+    or from the offset ``gloss`` on (a gloss on the news, gloss_start)."""
     out = [False] * len(toks)
     sets = [t.lemmas | {t.low} for t in toks]
     on = listing = False
@@ -629,7 +645,7 @@ def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
             on = listing = True
         elif lex.barrier["en"].match(sets, i) and not (t.low == "since" and _first_before(toks, i)):
             on = True
-        out[i] = on
+        out[i] = on or (gloss is not None and t.start >= gloss)
     return out
 
 
