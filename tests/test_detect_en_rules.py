@@ -670,3 +670,30 @@ def test_the_act_before_a_gloss_does_not_govern_its_terms():
     body = ("The United States imposed sanctions on Hong Kong officials on Monday, a move that will complicate "
             "the trade talks with China.")
     assert not {e for e in detect(_article("", body)).events if e.topic == "tariffs_trade"}
+
+
+@pytest.mark.parametrize("partner", ["regional countries", "its allies", "other countries", "neighbouring nations"])
+def test_cooperation_with_a_third_party_is_no_us_china_agreement(partner):
+    """'China's commitment to collaborating with regional countries to uphold peace in the South China
+    Sea' is cooperation with a third party, no US-China agreement (guideline)."""
+    body = ("Chinese Defence Minister Dong Jun and U.S. Defense Secretary Pete Hegseth spoke on Tuesday. "
+            f"Dong underscored China's commitment to collaborating with {partner} to uphold peace and stability "
+            "in the South China Sea.")
+    assert ("south_china_sea", "agreement") not in _events("", body)
+
+
+def test_cooperation_with_the_other_side_stays_an_agreement():
+    """With the other side as the partner, the commitment is the agreement it was."""
+    body = ("Chinese Defence Minister Dong Jun and U.S. Defense Secretary Pete Hegseth spoke on Tuesday. "
+            "Dong underscored China's commitment to collaborating with the United States to uphold peace and "
+            "stability in the South China Sea.")
+    assert ("south_china_sea", "agreement") in _events("", body)
+
+
+@pytest.mark.parametrize("call", ["video call", "video conference", "videoconference"])
+def test_a_video_call_between_defence_chiefs_is_a_call_held(call):
+    """'Dong Jun and U.S. Defense Secretary Pete Hegseth convened via video call on Tuesday': a call held
+    (guideline: defence-chief calls are military_channels), not the appeal 'call on'."""
+    body = (f"Chinese Defence Minister Dong Jun and U.S. Defense Secretary Pete Hegseth convened via {call} on "
+            "Tuesday, Xinhua reported.")
+    assert ("military_channels", "agreement") in _events("", body)
