@@ -697,3 +697,22 @@ def test_a_video_call_between_defence_chiefs_is_a_call_held(call):
     body = (f"Chinese Defence Minister Dong Jun and U.S. Defense Secretary Pete Hegseth convened via {call} on "
             "Tuesday, Xinhua reported.")
     assert ("military_channels", "agreement") in _events("", body)
+
+
+def test_removing_from_a_list_takes_the_list_however_long_the_object():
+    """'removed the Chinese Ministry of Public Security's Institute of Forensic Science from the Entity
+    List': the list is what is lifted (guideline: a ban lifted is an agreement)."""
+    body = ("The United States on Thursday removed the Chinese Ministry of Public Security's Institute of "
+            "Forensic Science from the Entity List.")
+    assert ("export_controls", "agreement") in _events("", body)
+
+
+def test_removing_from_a_sanctions_list_is_no_sanction():
+    """'... from a trade sanctions list, in a bid to move forward with counternarcotics cooperation with
+    China': the removal governs, not the sanctions naming the list (one modifier word before it)."""
+    body = ("The United States on Thursday removed the Chinese Ministry of Public Security's Institute of "
+            "Forensic Science from a trade sanctions list, in a bid to move forward with counternarcotics "
+            "cooperation with China.")
+    events = _events("", body)
+    assert ("fentanyl", "dispute") not in events
+    assert ("fentanyl", "agreement") in events

@@ -108,6 +108,11 @@ _EN_STILL_IN_FORCE = re.compile(
 # its 70 affiliates to the Entity List"); how far the destination may stand in the clause (guideline:
 # blacklisting is a dispute).
 ADD_DESTINATION_WORDS = 24
+# The verbs whose list is so found, by the preposition before it; round eight: removing from a list
+# (dev: "removed the Chinese Ministry of Public Security's Institute of Forensic Science (IFS) from a
+# trade sanctions list" read as the sanctions themselves; guideline: a ban lifted is an agreement).
+_EN_LIST_VERBS = {"add": frozenset(("to", "on", "onto")), "remove": frozenset(("from",))}
+LIST_MODIFIER_WORDS = 1  # words before the list's polar noun ("a trade sanctions list")
 # Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 PAREN_ASIDE = 4
@@ -698,24 +703,29 @@ def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str,
             hit = _polar(toks, sets, j, lex)
             if hit:
                 return _compound_head(toks, sets, j, hit[1], lex)
-    return _added_to(toks, sets, cue, lex) if "add" in toks[cue.i].lemmas else ("", None)
+    destination = next((d for verb, d in _EN_LIST_VERBS.items() if verb in toks[cue.i].lemmas), None)
+    return _added_to(toks, sets, cue, lex, destination) if destination else ("", None)
 
 
-def _added_to(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
-    """The list something is added to, further on in the clause than OBJECT_WINDOW ("adding Huawei
-    and its 70 affiliates to the Entity List"): the polar noun right after "to" or "on" and its
-    determiner or possessive."""
+def _added_to(
+    toks: list, sets: list, cue: _Cue, lex: CueLexicon, destination: frozenset[str] = frozenset(("to",))
+) -> tuple[str, str | None]:
+    """The list something is added to or removed from, further on in the clause than OBJECT_WINDOW
+    ("adding Huawei and its 70 affiliates to the Entity List", "removed the Ministry's Institute of
+    Forensic Science from a trade sanctions list"): the polar noun right after a ``destination``
+    preposition, its determiner or possessive and up to LIST_MODIFIER_WORDS words."""
     for j in range(cue.i + cue.n, min(len(toks) - 1, cue.i + cue.n + ADD_DESTINATION_WORDS)):
         if toks[j].low in _CLAUSE_END_EN:
             break
-        if toks[j].low not in ("to", "on", "onto"):
+        if toks[j].low not in destination:
             continue
         k = j + 1
         while k < len(toks) - 1 and (toks[k].low in DETERMINERS or toks[k].low.endswith(("'s", "’s"))):
             k += 1
-        hit = lex.polarity["en"].match(sets, k)
-        if hit:
-            return _compound_head(toks, sets, k, hit[1], lex)
+        for m in range(k, min(len(toks) - 1, k + LIST_MODIFIER_WORDS + 1)):  # "a trade sanctions list"
+            hit = lex.polarity["en"].match(sets, m)
+            if hit:
+                return _compound_head(toks, sets, m, hit[1], lex)
     return "", None
 
 
