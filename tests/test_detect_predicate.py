@@ -158,8 +158,9 @@ DEV_FLOORS = {
     # round seven (en-tune7): topics 0.947/0.900 (180/10/20), events 0.923/0.824 (155/13/33), 1 of 96,
     # floor a little under; then 17 more dev records (en-grow7: 9 hard negatives, 3 flagged; 8 with a
     # topic, read before any rule): topics 0.935/0.904 (188/13/20), events 0.911/0.832 (163/16/33),
-    # 4 of 105, set to the measured figure
-    "en": {"topics": (0.93, 0.90), "events": (0.91, 0.83), "hard_negatives": 4},
+    # 4 of 105, set to the measured figure; round eight (en-tune8): topics 0.949/0.904 (188/10/20),
+    # events 0.937/0.837 (164/11/32), 1 of 105, floor a little under
+    "en": {"topics": (0.94, 0.90), "events": (0.93, 0.83), "hard_negatives": 1},
 }
 
 
