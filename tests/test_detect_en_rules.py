@@ -716,3 +716,11 @@ def test_removing_from_a_sanctions_list_is_no_sanction():
     events = _events("", body)
     assert ("fentanyl", "dispute") not in events
     assert ("fentanyl", "agreement") in events
+
+
+@pytest.mark.parametrize("inference", ["appeared to be edging closer to", "seemed to reach", "appear to have reached"])
+def test_what_appears_to_be_done_is_the_writer_s_inference(inference):
+    """'Trade negotiators appeared to be edging closer to a trade deal between the US and China': the
+    writer's inference, no deal reported (guideline: opinions and forecasts are no events)."""
+    body = f"Trade negotiators from the United States and China {inference} a trade deal on Friday."
+    assert ("tariffs_trade", "agreement") not in _events("", body)
