@@ -205,6 +205,9 @@ BACKGROUNDS = [
     "The move recalls how, years ago, {subject} {past} {rest}.",
     "Months ago, {subject} {past} {rest}.",
     "A decade ago, {subject} {past} {rest}.",
+    # round eight: what the news "comes as" / "comes at a delicate time, as" is its backdrop
+    "The announcement comes as {subject} {past} {rest}.",
+    "The summit comes at a delicate time for both sides, as {subject} {past} {rest}.",
 ]
 # DIR: impose -> lift turns a dispute into an agreement: (dispute template, agreement template, topic).
 SWAPS = [

@@ -577,3 +577,150 @@ def test_frictions_listed_at_a_time_of_are_backdrop():
 def test_an_opening_at_a_time_of_keeps_the_main_clause(body):
     """Only what 'comes at a time of' lists a backdrop to the end: an opener ends at its comma."""
     assert ("military_channels", "agreement") in _events("", body + "\n" + body)
+
+
+# Round eight: precision, backdrops and lists (dev only)
+
+
+@pytest.mark.parametrize(
+    "backdrop",
+    [
+        "comes at a delicate time for U.S.-China relations, as trade negotiators appeared close to a trade deal",
+        "comes as trade negotiators from the United States and China are edging closer to a trade deal",
+        "came amid hopes that Washington and Beijing would soon sign a trade deal",
+    ],
+)
+def test_what_the_news_comes_as_is_its_backdrop(backdrop):
+    """'The announcement comes as / amid / at a delicate time ..., as ...': what follows is the backdrop
+    to the end of the sentence, no event and no topic of its own."""
+    title = "Trump signs Hong Kong human rights bill"
+    body = (f"China protested the Hong Kong law on Thursday. The announcement {backdrop} between the US and "
+            "China.")
+    found = detect(_article(title, body))
+    assert "tariffs_trade" not in found.topics
+    assert not {e for e in found.events if e.topic == "tariffs_trade"}
+
+
+def test_the_subject_of_comes_does_not_govern_the_backdrop():
+    """'The meeting comes as both countries have faced tariffs from the US': the meeting (the subject)
+    does not take the tariffs named in the backdrop after it."""
+    body = ("China and the United States have long disputed trade. "
+            "The meeting comes as both countries have faced heightened tariffs on their exports to the US.")
+    assert ("tariffs_trade", "agreement") not in _events("EU and China hold summit", body)
+
+
+def test_a_headline_coming_as_may_report_the_act():
+    """Without an anaphor for the news ('The meeting comes as'), "comes as" opens no backdrop: a
+    headline "Rally comes as US raises tariffs on China" may report the raise itself."""
+    assert ("tariffs_trade", "dispute") in _events("Senate rally comes as US raises tariffs on China", "")
+
+
+def test_coming_as_a_surprise_is_no_backdrop():
+    """'comes as a surprise' is a complement: the clause before it still reports the act."""
+    body = "The United States and China agreed on Monday to cut tariffs, which comes as a surprise to markets."
+    assert ("tariffs_trade", "agreement") in _events("", body)
+
+
+def test_a_noun_cue_inside_a_list_of_frictions_is_no_act():
+    """'a rise in export-controls, sanctions, tariffs and diplomatic incidents': a list of past
+    frictions names no act (guideline: a list of past disputes is context)."""
+    body = ("Tension between the U.S. and China has seen a rise in export-controls, sanctions, tariffs and "
+            "repeated diplomatic incidents.")
+    found = detect(_article("Confucius Institutes close across the US", body))
+    assert not found.events
+    assert "tariffs_trade" not in found.topics
+
+
+def test_sanctions_reported_as_the_act_stay_a_dispute():
+    """Outside a list, the noun still governs: 'new sanctions on ... over Taiwan'."""
+    body = "China announced new sanctions on U.S. defense firms over Washington's arms sales to Taiwan."
+    assert ("taiwan", "dispute") in _events("", body)
+
+
+@pytest.mark.parametrize("arms", ["arms deal", "weapons deal"])
+def test_an_arms_deal_is_no_agreement_between_the_two(arms):
+    """An 'arms deal' (a sale of weapons to Taiwan) is no US-China agreement, whatever is said of it."""
+    body = (f"China said the American {arms} had seriously damaged U.S.-China ties and the stability of the "
+            "Taiwan Strait.")
+    assert ("taiwan", "agreement") not in _events("", body)
+
+
+def test_a_gloss_on_the_move_names_no_topic():
+    """'..., a move that will strain relations with China and complicate his effort to wind down his
+    trade war with Beijing': the writer's gloss on the news, neither the act nor the article's topic."""
+    title = ("Trump signed a bill backing Hong Kong protesters, a move that will strain relations with China "
+             "and complicate his effort to wind down his trade war with Beijing.")
+    body = "China protested the Hong Kong law on Thursday."
+    found = detect(_article(title, body))
+    assert "tariffs_trade" not in found.topics
+    assert not {e for e in found.events if e.topic == "tariffs_trade"}
+
+
+def test_a_gloss_does_not_unmake_the_act_before_it():
+    """The act before the gloss still governs what it names: 'adding 33 Chinese companies to its
+    Entity List, a move that may prompt Beijing to strike back'."""
+    body = ("China criticized the United States on Monday for adding 33 Chinese companies to the Entity List, a "
+            "move that may prompt Beijing to strike back.")
+    assert ("export_controls", "dispute") in _events("", body)
+
+
+def test_the_act_before_a_gloss_does_not_govern_its_terms():
+    """'Washington imposed sanctions on Hong Kong officials, a move that will complicate the trade talks
+    with China': the sanctions do not reach the trade talks named in the gloss."""
+    body = ("The United States imposed sanctions on Hong Kong officials on Monday, a move that will complicate "
+            "the trade talks with China.")
+    assert not {e for e in detect(_article("", body)).events if e.topic == "tariffs_trade"}
+
+
+@pytest.mark.parametrize("partner", ["regional countries", "its allies", "other countries", "neighbouring nations"])
+def test_cooperation_with_a_third_party_is_no_us_china_agreement(partner):
+    """'China's commitment to collaborating with regional countries to uphold peace in the South China
+    Sea' is cooperation with a third party, no US-China agreement (guideline)."""
+    body = ("Chinese Defence Minister Dong Jun and U.S. Defense Secretary Pete Hegseth spoke on Tuesday. "
+            f"Dong underscored China's commitment to collaborating with {partner} to uphold peace and stability "
+            "in the South China Sea.")
+    assert ("south_china_sea", "agreement") not in _events("", body)
+
+
+def test_cooperation_with_the_other_side_stays_an_agreement():
+    """With the other side as the partner, the commitment is the agreement it was."""
+    body = ("Chinese Defence Minister Dong Jun and U.S. Defense Secretary Pete Hegseth spoke on Tuesday. "
+            "Dong underscored China's commitment to collaborating with the United States to uphold peace and "
+            "stability in the South China Sea.")
+    assert ("south_china_sea", "agreement") in _events("", body)
+
+
+@pytest.mark.parametrize("call", ["video call", "video conference", "videoconference"])
+def test_a_video_call_between_defence_chiefs_is_a_call_held(call):
+    """'Dong Jun and U.S. Defense Secretary Pete Hegseth convened via video call on Tuesday': a call held
+    (guideline: defence-chief calls are military_channels), not the appeal 'call on'."""
+    body = (f"Chinese Defence Minister Dong Jun and U.S. Defense Secretary Pete Hegseth convened via {call} on "
+            "Tuesday, Xinhua reported.")
+    assert ("military_channels", "agreement") in _events("", body)
+
+
+def test_removing_from_a_list_takes_the_list_however_long_the_object():
+    """'removed the Chinese Ministry of Public Security's Institute of Forensic Science from the Entity
+    List': the list is what is lifted (guideline: a ban lifted is an agreement)."""
+    body = ("The United States on Thursday removed the Chinese Ministry of Public Security's Institute of "
+            "Forensic Science from the Entity List.")
+    assert ("export_controls", "agreement") in _events("", body)
+
+
+def test_removing_from_a_sanctions_list_is_no_sanction():
+    """'... from a trade sanctions list, in a bid to move forward with counternarcotics cooperation with
+    China': the removal governs, not the sanctions naming the list (one modifier word before it)."""
+    body = ("The United States on Thursday removed the Chinese Ministry of Public Security's Institute of "
+            "Forensic Science from a trade sanctions list, in a bid to move forward with counternarcotics "
+            "cooperation with China.")
+    events = _events("", body)
+    assert ("fentanyl", "dispute") not in events
+    assert ("fentanyl", "agreement") in events
+
+
+@pytest.mark.parametrize("inference", ["appeared to be edging closer to", "seemed to reach", "appear to have reached"])
+def test_what_appears_to_be_done_is_the_writer_s_inference(inference):
+    """'Trade negotiators appeared to be edging closer to a trade deal between the US and China': the
+    writer's inference, no deal reported (guideline: opinions and forecasts are no events)."""
+    body = f"Trade negotiators from the United States and China {inference} a trade deal on Friday."
+    assert ("tariffs_trade", "agreement") not in _events("", body)

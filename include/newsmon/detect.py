@@ -23,7 +23,7 @@ import yaml
 from newsmon.cues import CueLexicon, Index, compile_cues, kind_terms, ko_phrase_index
 from newsmon.english import tokens as english_tokens
 from newsmon.ko_joint import split_mentions
-from newsmon.predicate import Reading, read_english, read_korean, since_dates_a_first
+from newsmon.predicate import Reading, gloss_start, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
@@ -110,6 +110,19 @@ _EN_BACKDROP = re.compile(
     r"\b(?:following|after|in\s+line\s+with|like|joining|echoing|under\s+pressure\s+from|at\s+the\s+urging\s+of)\b[^,;]*",
     re.IGNORECASE,
 )
+# Round eight: cooperation promised "with regional countries", "with its allies", "with Japan" is the third
+# party's, no US-China agreement (guideline: an agreement is one between the US and China; China-EU or
+# Korea-Japan affairs are no US-China topics; dev: China's "commitment to collaborating with regional
+# countries to uphold peace and stability in the South China Sea" read as a US-China agreement). The
+# partner follows the predicate by "with", at most WITH_REACH words after it.
+WITH_REACH = 2
+_EN_WITH = re.compile(rf"\W*(?:[\w'-]+\s+){{0,{WITH_REACH}}}?with\s+(?:the\s+)?", re.IGNORECASE)
+_EN_THIRD_PARTNERS = re.compile(
+    r"(?:(?:its|their|other|regional|neighbou?ring|like-minded|key|Asian|Western)\s+)*"
+    r"(?:regional|other|neighbou?ring)\s+(?:countries|nations|states)\b|(?:its|their)\s+(?:allies|partners)\b",
+    re.IGNORECASE,
+)
+_AGREEMENT_CATEGORIES = frozenset(("agree", "cooperate", "consult"))
 # The campaign trail in the headline or lead (a rally, a nomination speech, a candidate's ad): US domestic
 # politics, where China's name and trade talk are the stump's, not a US-China topic by salience alone
 # (dev: four such openings, all hard negatives: a nomination-speech preview, two rallies, a Senate ad).
@@ -658,7 +671,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
             mentions = list({m.topic: m for m in reversed(mentions)}.values())
         for mention in mentions:
             own = SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]
-            if own and not _listed(sentences[i][0], mention.start):
+            if own and not _listed(sentences[i][0], mention.start) and mention.start < gloss_start(sentences[i][0]):
                 scores[mention.topic] = scores.get(mention.topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
         for mention in per_sentence[i]:
             terms.setdefault(mention.topic, set()).add(mention.text)
@@ -1164,8 +1177,19 @@ def _tie(
     bilateral = reading.category in BILATERAL or (two_sided and _HANGUL.search(text))
     if bilateral and len(actors) < len(tax.actors) and not _has(tax.pair, text):
         return False, f"a {reading.category} predicate not between the two sides: the sentence does not name both"
+    if _with_third_party(text, reading):
+        return False, f"a {reading.category} predicate with a third party ('with regional countries')"
     why = _governs(scaffold or text, mention_at, reading, tax)
     return (False, why) if why else (True, f"{reading.reason}; governs the topic term")
+
+
+def _with_third_party(text: str, reading: Reading) -> bool:
+    """Whether an English agreement predicate takes a third party as its partner, by "with" right
+    after it ("commitment to collaborating with regional countries", "cooperation with Japan")."""
+    if reading.category not in _AGREEMENT_CATEGORIES or not reading.predicate or _HANGUL.search(text):
+        return False
+    m = _EN_WITH.match(text, reading.start + len(reading.predicate))
+    return bool(m) and bool(_EN_THIRD_PARTNERS.match(text, m.end()) or _THIRD_NAMED.match(text, m.end()))
 
 
 def _venue_name(text: str, mention_at: int, reading: Reading) -> bool:

@@ -108,6 +108,11 @@ _EN_STILL_IN_FORCE = re.compile(
 # its 70 affiliates to the Entity List"); how far the destination may stand in the clause (guideline:
 # blacklisting is a dispute).
 ADD_DESTINATION_WORDS = 24
+# The verbs whose list is so found, by the preposition before it; round eight: removing from a list
+# (dev: "removed the Chinese Ministry of Public Security's Institute of Forensic Science (IFS) from a
+# trade sanctions list" read as the sanctions themselves; guideline: a ban lifted is an agreement).
+_EN_LIST_VERBS = {"add": frozenset(("to", "on", "onto")), "remove": frozenset(("from",))}
+LIST_MODIFIER_WORDS = 1  # words before the list's polar noun ("a trade sanctions list")
 # Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 PAREN_ASIDE = 4
@@ -140,7 +145,28 @@ _DASHES = frozenset(("—", "–"))
 # two sides agreed ..." keeps its main clause.
 _EN_BACKDROP_LIST = ("at", "a", "time", "of")
 _EN_BACKDROP_COMES = frozenset(("come", "arrive"))
+# Round eight: what the news "comes as", "comes amid" or "comes at a delicate time for ..., as ..." is
+# its backdrop to the sentence's end ("Trump's announcement comes at a delicate time ..., as trade
+# negotiators appeared to be edging closer to a trade deal"; dev: a dozen such sentences, none of them
+# labelled by what follows). Not "comes as a surprise" (an article after "as" makes it a complement).
+_EN_BACKDROP_OPENERS = frozenset(("as", "amid", "amidst"))
+_EN_COME_AS_COMPLEMENT = frozenset(("a", "an", "no", "little", "something"))
+# ... and only where the news that comes is referred back to ("The meeting comes as", ", which came
+# amid"): a headline "Rally comes as US raises tariffs on China" may be reporting the raise itself.
+_EN_NEWS_ANAPHORS = frozenset(("the", "this", "that", "which", "it"))
+BACKDROP_TIME_WORDS = 3  # "at a [delicate, critical, ...] time": adjectives between the article and "time"
+# Round eight: "..., a move that will strain relations with China and further complicate the
+# president's effort to wind down his trade war": the writer's gloss on what the news will do runs to
+# the sentence's end; what it names is neither the act nor what the article is about (dev: five such
+# glosses, none holding a labelled topic term; a hard negative made a trade topic from one).
+_EN_GLOSS = re.compile(r",\s+(?:a|an|the)\s+(?:move|step)\s+(?:that|which)\b", re.IGNORECASE)
 _CLAUSE_END_EN = {",", ";", ":", "—", "–", "(", ")"}
+# What follows an inner item of a list of nouns ("export-controls, sanctions, tariffs and ..."): round
+# eight, a noun cue so placed names one of the frictions listed, not the act the sentence reports.
+_EN_LIST_AFTER = frozenset((",", "and", "or"))
+# An "arms deal" is a sale of weapons (to Taiwan, say), which China protests: no agreement between the
+# two sides (guideline: an agreement is one between the US and China; Taiwan arms sales are disputed).
+_EN_ARMS = frozenset(("arms", "weapons", "weapon", "armament", "armaments"))
 # Cues whose object a list closed by 등 directly before them is (…방지 등에 합의했다): what is agreed.
 _KO_DEAL_CATEGORIES = frozenset(("agree",))
 # Verbs that mark what is spoken about (등에 대해, 문제에 관한): a theme, not an act.
@@ -324,7 +350,7 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     """The governing predicate of an English sentence; ``skip`` spans (topic terms) hold no cue."""
     toks = _readable(tokens(sentence))
     sets = [t.lemmas for t in toks]
-    background = _en_background(toks, lex)
+    background = _en_background(toks, lex, gloss_start(sentence))
     _mark_standing_claim(sentence, toks, background)
     cues = []
     i = 0
@@ -368,7 +394,26 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     talks = cues[k].category == "consult" or (lex.roles[cues[k].category] == "reverse" and objects[k][1] == "agreement")
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
-    return _verdict(lex, cues[k], sentence, objects[k], mods)
+    return _verdict(lex, cues[k], sentence, objects[k], mods, shadow=_backdrop_after(toks, cues[k], sentence))
+
+
+def gloss_start(sentence: str) -> int:
+    """Where a gloss on the news ("..., a move that will ...", _EN_GLOSS) opens; the length if none."""
+    m = _EN_GLOSS.search(sentence)
+    return m.start() if m else len(sentence)
+
+
+def _backdrop_after(toks: list, cue: _Cue, sentence: str) -> tuple[int, int]:
+    """The span of a backdrop opened after the predicate by a verb of coming ("The meeting comes as
+    both countries have faced heightened tariffs ...") or by a gloss ("..., a move that will ..."): no
+    topic term in it is the predicate's."""
+    gloss = gloss_start(sentence)
+    if cue.end <= gloss < len(sentence):
+        return gloss, len(sentence)
+    for i in range(1, len(toks)):
+        if toks[i].start > cue.end and toks[i - 1].lemmas & _EN_BACKDROP_COMES and _opens_backdrop(toks, i):
+            return toks[i].start, len(sentence)
+    return 0, 0
 
 
 def _transparent(toks: list, sets: list, cues: list[_Cue], lex: CueLexicon) -> list[bool]:
@@ -492,7 +537,18 @@ def _en_cue_modifier(toks: list, i: int, n: int, category: str, lex: CueLexicon)
     modifier |= toks[i].low in ("sign", "signs") and after >= {"of"}  # "showed signs of easing": a noun
     modifier |= category == "grant" and _needed_licence(toks, i)  # "required to have a license"
     modifier |= "recall" in toks[i].lemmas and bool(after & _EN_MEMORY_CLAUSE)  # "recalled how ..."
+    modifier |= not toks[i].verb and _list_item(toks, i, n)  # "export-controls, sanctions, tariffs and ..."
+    modifier |= category == "agree" and i > 0 and toks[i - 1].low in _EN_ARMS  # "arms deal": a sale
     return modifier
+
+
+def _list_item(toks: list, i: int, n: int) -> bool:
+    """True when the noun cue of ``n`` tokens at ``i`` is an inner item of a list of nouns (a comma
+    before it, a comma, "and" or "or" after it): "a rise in export-controls, sanctions, tariffs and
+    repeated diplomatic incidents" names past frictions, no act (guideline: a list of past disputes
+    is context)."""
+    after = toks[i + n].low if i + n < len(toks) else ""
+    return i > 0 and toks[i - 1].low == "," and after in _EN_LIST_AFTER
 
 
 def _countered(toks: list, i: int) -> bool:
@@ -581,25 +637,33 @@ def _future(index, sets: list) -> dict[str, str]:
     return {}
 
 
-def _en_background(toks: list, lex: CueLexicon) -> list[bool]:
-    """Per token: inside a clause opened by a barrier ("after ...", "which had ...") up to a comma."""
+def _en_background(toks: list, lex: CueLexicon, gloss: int | None = None) -> list[bool]:
+    """Per token: inside a clause opened by a barrier ("after ...", "which had ...") up to a comma,
+    or from the offset ``gloss`` on (a gloss on the news, gloss_start)."""
     out = [False] * len(toks)
     sets = [t.lemmas | {t.low} for t in toks]
     on = listing = False
     for i, t in enumerate(toks):
         if t.low in _CLAUSE_END_EN and t.low not in _DASHES and not listing:  # a dash opens an aside
             on = False
-        elif i and toks[i - 1].lemmas & _EN_BACKDROP_COMES and _opens_backdrop_list(toks, i):
+        elif i and toks[i - 1].lemmas & _EN_BACKDROP_COMES and _opens_backdrop(toks, i):
             on = listing = True
         elif lex.barrier["en"].match(sets, i) and not (t.low == "since" and _first_before(toks, i)):
             on = True
-        out[i] = on
+        out[i] = on or (gloss is not None and t.start >= gloss)
     return out
 
 
-def _opens_backdrop_list(toks: list, i: int) -> bool:
-    """True when tokens from ``i`` read "at a time of" (_EN_BACKDROP_LIST)."""
-    return tuple(t.low for t in toks[i : i + len(_EN_BACKDROP_LIST)]) == _EN_BACKDROP_LIST
+def _opens_backdrop(toks: list, i: int) -> bool:
+    """True when tokens from ``i`` (after a verb of coming) open a backdrop: "at a time of"
+    (_EN_BACKDROP_LIST), "at a delicate time", "as ...", "amid ..." (_EN_BACKDROP_OPENERS)."""
+    if tuple(t.low for t in toks[i : i + len(_EN_BACKDROP_LIST)]) == _EN_BACKDROP_LIST:
+        return True
+    if toks[i].low in _EN_BACKDROP_OPENERS:
+        anaphor = toks[0].low in _EN_NEWS_ANAPHORS or (i > 1 and toks[i - 2].low in _EN_NEWS_ANAPHORS)
+        return anaphor and i + 1 < len(toks) and toks[i + 1].low not in _EN_COME_AS_COMPLEMENT
+    lows = [t.low for t in toks[i : i + BACKDROP_TIME_WORDS + 3]]
+    return lows[:2] == ["at", "a"] and "time" in lows[2:]
 
 
 def since_dates_a_first(before: str) -> bool:
@@ -639,24 +703,29 @@ def _en_object(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str,
             hit = _polar(toks, sets, j, lex)
             if hit:
                 return _compound_head(toks, sets, j, hit[1], lex)
-    return _added_to(toks, sets, cue, lex) if "add" in toks[cue.i].lemmas else ("", None)
+    destination = next((d for verb, d in _EN_LIST_VERBS.items() if verb in toks[cue.i].lemmas), None)
+    return _added_to(toks, sets, cue, lex, destination) if destination else ("", None)
 
 
-def _added_to(toks: list, sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
-    """The list something is added to, further on in the clause than OBJECT_WINDOW ("adding Huawei
-    and its 70 affiliates to the Entity List"): the polar noun right after "to" or "on" and its
-    determiner or possessive."""
+def _added_to(
+    toks: list, sets: list, cue: _Cue, lex: CueLexicon, destination: frozenset[str] = frozenset(("to",))
+) -> tuple[str, str | None]:
+    """The list something is added to or removed from, further on in the clause than OBJECT_WINDOW
+    ("adding Huawei and its 70 affiliates to the Entity List", "removed the Ministry's Institute of
+    Forensic Science from a trade sanctions list"): the polar noun right after a ``destination``
+    preposition, its determiner or possessive and up to LIST_MODIFIER_WORDS words."""
     for j in range(cue.i + cue.n, min(len(toks) - 1, cue.i + cue.n + ADD_DESTINATION_WORDS)):
         if toks[j].low in _CLAUSE_END_EN:
             break
-        if toks[j].low not in ("to", "on", "onto"):
+        if toks[j].low not in destination:
             continue
         k = j + 1
         while k < len(toks) - 1 and (toks[k].low in DETERMINERS or toks[k].low.endswith(("'s", "’s"))):
             k += 1
-        hit = lex.polarity["en"].match(sets, k)
-        if hit:
-            return _compound_head(toks, sets, k, hit[1], lex)
+        for m in range(k, min(len(toks) - 1, k + LIST_MODIFIER_WORDS + 1)):  # "a trade sanctions list"
+            hit = lex.polarity["en"].match(sets, m)
+            if hit:
+                return _compound_head(toks, sets, m, hit[1], lex)
     return "", None
 
 
