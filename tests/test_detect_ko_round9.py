@@ -54,3 +54,19 @@ def test_a_headline_a_third_country_opens_frames_the_story_as_its_own(title):
 
 def test_the_same_body_under_a_headline_of_no_third_country_keeps_its_topic():
     assert "export_controls" in detect(_article(BODY, title="반도체 장비 수출 규제 7월 시행")).topics
+
+
+@pytest.mark.parametrize("reaction", ["중국은 반발했다.", "중국 외교부는 즉각 항의했다."])
+def test_a_reaction_with_no_object_is_to_the_act_reported_before(reaction):
+    body = "미국 국무부가 대만 관련 자료에서 '대만 독립을 지지하지 않는다'는 문구를 삭제했다.\n" + reaction
+    assert ("taiwan", "dispute") in {(e.topic, e.kind) for e in detect(_article(body)).events}
+
+
+def test_a_reaction_with_its_own_object_takes_no_topic_from_before():
+    body = "미국 국무부가 대만 관련 자료에서 '대만 독립 반대' 문구를 삭제했다.\n중국은 인권 보고서에 반발했다."
+    assert ("taiwan", "dispute") not in {(e.topic, e.kind) for e in detect(_article(body)).events}
+
+
+def test_synthetic_opioids_are_the_fentanyl_trade():
+    sentence = "미국 재무부는 합성 오피오이드 제조에 관여한 중국 화학업체를 제재 대상으로 지정했다고 밝혔다."
+    assert ("fentanyl", "dispute") in _events(sentence)

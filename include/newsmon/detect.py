@@ -169,6 +169,13 @@ _EN_PLACE_ANAPHOR = {
     ),
 }
 PLACE_REACH = 3
+# A Korean reaction said with no object at all (중국은 반발했다, 중국 외교부는 즉각 항의했다): Korean drops
+# an object the context gives, so the reaction is to the act the sentence before reported, as with 이에
+# (dev: ko-310, after a US fact-sheet change on Taiwan; the whole sentence must be subject, adverb, verb).
+_KO_BARE_REACTION = re.compile(
+    r"((?:중국|미국|中|美)(?:\s*(?:정부|외교부|국방부|상무부|당국|측))?)(?:은|는|이|가|도)\s+"
+    r"(?:(?:즉각|강하게|강력히|거세게|크게|곧바로|즉시|반대로)\s+)?(?:반발|항의|규탄|반대|비난|발끈)(?:했다|하고\s나섰다)\.?$"
+)
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -772,13 +779,16 @@ def _add_protested_anaphors(
     sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]]
 ) -> None:
     """Give a tied sentence that names no topic but protests "the charges" or "the actions"
-    (_EN_PROTESTED_ANAPHOR), or in Korean reacts to 이에/이를/이번 조치 (_KO_ANAPHOR), the topics of
-    the sentence before it in the same part (headline or body), at the anaphor."""
+    (_EN_PROTESTED_ANAPHOR), or in Korean reacts to 이에/이를/이번 조치 (_KO_ANAPHOR) or with no object
+    at all (중국은 반발했다, _KO_BARE_REACTION), the topics of the sentence before it in the same part
+    (headline or body), at the anaphor (for a bare reaction, at its subject)."""
     for i in range(1, len(sentences)):
         sentence, headline = sentences[i]
         if headline != sentences[i - 1][1] or per_sentence[i] or not per_sentence[i - 1] or not tied[i]:
             continue
-        m = (_KO_ANAPHOR if _HANGUL.search(sentence) else _EN_PROTESTED_ANAPHOR).search(sentence)
+        korean = _HANGUL.search(sentence)
+        m = (_KO_ANAPHOR if korean else _EN_PROTESTED_ANAPHOR).search(sentence)
+        m = m or (_KO_BARE_REACTION.match(sentence.strip()) if korean else None)
         if m:
             topics = dict.fromkeys(x.topic for x in per_sentence[i - 1])
             per_sentence[i] = [Mention(t, m.start(1), m.end(1), m.group(1)) for t in topics]
