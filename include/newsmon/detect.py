@@ -182,6 +182,13 @@ _EN_PLACE_ANAPHOR = {
     ),
 }
 PLACE_REACH = 3
+# A Korean reaction said with no object at all (중국은 반발했다, 중국 외교부는 즉각 항의했다): Korean drops
+# an object the context gives, so the reaction is to the act the sentence before reported, as with 이에
+# (dev: ko-310, after a US fact-sheet change on Taiwan; the whole sentence must be subject, adverb, verb).
+_KO_BARE_REACTION = re.compile(
+    r"((?:중국|미국|中|美)(?:\s*(?:정부|외교부|국방부|상무부|당국|측))?)(?:은|는|이|가|도)\s+"
+    r"(?:(?:즉각|강하게|강력히|거세게|크게|곧바로|즉시|반대로)\s+)?(?:반발|항의|규탄|반대|비난|발끈)(?:했다|하고\s나섰다)\.?$"
+)
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -283,6 +290,20 @@ _KO_THIRD = re.compile(
 _KO_THIRD_SUBJECT = re.compile(
     r"(?<!미국과 )(?<!미국과)(?<!중국과 )(?<!중국과)(?:" + _KO_THIRD.pattern + r")(?:\([A-Za-z]+\))?"
     r"(?:\s*(?:정부|당국))?(?:은|는|이|가|도)\s"
+)
+# A many-country subject (미국과 중국, EU, 영국 등 주요국이 …, 미국, 중국 등 28개국과 EU는 …): a multilateral
+# act, which the US and China join among others, not one between them (dev: ko-306's two sentences, a
+# 28-country AI declaration; a list in a genitive or a 가운데 backdrop, 주요 국가의 국방 수장이, is no subject).
+_KO_MULTILATERAL_SUBJECT = re.compile(
+    r"등\s*(?:\d+\s*개\s*(?:국|나라)|주요\s*(?:국|국가)|(?:여러|다른)\s*(?:국가|나라)|국가|나라|회원국|참가국)들?"
+    r"(?:과\s*\S+?)?(?:이|가|은|는|도)\s"
+)
+# A Korean headline opened by a third country as its subject (日, 7월부터 대중 반도체 수출규제, EU, 11번째 …
+# 제재 합의, 필리핀 해양경비대가 …): the story is that country's; its US-China mentions are context, a topic
+# only where an event is reported (dev: 8 such headlines, all hard negatives; one was flagged, ko-305).
+_KO_THIRD_HEADLINE = re.compile(
+    r"\s*(?:\[[^\]]*\]\s*)?(?:" + _KO_THIRD.pattern + r")(?:\([A-Za-z]+\))?"
+    r"(?:\s*(?:정부|당국|집행위원회|해양경비대|해경|외교부|국방부|경제산업성))?(?:,|은|는|이|가)\s"
 )
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"
@@ -741,9 +762,10 @@ def _unframed(
     salient: set[str], events: dict[tuple[str, str], Event], article: Article, opening: list[tuple[str, bool]]
 ) -> set[str]:
     """The article's topics less those salient alone in a story framed as something else: a Korean
-    market report (the talks are what moved prices) or an English opening frame (_framed_elsewhere)."""
+    market report (the talks are what moved prices), a Korean headline a third country opens as its
+    subject (_KO_THIRD_HEADLINE) or an English opening frame (_framed_elsewhere)."""
     reported = {t for t, _ in events}
-    if _market_report(article.title or ""):
+    if _market_report(article.title or "") or _ko_third_headline(article.title or ""):
         return reported
     if salient - reported and _framed_elsewhere([s for s, _ in opening]):
         return reported  # the frame is read only when salience alone makes a topic
@@ -770,16 +792,24 @@ def _add_protested_anaphors(
     sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]]
 ) -> None:
     """Give a tied sentence that names no topic but protests "the charges" or "the actions"
-    (_EN_PROTESTED_ANAPHOR), or in Korean reacts to 이에/이를/이번 조치 (_KO_ANAPHOR), the topics of
-    the sentence before it in the same part (headline or body), at the anaphor."""
+    (_EN_PROTESTED_ANAPHOR), or in Korean reacts to 이에/이를/이번 조치 (_KO_ANAPHOR) or with no object
+    at all (중국은 반발했다, _KO_BARE_REACTION), the topics of the sentence before it in the same part
+    (headline or body), at the anaphor (for a bare reaction, at its subject)."""
     for i in range(1, len(sentences)):
         sentence, headline = sentences[i]
         if headline != sentences[i - 1][1] or per_sentence[i] or not per_sentence[i - 1] or not tied[i]:
             continue
-        m = (_KO_ANAPHOR if _HANGUL.search(sentence) else _EN_PROTESTED_ANAPHOR).search(sentence)
+        korean = _HANGUL.search(sentence)
+        m = (_KO_ANAPHOR if korean else _EN_PROTESTED_ANAPHOR).search(sentence)
+        m = m or (_KO_BARE_REACTION.match(sentence.strip()) if korean else None)
         if m:
             topics = dict.fromkeys(x.topic for x in per_sentence[i - 1])
             per_sentence[i] = [Mention(t, m.start(1), m.end(1), m.group(1)) for t in topics]
+
+
+def _ko_third_headline(title: str) -> bool:
+    """Whether a Korean headline opens with a third country as its subject (_KO_THIRD_HEADLINE)."""
+    return bool(_HANGUL.search(title) and _KO_THIRD_HEADLINE.match(title))
 
 
 def _market_report(title: str) -> bool:
@@ -961,8 +991,10 @@ def _ko_drop_third_party(
 
 def _ko_third_party(sentence: str, both: bool) -> bool:
     """Whether a Korean sentence is a third country's: it names one side and a third country, or,
-    naming both, has a third country for its subject."""
-    return bool(_KO_THIRD_SUBJECT.search(sentence) if both else _KO_THIRD.search(sentence))
+    naming both, has a third country or many countries (_KO_MULTILATERAL_SUBJECT) for its subject."""
+    if both:
+        return bool(_KO_THIRD_SUBJECT.search(sentence) or _KO_MULTILATERAL_SUBJECT.search(sentence))
+    return bool(_KO_THIRD.search(sentence))
 
 
 def _tied_with_third_countries(

@@ -236,6 +236,11 @@ _KO_DATE_UNITS = frozenset(("년", "월", "일", "개월", "주"))
 _KO_ASPECT_NOUNS = frozenset(("시작",))
 # Verbs of analysing: a clause they close ("…"고 분석했다, …것으로 풀이된다) is a reading of events.
 _KO_OPINION = frozenset(("분석", "풀이", "해석", "진단", "내다보다", "바라보다"))
+# A concern that "arises" (우려가 나오다, 제기되다, 커지다, 확산되다, 일다) is voiced by no side; read
+# within KO_CONCERN_REACH morphemes of the noun (우려의 목소리가 커지다: noun, 의, 목소리, 가, verb).
+_KO_CONCERN_NOUNS = frozenset(("우려", "걱정", "불안"))
+_KO_ARISE = frozenset(("나오다", "제기", "커지다", "확산", "일다", "높아지다", "고조"))
+KO_CONCERN_REACH = 5
 # A deal or meeting said to be near (합의에 가까워지다, 타결 임박, 합의에 근접, 눈앞): a forecast, not an
 # event (guideline); how many morphemes after the cue (or before it, 임박한 합의) the word may stand.
 # Only for deals and meetings: 근접 also says how close a ship sails or a drill is held (근접한 훈련).
@@ -1104,7 +1109,19 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
     opinion = _ko_opinion(morphs, cue)
     if opinion:
         mods["hedged"] = opinion
+    if _ko_voiced_concern(morphs, cue):
+        mods["hedged"] = "우려가 나온다: a concern voiced by no side, an opinion"
     return mods
+
+
+def _ko_voiced_concern(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """Whether the cue is a concern said to arise with no one voicing it (…수 있다는 우려가 나온다,
+    우려의 목소리가 커지고 있다, 우려도 제기됐다): observers' opinion, not a side's protest (guideline:
+    analysts' opinions). A side stating its concern (중국은 우려를 표명했다) is a protest."""
+    if morphs[cue.i].form not in _KO_CONCERN_NOUNS:
+        return False
+    rest = [m for m in morphs[cue.i + cue.n : cue.i + cue.n + KO_CONCERN_REACH] if m.tag != "JKG"]
+    return any(m.lemma in _KO_ARISE for m in rest) and any(m.tag in ("JKS", "JX") for m in rest)
 
 
 def _ko_opinion(morphs: tuple[Morph, ...], cue: _Cue) -> str:
