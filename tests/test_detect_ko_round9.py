@@ -70,3 +70,16 @@ def test_a_reaction_with_its_own_object_takes_no_topic_from_before():
 def test_synthetic_opioids_are_the_fentanyl_trade():
     sentence = "미국 재무부는 합성 오피오이드 제조에 관여한 중국 화학업체를 제재 대상으로 지정했다고 밝혔다."
     assert ("fentanyl", "dispute") in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국과 중국이 부과한 추가 관세 조치들이 양국의 확전 자제 합의로 유예됐다.",
+        "미국과 중국의 보복 관세 조치가 양국 정상의 휴전 합의로 중단됐다.",
+    ],
+)
+def test_a_noun_marked_as_the_means_is_not_what_the_predicate_acts_on(sentence):
+    # 합의로: by the agreement; what is suspended is the measures, the subject: an agreement
+    events = _events(sentence)
+    assert ("tariffs_trade", "agreement") in events and ("tariffs_trade", "dispute") not in events

@@ -1055,10 +1055,21 @@ def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon
         for j in rng:
             if morphs[j].tag in ("EF", "SF"):
                 break
-            hit = lex.polarity["ko"].match(sets, j) if morphs[j].tag in _KO_NOUN and not _ko_theme(morphs, j) else None
+            noun = morphs[j].tag in _KO_NOUN and not _ko_theme(morphs, j) and not _ko_instrument(morphs, j)
+            hit = lex.polarity["ko"].match(sets, j) if noun else None
             if hit:  # not a theme (회담에 대해 … 소식을 발표했다: the news, not the talks, is announced)
                 return morphs[j].form, hit[1]
     return "", None
+
+
+def _ko_instrument(morphs: tuple[Morph, ...], j: int) -> bool:
+    """True when the noun at ``j`` (or the noun compound it opens, 휴전 합의로) is marked as the means or
+    cause (합의로 유예됐다, 조치로 인해): by what the predicate came about, not what it acts on (the
+    suspended measures are the subject, 조치들이)."""
+    k = j + 1
+    while k < len(morphs) and morphs[k].tag in _KO_NOUN:
+        k += 1
+    return k < len(morphs) and morphs[k].tag == "JKB" and morphs[k].form in ("로", "으로")
 
 
 def _ko_theme(morphs: tuple[Morph, ...], j: int) -> bool:
