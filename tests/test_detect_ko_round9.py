@@ -83,3 +83,20 @@ def test_a_noun_marked_as_the_means_is_not_what_the_predicate_acts_on(sentence):
     # 합의로: by the agreement; what is suspended is the measures, the subject: an agreement
     events = _events(sentence)
     assert ("tariffs_trade", "agreement") in events and ("tariffs_trade", "dispute") not in events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "중국 상무부는 대만에 무기를 판매한 미국 기업 10곳을 '신뢰할 수 없는 기업 리스트'로 지정했다.",
+        "중국 상무부는 대만에 무기를 판매한 미국 기업 3곳을 '신뢰할 수 없는 기업' 리스트에 넣었다.",
+        "중국 상무부는 대만에 무기를 판매한 미국 기업 5곳을 수출 통제 명단에 등재했다.",
+    ],
+)
+def test_a_side_putting_the_others_firms_on_a_list_blacklists_them(sentence):
+    # guideline: blacklisting (unreliable entity list, export control list) is a dispute
+    assert ("taiwan", "dispute") in _events(sentence)
+
+
+def test_designating_with_no_list_is_no_sanction():
+    assert _events("중국 정부는 대만 해협 인근 지역을 경제특구로 지정했다.") == set()
