@@ -103,6 +103,26 @@ _THIRD_NAMED = re.compile(
 # A place where the act happens, "in Paris", "at talks in Tokyo", is a venue, no third party (not
 # "in Japan's waters": a possessive names the country as a party).
 _EN_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# An English story whose opening (its first headline segment, after a dateline) has a third country for
+# its subject ("Mexico said it would slap a 50% tariff on Chinese car imports, acquiescing to US pressure",
+# "Canada's government says it is imposing a 100% tariff ... that matches U.S. tariffs", "Japan's
+# restrictions on the export of chip-making equipment went into effect ... as part of US-led measures")
+# is that country's affair with a side: the US and China named elsewhere in it are its backdrop
+# (guideline: China-EU EV tariffs are no US-China topic "even when Washington and Beijing appear
+# elsewhere"). There only a sentence naming the two sides as a pair (_EN_SIDES_PAIRED) is tied. Not when
+# the US shares the subject ("Philippines, US condemn ..."). Dev: 24 such openings, 23 hard negatives
+# (en-374, -378, -383 flagged before) and one positive whose US-China sentence names the third country.
+_EN_LEAD_ARTICLE = re.compile(r"[\s\u2014\u2013-]*(?:the\s+)?", re.IGNORECASE)
+_EN_US_BESIDE = re.compile(
+    r"[^,;:]{0,40}?(?:,\s*(?:(?:along|together)\s+with\s+)?|\s+(?:and|with|along\s+with|together\s+with|joined\s+by)\s+)"
+    r"(?:its\s+[\w\s]{0,20}?,\s*)?(?:the\s+)?(?:U\.S\.|US\b|United\s+States|Washington|America)"
+)
+_EN_US = r"(?:U\.S\.(?:A\.)?|US\b|USA\b|United\s+States|America\b|Washington)"
+_EN_CN = r"(?:China|Beijing|Chinese)"
+_EN_SIDES_PAIRED = re.compile(
+    rf"\b{_EN_US}\s*[-\u2013/]\s*{_EN_CN}|\b{_EN_CN}\s*[-\u2013/]\s*{_EN_US}|\bSino-(?:US|U\.S\.|American)\b"
+    rf"|\b(?:[Tt]he\s+)?{_EN_US}\s+and\s+{_EN_CN}|\b{_EN_CN}\s+and\s+(?:the\s+)?{_EN_US}"
+)
 # In such a sentence the other side may be named only as the backdrop of the third country's act, in
 # a clause of following or aligning, up to its comma ("Following Washington's lead, Japan tightened
 # export controls on chips to China", "..., in line with U.S. policy"): that naming ties nothing.
@@ -962,7 +982,21 @@ def _tied_with_third_countries(
     for i, (sentence, _) in enumerate(sentences):
         if third[i] and names[i] >= set(tax.actors):
             names[i] = _named_outside_backdrop(sentence, tax)
-    return _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors), third)
+    tied = _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors), third)
+    if sentences and _en_third_lead(sentences[0][0]):  # that country's story: the sides tie as a pair only
+        return [t and bool(_EN_SIDES_PAIRED.search(s)) for t, (s, _) in zip(tied, sentences, strict=True)]
+    return tied
+
+
+def _en_third_lead(opening: str) -> bool:
+    """Whether an English opening segment has a third country for its subject (_THIRD_NAMED after a
+    dateline: "Mexico said it would slap ...", "Canada's government says ..."), the US not beside it
+    (_EN_US_BESIDE) and the two sides not named as a pair (_EN_SIDES_PAIRED)."""
+    if _HANGUL.search(opening) or _EN_SIDES_PAIRED.search(opening):
+        return False
+    at = _EN_LEAD_ARTICLE.match(opening, _dateline_end(opening)).end()
+    name = _THIRD_NAMED.match(opening, at)
+    return bool(name) and not _EN_US_BESIDE.match(opening, name.end())
 
 
 def _ko_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) -> None:

@@ -1,0 +1,51 @@
+"""English round nine (issue 13): families from the eighth fresh batch, each rule on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from test_detect_en_rules import _article, _events
+
+from newsmon.detect import detect
+
+# a third country's act opening the story, the US and China named beside it
+THIRD_LEADS = [
+    (
+        "Brazil to impose 40% tariffs on Chinese steel, bowing to US pressure",
+        "Brazil said on Monday it would impose a 40% tariff on Chinese steel imports, bowing to US pressure. "
+        "Washington has pressed Brasilia to curb Chinese imports, some of which the United States says are "
+        "rerouted north.",
+    ),
+    (
+        "OTTAWA (AP) — Canada's government says it will slap a 50% tariff on Chinese solar panels "
+        "that matches U.S. tariffs.",
+        "The decision comes after a call between the Canadian prime minister and U.S. President Joe Biden. "
+        "China said it would respond with tariffs of its own.",
+    ),
+    (
+        "Japan's new export controls on chip-making tools took effect on Monday, part of US-led measures "
+        "against China.",
+        "Beijing has announced that it will restrict exports of gallium in apparent retaliation for US export "
+        "controls which target China.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), THIRD_LEADS)
+def test_a_third_country_opening_the_story_makes_it_that_countrys(title, body):
+    found = detect(_article(title, body))
+    assert found.events == [] and found.topics == {}
+
+
+def test_a_third_country_lead_still_ties_a_sentence_naming_the_pair():
+    title = "Japan's new export controls on chip-making tools took effect on Monday."
+    body = "The United States and China imposed new export controls on each other's chips on Tuesday."
+    assert ("export_controls", "dispute") in _events(title, body)
+
+
+def test_a_third_country_beside_the_us_in_the_subject_is_no_third_lead():
+    title = "Philippines, US condemn China's water cannon attack in the South China Sea"
+    body = (
+        "The Philippines and the United States condemned China on Monday for firing water cannons in the "
+        "South China Sea."
+    )
+    assert ("south_china_sea", "dispute") in _events(title, body)
