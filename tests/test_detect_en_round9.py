@@ -49,3 +49,25 @@ def test_a_third_country_beside_the_us_in_the_subject_is_no_third_lead():
         "South China Sea."
     )
     assert ("south_china_sea", "dispute") in _events(title, body)
+
+
+SEA_LEAD = "A US destroyer sailed near the Paracel Islands in the South China Sea on Monday, and China protested."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US Navy said the freedom of navigation operation challenged restrictions on innocent passage "
+        "imposed by China, Taiwan and Vietnam.",
+        "The US Navy said the operation challenged restrictions imposed by China and Taiwan around the Paracels.",
+    ],
+)
+def test_taiwan_as_a_claimant_of_the_sea_is_no_taiwan_topic(sentence):
+    found = detect(_article("US destroyer sails near Paracels", f"{SEA_LEAD} {sentence}"))
+    assert "taiwan" not in found.topics
+    assert "taiwan" not in {e.topic for e in found.events}
+
+
+def test_taiwan_beside_china_off_the_sea_keeps_its_topic():
+    body = "China and Taiwan traded accusations on Monday after the United States approved an arms sale to Taiwan."
+    assert "taiwan" in detect(_article("US arms sale to Taiwan angers China", body)).topics

@@ -189,6 +189,15 @@ _EN_PLACE_ANAPHOR = {
     ),
 }
 PLACE_REACH = 3
+# Taiwan named as one claimant of the South China Sea beside others ("restrictions on innocent passage
+# imposed by the People's Republic of China (PRC), Taiwan, and Vietnam", "imposed by China and Taiwan",
+# "claimed by Brunei, Malaysia, the Philippines, Taiwan, and Vietnam") in a sentence on the sea (a South
+# China Sea term or a word of its law, _EN_SEA_LAW): a party to the sea's claims, no taiwan mention
+# (dev: two FONOP statements, en-310, -368, gave a false taiwan dispute; three claimant lists besides).
+_EN_CLAIMANTS = r"(?:China|PRC\)?|Vietnam|(?:the\s+)?Philippines|Malaysia|Brunei|Indonesia)"
+_EN_CLAIMANT_BEFORE = re.compile(rf"\b{_EN_CLAIMANTS},?\s+(?:and\s+)?$")
+_EN_CLAIMANT_AFTER = re.compile(rf",?\s+(?:and\s+)?{_EN_CLAIMANTS}(?!\w)")
+_EN_SEA_LAW = re.compile(r"\b(?:freedom[- ]of[- ]navigation|innocent\s+passage|FONOPs?|territorial\s+claims)\b", re.I)
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -727,7 +736,19 @@ def _topic_mentions(
     _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
     _add_protested_anaphors(sentences, tied, per_sentence)
     _add_place_anaphors(sentences, tied, per_sentence)
+    for i, (sentence, _) in enumerate(sentences):
+        per_sentence[i] = [m for m in per_sentence[i] if not _sea_claimant(sentence, m, per_sentence[i])]
     return per_sentence
+
+
+def _sea_claimant(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether an English taiwan mention names Taiwan as one claimant of the South China Sea beside
+    others (_EN_CLAIMANTS), in a sentence on the sea (a south_china_sea mention or _EN_SEA_LAW)."""
+    if mention.topic != "taiwan" or _HANGUL.search(sentence):
+        return False
+    on_sea = any(m.topic == "south_china_sea" for m in mentions) or bool(_EN_SEA_LAW.search(sentence))
+    listed = _EN_CLAIMANT_BEFORE.search(sentence[: mention.start]) or _EN_CLAIMANT_AFTER.match(sentence, mention.end)
+    return on_sea and bool(listed)
 
 
 def _add_place_anaphors(sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]]) -> None:
