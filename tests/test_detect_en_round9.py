@@ -71,3 +71,19 @@ def test_taiwan_as_a_claimant_of_the_sea_is_no_taiwan_topic(sentence):
 def test_taiwan_beside_china_off_the_sea_keeps_its_topic():
     body = "China and Taiwan traded accusations on Monday after the United States approved an arms sale to Taiwan."
     assert "taiwan" in detect(_article("US arms sale to Taiwan angers China", body)).topics
+
+
+def test_a_country_after_its_city_is_the_venue_not_a_third_party():
+    body = (
+        "The United States announced new measures against Chinese steel on Friday. "
+        "Xi condemned the new tariffs at a press conference in Bangkok, Thailand, on Saturday."
+    )
+    assert ("tariffs_trade", "dispute") in _events("Steel row deepens", body)
+
+
+def test_a_surname_alone_names_the_side_it_was_introduced_with():
+    body = (
+        "U.S. Vice President Kamala Harris arrived in Bangkok on Friday. "
+        "Harris and Xi held talks at the APEC summit on Saturday."
+    )
+    assert ("apec", "agreement") in _events("Leaders gather for APEC in Bangkok", body)

@@ -103,6 +103,11 @@ _THIRD_NAMED = re.compile(
 # A place where the act happens, "in Paris", "at talks in Tokyo", is a venue, no third party (not
 # "in Japan's waters": a possessive names the country as a party).
 _EN_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# A country after its city, "in Bangkok, Thailand", "at the summit in Busan, South Korea", is that venue's
+# too (dev: en-369's Harris-Xi exchange "at the APEC forum's summit in Bangkok, Thailand" read as Thailand's
+# affair, the summit lost; Busan, Kuala Lumpur, Osaka, Gyeongju, Bali besides). Not "in the US, ...".
+_EN_CITY_VENUE = re.compile(r"\b(?:in|at)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*,\s*$")
+CITY_VENUE_REACH = 40  # characters before the country's name: "in Kuala Lumpur, " with room to spare
 # An English story whose opening (its first headline segment, after a dateline) has a third country for
 # its subject ("Mexico said it would slap a 50% tariff on Chinese car imports, acquiescing to US pressure",
 # "Canada's government says it is imposing a 100% tariff ... that matches U.S. tariffs", "Japan's
@@ -281,6 +286,18 @@ _KO_THIRD_SETTING = frozenset(("south_china_sea",))
 _KO_TITLE = r"(?:장관|보좌관|의장|대표|대사|부장|주석|총장|참모장|대변인|차관|위원장|대통령|부총리|총리|국장|사령관)"
 _KO_INTRODUCED = re.compile(
     r"(?<![가-힣])([가-힣]{2,5})\s+(미국|미|美|중국|中)\s+(?:[가-힣·]+\s+){0,2}?[가-힣]*" + _KO_TITLE
+)
+# An English story introduces an official once with their side ("U.S. Vice President Kamala Harris",
+# "US Trade Representative Katherine Tai", "Chinese Commerce Minister Wang Wentao") and then says the
+# surname alone ("Harris and Xi exchanged remarks"): that sentence names the same side, as in Korean.
+# A Chinese name puts the surname first (Wang Wentao: Wang), an American one last (Katherine Tai: Tai).
+_EN_TITLE = (
+    r"(?:[Vv]ice\s+)?[Pp]resident|[Ll]eader|[Ss]ecretary|[Mm]inister|[Rr]epresentative|[Aa]dvis[eo]r|[Aa]mbassador"
+    r"|[Ss]pokes(?:man|woman|person)|[Ee]nvoy|[Pp]remier|[Cc]zar|[Tt]sar|[Aa]dmiral|[Gg]eneral|[Cc]hief"
+)
+_EN_INTRODUCED = re.compile(
+    r"\b(U\.S\.|US|American|United\s+States|Chinese|China[\u2019']s)\s+(?:[\w-]+\s+){0,4}?"
+    rf"(?:{_EN_TITLE})\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)\b"
 )
 _KO_SIDE_WORD = {"미국": "us", "미": "us", "美": "us", "중국": "china", "中": "china"}
 # Words the introduction pattern takes for a name but which are none: time and linking words that also
@@ -999,6 +1016,7 @@ def _tied_with_third_countries(
     """_tied_sentences, where an English sentence naming a third country names a side only outside its
     backdrop clauses (``names`` is updated) and is not tied through its neighbours."""
     _ko_surname_sides(sentences, names)
+    _en_surname_sides(sentences, names)
     third = [_en_third_headline(s) if h else _en_third_country(s) for s, h in sentences]
     for i, (sentence, _) in enumerate(sentences):
         if third[i] and names[i] >= set(tax.actors):
@@ -1035,6 +1053,21 @@ def _ko_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) 
         names[i] |= {sides[m.group(1)] for m in later.finditer(sentence)}
 
 
+def _en_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) -> None:
+    """Add to ``names`` the side of each official an English article introduced with it (_EN_INTRODUCED)
+    in the sentences that say the surname alone ("Harris and Xi exchanged remarks")."""
+    sides: dict[str, str] = {}
+    for sentence, _ in sentences:
+        for m in _EN_INTRODUCED.finditer(sentence):
+            china = m.group(1).startswith("Chin")
+            sides.setdefault(m.group(2) if china else m.group(3), "china" if china else "us")
+    if not sides:
+        return
+    later = re.compile(r"\b(" + "|".join(map(re.escape, sides)) + r")\b")
+    for i, (sentence, _) in enumerate(sentences):
+        names[i] |= {sides[m.group(1)] for m in later.finditer(sentence)}
+
+
 def _en_third_headline(segment: str) -> bool:
     """Whether an English headline segment makes a third country an actor: paired with China ("Japan,
     China agree ...", "EU-China summit") or its subject ("EU slaps tariffs on Chinese EVs"); not one
@@ -1053,9 +1086,10 @@ def _en_third_country(sentence: str) -> bool:
 
 
 def _party(sentence: str, name: re.Match[str]) -> bool:
-    """Whether a third country's name is a party, not a venue (_EN_VENUE) in the sentence."""
+    """Whether a third country's name is a party, not a venue (_EN_VENUE, _EN_CITY_VENUE) in the sentence."""
     possessive = sentence.startswith(("'s", "\u2019s"), name.end())
-    return possessive or not _EN_VENUE.search(sentence, max(0, name.start() - 8), name.start())
+    city = _EN_CITY_VENUE.search(sentence, max(0, name.start() - CITY_VENUE_REACH), name.start())
+    return possessive or not (city or _EN_VENUE.search(sentence, max(0, name.start() - 8), name.start()))
 
 
 def _named_outside_backdrop(sentence: str, tax: Taxonomy) -> set[str]:
