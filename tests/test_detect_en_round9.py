@@ -87,3 +87,20 @@ def test_a_surname_alone_names_the_side_it_was_introduced_with():
         "Harris and Xi held talks at the APEC summit on Saturday."
     )
     assert ("apec", "agreement") in _events("Leaders gather for APEC in Bangkok", body)
+
+
+def test_talks_on_the_margin_of_an_apec_ministers_session_are_no_apec():
+    body = (
+        "US Trade Representative Katherine Tai and Chinese Commerce Minister Wang Wentao held talks on the "
+        "margin of the Asia-Pacific Economic Cooperation (APEC) session in Seattle on Friday."
+    )
+    found = detect(_article("US, China trade officials meet", body))
+    assert "apec" not in found.topics and "apec" not in {e.topic for e in found.events}
+
+
+def test_an_apec_gathering_in_an_article_naming_the_summit_keeps_apec():
+    body = (
+        "US President Joe Biden and Chinese President Xi Jinping held talks on the margin of the APEC "
+        "gathering in San Francisco on Wednesday, ahead of the leaders' summit."
+    )
+    assert ("apec", "agreement") in _events("Biden, Xi meet", body)

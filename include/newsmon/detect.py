@@ -194,6 +194,19 @@ _EN_PLACE_ANAPHOR = {
     ),
 }
 PLACE_REACH = 3
+# APEC is the topic only where a US-China meeting is placed at or around its summit (guideline). A
+# mention qualified as another gathering ("on the margin of the APEC gathering", "the Asia-Pacific
+# Economic Cooperation (Apec) session in Detroit", "the APEC ministerial") in an article that never
+# names the summit or its leaders (_EN_SUMMIT, SUMMIT_REACH characters either side of a mention) places
+# talks on the margin of a ministers' session: no apec mention (dev: en-373, Tai-Wang Wentao in Detroit).
+# The ministers' own meeting is left alone: the unit set holds a clash of APEC trade ministers as apec.
+_EN_NOT_SUMMIT = re.compile(
+    r"\)?\s*(?:\(\w+\)\s*)?(?:(?:trade|finance|foreign|senior\s+officials['\u2019]?|ministers['\u2019]?|ministerial)\s+)*"
+    r"(?:gathering|session|ministerial)\b",
+    re.IGNORECASE,
+)
+_EN_SUMMIT = re.compile(r"\b(?:summit|leaders|retreat)", re.IGNORECASE)
+SUMMIT_REACH = 80
 # Taiwan named as one claimant of the South China Sea beside others ("restrictions on innocent passage
 # imposed by the People's Republic of China (PRC), Taiwan, and Vietnam", "imposed by China and Taiwan",
 # "claimed by Brunei, Malaysia, the Philippines, Taiwan, and Vietnam") in a sentence on the sea (a South
@@ -755,7 +768,24 @@ def _topic_mentions(
     _add_place_anaphors(sentences, tied, per_sentence)
     for i, (sentence, _) in enumerate(sentences):
         per_sentence[i] = [m for m in per_sentence[i] if not _sea_claimant(sentence, m, per_sentence[i])]
+    _drop_ministers_sessions(sentences, per_sentence, tax)
     return per_sentence
+
+
+def _drop_ministers_sessions(
+    sentences: list[tuple[str, bool]], per_sentence: list[list[Mention]], tax: Taxonomy
+) -> None:
+    """Drop the English mentions of an event-only topic (APEC) qualified as another gathering than the
+    summit (_EN_NOT_SUMMIT), when no mention of it in the article has a summit word near (_EN_SUMMIT)."""
+    for topic in tax.event_only:
+        at = [(i, m) for i, ms in enumerate(per_sentence) for m in ms if m.topic == topic]
+        if not at or any(_HANGUL.search(sentences[i][0]) for i, _ in at):
+            continue
+        if any(_EN_SUMMIT.search(sentences[i][0], max(0, m.start - SUMMIT_REACH), m.end + SUMMIT_REACH) for i, m in at):
+            continue
+        for i, m in at:
+            if _EN_NOT_SUMMIT.match(sentences[i][0], m.end):
+                per_sentence[i] = [x for x in per_sentence[i] if x is not m]
 
 
 def _sea_claimant(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
