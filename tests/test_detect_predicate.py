@@ -163,8 +163,11 @@ DEV_FLOORS = {
     # topic, read before any rule): topics 0.935/0.904 (188/13/20), events 0.911/0.832 (163/16/33),
     # 4 of 105, set to the measured figure; then 19 more dev records (en-grow8: 9 hard negatives, 3
     # flagged; 10 with a topic, read before any rule: topics 0.556/0.909, events 0.562/0.818 on them):
-    # topics 0.904/0.904 (198/21/21), events 0.882/0.831 (172/23/35), 7 of 114, set to the measured figure
-    "en": {"topics": (0.90, 0.90), "events": (0.88, 0.83), "hard_negatives": 7},
+    # topics 0.904/0.904 (198/21/21), events 0.882/0.831 (172/23/35), 7 of 114, set to the measured figure;
+    # round nine (en-tune9, after the place-anaphor and relief rules: 0.905/0.909 (199/21/20), 0.888/0.845
+    # (175/22/32), 7 of 114): topics 0.930/0.913 (200/15/19), events 0.917/0.850 (176/16/31), 4 of 114,
+    # set to the measured figure
+    "en": {"topics": (0.93, 0.91), "events": (0.91, 0.85), "hard_negatives": 4},
 }
 
 
