@@ -103,6 +103,31 @@ _THIRD_NAMED = re.compile(
 # A place where the act happens, "in Paris", "at talks in Tokyo", is a venue, no third party (not
 # "in Japan's waters": a possessive names the country as a party).
 _EN_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# A country after its city, "in Bangkok, Thailand", "at the summit in Busan, South Korea", is that venue's
+# too (dev: en-369's Harris-Xi exchange "at the APEC forum's summit in Bangkok, Thailand" read as Thailand's
+# affair, the summit lost; Busan, Kuala Lumpur, Osaka, Gyeongju, Bali besides). Not "in the US, ...".
+_EN_CITY_VENUE = re.compile(r"\b(?:in|at)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*,\s*$")
+CITY_VENUE_REACH = 40  # characters before the country's name: "in Kuala Lumpur, " with room to spare
+# An English story whose opening (its first headline segment, after a dateline) has a third country for
+# its subject ("Mexico said it would slap a 50% tariff on Chinese car imports, acquiescing to US pressure",
+# "Canada's government says it is imposing a 100% tariff ... that matches U.S. tariffs", "Japan's
+# restrictions on the export of chip-making equipment went into effect ... as part of US-led measures")
+# is that country's affair with a side: the US and China named elsewhere in it are its backdrop
+# (guideline: China-EU EV tariffs are no US-China topic "even when Washington and Beijing appear
+# elsewhere"). There only a sentence naming the two sides as a pair (_EN_SIDES_PAIRED) is tied. Not when
+# the US shares the subject ("Philippines, US condemn ..."). Dev: 24 such openings, 23 hard negatives
+# (en-374, -378, -383 flagged before) and one positive whose US-China sentence names the third country.
+_EN_LEAD_ARTICLE = re.compile(r"[\s\u2014\u2013-]*(?:the\s+)?", re.IGNORECASE)
+_EN_US_BESIDE = re.compile(
+    r"[^,;:]{0,40}?(?:,\s*(?:(?:along|together)\s+with\s+)?|\s+(?:and|with|along\s+with|together\s+with|joined\s+by)\s+)"
+    r"(?:its\s+[\w\s]{0,20}?,\s*)?(?:the\s+)?(?:U\.S\.|US\b|United\s+States|Washington|America)"
+)
+_EN_US = r"(?:U\.S\.(?:A\.)?|US\b|USA\b|United\s+States|America\b|Washington)"
+_EN_CN = r"(?:China|Beijing|Chinese)"
+_EN_SIDES_PAIRED = re.compile(
+    rf"\b{_EN_US}\s*[-\u2013/]\s*{_EN_CN}|\b{_EN_CN}\s*[-\u2013/]\s*{_EN_US}|\bSino-(?:US|U\.S\.|American)\b"
+    rf"|\b(?:[Tt]he\s+)?{_EN_US}\s+and\s+{_EN_CN}|\b{_EN_CN}\s+and\s+(?:the\s+)?{_EN_US}"
+)
 # In such a sentence the other side may be named only as the backdrop of the third country's act, in
 # a clause of following or aligning, up to its comma ("Following Washington's lead, Japan tightened
 # export controls on chips to China", "..., in line with U.S. policy"): that naming ties nothing.
@@ -189,6 +214,28 @@ _KO_BARE_REACTION = re.compile(
     r"((?:중국|미국|中|美)(?:\s*(?:정부|외교부|국방부|상무부|당국|측))?)(?:은|는|이|가|도)\s+"
     r"(?:(?:즉각|강하게|강력히|거세게|크게|곧바로|즉시|반대로)\s+)?(?:반발|항의|규탄|반대|비난|발끈)(?:했다|하고\s나섰다)\.?$"
 )
+# APEC is the topic only where a US-China meeting is placed at or around its summit (guideline). A
+# mention qualified as another gathering ("on the margin of the APEC gathering", "the Asia-Pacific
+# Economic Cooperation (Apec) session in Detroit", "the APEC ministerial") in an article that never
+# names the summit or its leaders (_EN_SUMMIT, SUMMIT_REACH characters either side of a mention) places
+# talks on the margin of a ministers' session: no apec mention (dev: en-373, Tai-Wang Wentao in Detroit).
+# The ministers' own meeting is left alone: the unit set holds a clash of APEC trade ministers as apec.
+_EN_NOT_SUMMIT = re.compile(
+    r"\)?\s*(?:\(\w+\)\s*)?(?:(?:trade|finance|foreign|senior\s+officials['\u2019]?|ministers['\u2019]?|ministerial)\s+)*"
+    r"(?:gathering|session|ministerial)\b",
+    re.IGNORECASE,
+)
+_EN_SUMMIT = re.compile(r"\b(?:summit|leaders|retreat)", re.IGNORECASE)
+SUMMIT_REACH = 80
+# Taiwan named as one claimant of the South China Sea beside others ("restrictions on innocent passage
+# imposed by the People's Republic of China (PRC), Taiwan, and Vietnam", "imposed by China and Taiwan",
+# "claimed by Brunei, Malaysia, the Philippines, Taiwan, and Vietnam") in a sentence on the sea (a South
+# China Sea term or a word of its law, _EN_SEA_LAW): a party to the sea's claims, no taiwan mention
+# (dev: two FONOP statements, en-310, -368, gave a false taiwan dispute; three claimant lists besides).
+_EN_CLAIMANTS = r"(?:China|PRC\)?|Vietnam|(?:the\s+)?Philippines|Malaysia|Brunei|Indonesia)"
+_EN_CLAIMANT_BEFORE = re.compile(rf"\b{_EN_CLAIMANTS},?\s+(?:and\s+)?$")
+_EN_CLAIMANT_AFTER = re.compile(rf",?\s+(?:and\s+)?{_EN_CLAIMANTS}(?!\w)")
+_EN_SEA_LAW = re.compile(r"\b(?:freedom[- ]of[- ]navigation|innocent\s+passage|FONOPs?|territorial\s+claims)\b", re.I)
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -272,6 +319,18 @@ _KO_THIRD_SETTING = frozenset(("south_china_sea",))
 _KO_TITLE = r"(?:장관|보좌관|의장|대표|대사|부장|주석|총장|참모장|대변인|차관|위원장|대통령|부총리|총리|국장|사령관)"
 _KO_INTRODUCED = re.compile(
     r"(?<![가-힣])([가-힣]{2,5})\s+(미국|미|美|중국|中)\s+(?:[가-힣·]+\s+){0,2}?[가-힣]*" + _KO_TITLE
+)
+# An English story introduces an official once with their side ("U.S. Vice President Kamala Harris",
+# "US Trade Representative Katherine Tai", "Chinese Commerce Minister Wang Wentao") and then says the
+# surname alone ("Harris and Xi exchanged remarks"): that sentence names the same side, as in Korean.
+# A Chinese name puts the surname first (Wang Wentao: Wang), an American one last (Katherine Tai: Tai).
+_EN_TITLE = (
+    r"(?:[Vv]ice\s+)?[Pp]resident|[Ll]eader|[Ss]ecretary|[Mm]inister|[Rr]epresentative|[Aa]dvis[eo]r|[Aa]mbassador"
+    r"|[Ss]pokes(?:man|woman|person)|[Ee]nvoy|[Pp]remier|[Cc]zar|[Tt]sar|[Aa]dmiral|[Gg]eneral|[Cc]hief"
+)
+_EN_INTRODUCED = re.compile(
+    r"\b(U\.S\.|US|American|United\s+States|Chinese|China[\u2019']s)\s+(?:[\w-]+\s+){0,4}?"
+    rf"(?:{_EN_TITLE})\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)\b"
 )
 _KO_SIDE_WORD = {"미국": "us", "미": "us", "美": "us", "중국": "china", "中": "china"}
 # Words the introduction pattern takes for a name but which are none: time and linking words that also
@@ -741,7 +800,36 @@ def _topic_mentions(
     _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
     _add_protested_anaphors(sentences, tied, per_sentence)
     _add_place_anaphors(sentences, tied, per_sentence)
+    for i, (sentence, _) in enumerate(sentences):
+        per_sentence[i] = [m for m in per_sentence[i] if not _sea_claimant(sentence, m, per_sentence[i])]
+    _drop_ministers_sessions(sentences, per_sentence, tax)
     return per_sentence
+
+
+def _drop_ministers_sessions(
+    sentences: list[tuple[str, bool]], per_sentence: list[list[Mention]], tax: Taxonomy
+) -> None:
+    """Drop the English mentions of an event-only topic (APEC) qualified as another gathering than the
+    summit (_EN_NOT_SUMMIT), when no mention of it in the article has a summit word near (_EN_SUMMIT)."""
+    for topic in tax.event_only:
+        at = [(i, m) for i, ms in enumerate(per_sentence) for m in ms if m.topic == topic]
+        if not at or any(_HANGUL.search(sentences[i][0]) for i, _ in at):
+            continue
+        if any(_EN_SUMMIT.search(sentences[i][0], max(0, m.start - SUMMIT_REACH), m.end + SUMMIT_REACH) for i, m in at):
+            continue
+        for i, m in at:
+            if _EN_NOT_SUMMIT.match(sentences[i][0], m.end):
+                per_sentence[i] = [x for x in per_sentence[i] if x is not m]
+
+
+def _sea_claimant(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether an English taiwan mention names Taiwan as one claimant of the South China Sea beside
+    others (_EN_CLAIMANTS), in a sentence on the sea (a south_china_sea mention or _EN_SEA_LAW)."""
+    if mention.topic != "taiwan" or _HANGUL.search(sentence):
+        return False
+    on_sea = any(m.topic == "south_china_sea" for m in mentions) or bool(_EN_SEA_LAW.search(sentence))
+    listed = _EN_CLAIMANT_BEFORE.search(sentence[: mention.start]) or _EN_CLAIMANT_AFTER.match(sentence, mention.end)
+    return on_sea and bool(listed)
 
 
 def _add_place_anaphors(sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]]) -> None:
@@ -1003,11 +1091,26 @@ def _tied_with_third_countries(
     """_tied_sentences, where an English sentence naming a third country names a side only outside its
     backdrop clauses (``names`` is updated) and is not tied through its neighbours."""
     _ko_surname_sides(sentences, names)
+    _en_surname_sides(sentences, names)
     third = [_en_third_headline(s) if h else _en_third_country(s) for s, h in sentences]
     for i, (sentence, _) in enumerate(sentences):
         if third[i] and names[i] >= set(tax.actors):
             names[i] = _named_outside_backdrop(sentence, tax)
-    return _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors), third)
+    tied = _tied_sentences(names, pair, [h for _, h in sentences], set(tax.actors), third)
+    if sentences and _en_third_lead(sentences[0][0]):  # that country's story: the sides tie as a pair only
+        return [t and bool(_EN_SIDES_PAIRED.search(s)) for t, (s, _) in zip(tied, sentences, strict=True)]
+    return tied
+
+
+def _en_third_lead(opening: str) -> bool:
+    """Whether an English opening segment has a third country for its subject (_THIRD_NAMED after a
+    dateline: "Mexico said it would slap ...", "Canada's government says ..."), the US not beside it
+    (_EN_US_BESIDE) and the two sides not named as a pair (_EN_SIDES_PAIRED)."""
+    if _HANGUL.search(opening) or _EN_SIDES_PAIRED.search(opening):
+        return False
+    at = _EN_LEAD_ARTICLE.match(opening, _dateline_end(opening)).end()
+    name = _THIRD_NAMED.match(opening, at)
+    return bool(name) and not _EN_US_BESIDE.match(opening, name.end())
 
 
 def _ko_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) -> None:
@@ -1021,6 +1124,21 @@ def _ko_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) 
     if not sides:
         return
     later = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, sides)) + r")\s*" + _KO_TITLE)
+    for i, (sentence, _) in enumerate(sentences):
+        names[i] |= {sides[m.group(1)] for m in later.finditer(sentence)}
+
+
+def _en_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) -> None:
+    """Add to ``names`` the side of each official an English article introduced with it (_EN_INTRODUCED)
+    in the sentences that say the surname alone ("Harris and Xi exchanged remarks")."""
+    sides: dict[str, str] = {}
+    for sentence, _ in sentences:
+        for m in _EN_INTRODUCED.finditer(sentence):
+            china = m.group(1).startswith("Chin")
+            sides.setdefault(m.group(2) if china else m.group(3), "china" if china else "us")
+    if not sides:
+        return
+    later = re.compile(r"\b(" + "|".join(map(re.escape, sides)) + r")\b")
     for i, (sentence, _) in enumerate(sentences):
         names[i] |= {sides[m.group(1)] for m in later.finditer(sentence)}
 
@@ -1043,9 +1161,10 @@ def _en_third_country(sentence: str) -> bool:
 
 
 def _party(sentence: str, name: re.Match[str]) -> bool:
-    """Whether a third country's name is a party, not a venue (_EN_VENUE) in the sentence."""
+    """Whether a third country's name is a party, not a venue (_EN_VENUE, _EN_CITY_VENUE) in the sentence."""
     possessive = sentence.startswith(("'s", "\u2019s"), name.end())
-    return possessive or not _EN_VENUE.search(sentence, max(0, name.start() - 8), name.start())
+    city = _EN_CITY_VENUE.search(sentence, max(0, name.start() - CITY_VENUE_REACH), name.start())
+    return possessive or not (city or _EN_VENUE.search(sentence, max(0, name.start() - 8), name.start()))
 
 
 def _named_outside_backdrop(sentence: str, tax: Taxonomy) -> set[str]:
