@@ -216,6 +216,10 @@ _KO_OPINION = frozenset(("분석", "풀이", "해석", "진단", "내다보다",
 _KO_NEAR = frozenset(("가깝다", "근접", "임박", "눈앞", "초읽기", "목전", "다가서다"))
 _KO_NEAR_CATEGORIES = frozenset(("agree", "cooperate", "consult"))
 KO_NEAR_MORPHS = 2
+# Nouns that, with 이다, make a relative clause the sentence's own statement (갈등이 확대되는 양상이다,
+# 긴장이 격화하는 모양새다, …하는 형국이다: "the conflict is widening"), not a description of a noun of
+# another predicate (dev: ko-253, ko-277, both labelled events in their -는 양상이다 sentence).
+_KO_STATE_HEADS = frozenset(("양상", "모양새", "형국"))
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
 }
@@ -1099,6 +1103,8 @@ def _ko_relative_head(morphs: tuple[Morph, ...], cue: _Cue) -> tuple[int, int] |
         return None
     if morphs[j + 1].tag == "NNB":
         return None  # 줄인 것으로 밝혔다, 합의한 바 있다
+    if morphs[j + 1].form in _KO_STATE_HEADS and j + 2 < len(morphs) and morphs[j + 2].tag == "VCP":
+        return None  # 갈등이 확대되는 양상이다: the clause is the statement
     end = j + 1
     while end < len(morphs) and morphs[end].tag in ("NNG", "NNP", "SN", "SL", "XSN", "NNB"):
         end += 1
@@ -1195,6 +1201,7 @@ def _ko_aspect(tail: tuple[Morph, ...]) -> str:
         if m.tag == "EP" and m.form == "었" and nxt.form == "었":
             return "-었었-: past perfect"
         relative = m.tag == "ETM" and m.form not in ("ᆯ", "을", "ㄹ")  # not a plan (완화할 예정이다)
-        if relative and nxt.tag == "NNG" and any(x.tag == "VCP" for x in tail[k + 2 : k + 4]):
+        described = nxt.tag == "NNG" and nxt.form not in _KO_STATE_HEADS  # not 확대되는 양상이다
+        if relative and described and any(x.tag == "VCP" for x in tail[k + 2 : k + 4]):
             return "a relative clause describing a noun"
     return ""
