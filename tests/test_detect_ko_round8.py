@@ -22,3 +22,31 @@ def test_a_clause_before_yangsang_is_the_statement(sentence, expected):
 def test_a_clause_describing_another_noun_stays_no_event():
     # …확대되는 지역이다 describes a place: nothing is reported
     assert not _events("미국과 중국의 남중국해 갈등이 확대되는 지역이다.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an appeal as the main verb: the criticism before it is done
+        "중국 정부는 미국의 새 반도체 수출 통제를 강하게 비판하며 즉각 철회를 촉구했다.",
+        # a step hinted as the main verb
+        "트럼프 대통령은 중국의 희토류 수출 통제를 비판하며 새 관세를 부과할 가능성도 내비쳤다.",
+    ],
+)
+def test_a_reaction_before_an_appeal_or_a_hint_is_done(sentence):
+    events = _events(sentence)
+    assert ("export_controls", "dispute") in events
+    # the tariff hinted after it is not the reaction's, nor an event
+    assert ("tariffs_trade", "dispute") not in events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a journalist's forecast covers the whole sentence
+        "중국은 미국의 반도체 수출 통제에 반발하며 보복에 나설 것으로 보인다.",
+        "중국은 미국의 반도체 수출 통제를 비판하며 철회를 촉구할 전망이다.",
+    ],
+)
+def test_a_reaction_under_a_forecast_stays_no_event(sentence):
+    assert ("export_controls", "dispute") not in _events(sentence)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsmon.cues import CueLexicon
 from newsmon.english import DETERMINERS, PREPOSITIONS, tokens
@@ -220,6 +220,12 @@ KO_NEAR_MORPHS = 2
 # 긴장이 격화하는 모양새다, …하는 형국이다: "the conflict is widening"), not a description of a noun of
 # another predicate (dev: ko-253, ko-277, both labelled events in their -는 양상이다 sentence).
 _KO_STATE_HEADS = frozenset(("양상", "모양새", "형국"))
+# A reaction closing a coordinated clause (…을 비판하며, 규탄하고, 반발하면서) is done when the sentence's
+# main verb is a past act of the same subject that is no event itself: an appeal (…철회를 촉구했다) or a
+# step hinted (…부과할 가능성도 내비쳤다). Not under a journalist's forecast (…반발하며 보복할 것으로
+# 보인다, 전망이다), whose mood is the whole sentence's (dev: ko-117, ko-171).
+_KO_COORDINATE = frozenset(("며", "으며", "면서", "으면서", "고"))
+_KO_WRITERS_FORECAST = frozenset(("전망", "관측", "예상", "보이다", "듯", "분석", "풀이", "관측되다", "예상되다"))
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
 }
@@ -811,7 +817,35 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         start = max(start, morphs[backdrop - 1].end)
     later = [c.end for c in cues if c.i > cue.i and _ko_subordinate_background(morphs, c, lex)]
     shadow = (cue.end, max(later)) if later else (0, 0)
-    return _verdict(lex, cue, text, objects[k], mods, start, shadow)
+    reading = _verdict(lex, cue, text, objects[k], mods, start, shadow)
+    return _ko_done_reaction(morphs, text, lex, main, reading) or reading
+
+
+def _ko_done_reaction(
+    morphs: tuple[Morph, ...], text: str, lex: CueLexicon, main: list[_Cue], reading: Reading
+) -> Reading | None:
+    """The reading of a reaction closing a coordinated clause before a main verb that is no event by
+    its mood (_KO_COORDINATE): that clause read on its own, its terms only (what follows is shadowed)."""
+    if reading.event or reading.negated or reading.background or not morphs:
+        return None
+    if lex.roles.get(reading.category) != "appeal" and not reading.hedged:
+        return None
+    last_ef = max((j for j, m in enumerate(morphs) if m.tag == "EF"), default=0)
+    if not last_ef or morphs[last_ef - 1].tag != "EP" or morphs[last_ef - 1].form not in ("었", "았", "였"):
+        return None  # the main verb is no past act (부과할 전망이다)
+    for c in sorted((c for c in main if c.end <= reading.start), key=lambda c: -c.i):
+        j = c.i + c.n
+        while j < len(morphs) and morphs[j].tag in ("XSV", "XSA", "EP"):
+            j += 1
+        if c.category not in _KO_REACTIONS or j >= len(morphs) or morphs[j].tag != "EC":
+            continue
+        if morphs[j].form not in _KO_COORDINATE or any(m.lemma in _KO_WRITERS_FORECAST for m in morphs[j:]):
+            return None
+        own = read_korean(morphs[: j + 1], text, lex)
+        if own.event and own.category in _KO_REACTIONS:
+            return replace(own, shadow=(morphs[j].end, morphs[-1].end))
+        return None
+    return None
 
 
 def _ko_cue(lex: CueLexicon, morphs: tuple[Morph, ...], sets: list, i: int) -> tuple[tuple[str, ...], str, int] | None:
