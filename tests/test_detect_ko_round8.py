@@ -50,3 +50,20 @@ def test_a_reaction_before_an_appeal_or_a_hint_is_done(sentence):
 )
 def test_a_reaction_under_a_forecast_stays_no_event(sentence):
     assert ("export_controls", "dispute") not in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the two sides affirm a shared need: a consensus reached
+        "미국과 중국 두 정상은 인공지능 기술을 책임 있게 관리해야 할 필요성을 확인했다.",
+        "미국과 중국은 인공지능 위험을 관리해야 할 필요성에 공감했다.",
+    ],
+)
+def test_the_two_sides_affirming_a_need_is_an_agreement(sentence):
+    assert ("ai", "agreement") in _events(sentence)
+
+
+def test_a_need_affirmed_by_one_side_alone_is_no_deal():
+    # a deal takes two sides (round three): one side affirming a need is no agreement
+    assert ("ai", "agreement") not in _events("미국 정부는 인공지능 규제의 필요성을 확인했다.")
