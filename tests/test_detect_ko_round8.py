@@ -67,3 +67,15 @@ def test_the_two_sides_affirming_a_need_is_an_agreement(sentence):
 def test_a_need_affirmed_by_one_side_alone_is_no_deal():
     # a deal takes two sides (round three): one side affirming a need is no agreement
     assert ("ai", "agreement") not in _events("미국 정부는 인공지능 규제의 필요성을 확인했다.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a deal for one side's farmers is a (farm-purchase) trade deal
+        "트럼프 미국 대통령은 시진핑 중국 국가주석과 미국 농부들을 위한 매우 중요한 합의를 이뤘다고 밝혔다.",
+        "미국과 중국은 미국 농가에 도움이 되는 구매 합의를 타결했다.",
+    ],
+)
+def test_a_farm_deal_is_a_trade_agreement(sentence):
+    assert ("tariffs_trade", "agreement") in _events(sentence)
