@@ -4,7 +4,9 @@ on short sentences of our own (not copied from the corpus); each test fails with
 from __future__ import annotations
 
 import pytest
-from test_detect_predicate import _events
+from test_detect_predicate import _article, _events
+
+from newsmon.detect import detect
 
 
 @pytest.mark.parametrize(
@@ -79,3 +81,11 @@ def test_a_need_affirmed_by_one_side_alone_is_no_deal():
 )
 def test_a_farm_deal_is_a_trade_agreement(sentence):
     assert ("tariffs_trade", "agreement") in _events(sentence)
+
+
+@pytest.mark.parametrize("anaphor", ["이번 기소를", "이러한 행보를", "이 같은 조처를"])
+def test_a_reaction_to_the_indictment_by_anaphor_takes_its_topic(anaphor):
+    # the English anaphor's nouns (the charges, the moves, the measures) in Korean
+    body = f"미국 법무부가 펜타닐 원료를 밀수한 중국 기업을 재판에 넘겼다.\n중국 외교부는 {anaphor} 강력히 규탄했다."
+    events = {(e.topic, e.kind, e.sentence_index) for e in detect(_article(body)).events}
+    assert ("fentanyl", "dispute", 1) in events

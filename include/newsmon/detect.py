@@ -155,8 +155,11 @@ _EN_PROTESTED_ANAPHOR = re.compile(
 # on that sentence's topics, as English "condemned the charges" is (dev: 3 reaction sentences read, ko-010,
 # -170, -206, each in an article already found by another; none in a hard negative). 이에 따라/상응 is a
 # consequence ("accordingly"), not a reaction.
+# The nouns are the English list's (the charges, the indictments, the measures, the moves: 기소, 혐의,
+# 조처, 행보; round eight, dev: ko-284 이번 기소가 …침해한 것이라며 규탄했습니다).
 _KO_ANAPHOR = re.compile(
-    r"(?<![가-힣])(이에(?!\s*(?:따라|상응))|이를|(?:이번|이\s?같은|이러한|해당|이)\s?(?:조치|결정|합의|제재|움직임))"
+    r"(?<![가-힣])(이에(?!\s*(?:따라|상응))|이를|(?:이번|이\s?같은|이러한|해당|이)\s?"
+    r"(?:조치|조처|결정|합의|제재|움직임|행보|기소|혐의))"
 )
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
