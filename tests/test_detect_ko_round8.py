@@ -89,3 +89,17 @@ def test_a_reaction_to_the_indictment_by_anaphor_takes_its_topic(anaphor):
     body = f"미국 법무부가 펜타닐 원료를 밀수한 중국 기업을 재판에 넘겼다.\n중국 외교부는 {anaphor} 강력히 규탄했다."
     events = {(e.topic, e.kind, e.sentence_index) for e in detect(_article(body)).events}
     assert ("fentanyl", "dispute", 1) in events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Kiwi tags 뒤집 VV-R: the verb is still read by its lemma, a reverse (yield) cue
+        ("미국 정부는 중국산 제품에 대한 관세 인상 결정을 뒤집었다.", ("tariffs_trade", "agreement")),
+        ("미국은 중국에 대한 반도체 수출 규제를 뒤집었다.", ("export_controls", "agreement")),
+    ],
+)
+def test_a_verb_with_kiwis_conjugation_suffix_is_read(sentence, expected):
+    events = _events(sentence)
+    assert expected in events
+    assert (expected[0], "dispute") not in events

@@ -119,7 +119,7 @@ KO_OBJECT_WINDOW = 16
 # Korean morphemes after the predicate read for its endings (합의하지 못했다, 합의할 전망이다).
 KO_ENDING_MORPHS = 9
 _KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
-_KO_VERB = ("VV", "VA", "VX")
+_KO_VERB = ("VV", "VA", "VX")  # Kiwi adds -R/-I to regular/irregular verbs (뒤집/VV-R): see _ko_verb
 # Words opening a condition or an open question: anywhere in the predicate's clause before it ("it is
 # unclear whether the two sides will agree"), or opening the sentence before the predicate's clause
 # ("If the talks fail, Washington will impose tariffs"), they make it no event (guideline: forecasts).
@@ -769,7 +769,7 @@ def _en_clause_before(toks: list, i: int, background: list[bool]) -> list:
 
 def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
     """The governing predicate of a Korean sentence (offsets of ``morphs`` are in ``text``)."""
-    sets = [frozenset((m.lemma if m.tag in _KO_VERB else m.form,)) for m in morphs]
+    sets = [frozenset((m.lemma if _ko_verb(m) else m.form,)) for m in morphs]
     cues = []
     i = 0
     while i < len(morphs):
@@ -782,7 +782,7 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         # a term said as the clause's verb (수출을 통제한다) is still the predicate
         inside = any(a <= m0.start and m1.end <= b for a, b in skip) and not verbal(morphs, i + n)
         if not (inside and category != "agree"):
-            cues.append(_Cue(i, n, category, m0.start, m1.end, m0.tag in _KO_VERB, " ".join(phrase)))
+            cues.append(_Cue(i, n, category, m0.start, m1.end, _ko_verb(m0), " ".join(phrase)))
         i += n
     backdrop = _ko_backdrop_end(morphs)
     main = [
@@ -848,10 +848,15 @@ def _ko_done_reaction(
     return None
 
 
+def _ko_verb(m: Morph) -> bool:
+    """True for a verb or adjective, whatever Kiwi's conjugation suffix (뒤집/VV-R, 돕/VV-I, 가깝/VA-I)."""
+    return m.tag.split("-")[0] in _KO_VERB
+
+
 def _ko_cue(lex: CueLexicon, morphs: tuple[Morph, ...], sets: list, i: int) -> tuple[tuple[str, ...], str, int] | None:
     """The cue starting at morpheme ``i`` (phrase, category, morphemes spanned): the longest of its
     contiguous match and its match with a joint between the words (엄정한 교섭, 수출을 엄격하게 통제)."""
-    if morphs[i].tag not in _KO_NOUN + _KO_VERB:
+    if morphs[i].tag not in _KO_NOUN and not _ko_verb(morphs[i]):
         return None
     hit = lex.cues["ko"].match(sets, i)
     split = split_cue(lex.cues["ko"], morphs, i) if morphs[i].tag in _KO_NOUN else None
