@@ -103,3 +103,19 @@ def test_a_verb_with_kiwis_conjugation_suffix_is_read(sentence, expected):
     events = _events(sentence)
     assert expected in events
     assert (expected[0], "dispute") not in events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국 정부가 엔비디아의 AI 칩 중국 수출을 승인했다.",
+        "미국 상무부는 중국에 대한 H20 칩 수출 허가를 내주기로 했다.",
+    ],
+)
+def test_a_licence_to_export_chips_is_an_export_control_agreement(sentence):
+    assert ("export_controls", "agreement") in _events(sentence)
+
+
+def test_a_licence_to_export_arms_is_no_export_control():
+    # other goods: an arms sale to Taiwan is the Taiwan topic's, not the chip controls'
+    assert not {t for t, _ in _events("미국은 중국이 반발하는 대만에 대한 무기 수출을 승인했다.")} & {"export_controls"}
