@@ -119,3 +119,27 @@ def test_a_licence_to_export_chips_is_an_export_control_agreement(sentence):
 def test_a_licence_to_export_arms_is_no_export_control():
     # other goods: an arms sale to Taiwan is the Taiwan topic's, not the chip controls'
     assert not {t for t, _ in _events("미국은 중국이 반발하는 대만에 대한 무기 수출을 승인했다.")} & {"export_controls"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "트럼프 미국 대통령은 \"APEC 정상회의에서 시진핑 중국 국가주석을 만날 필요가 없다\"고 말했다.",
+        "바이든 미국 대통령은 APEC에서 중국 정상과 만날 예정이었지만 이제는 그럴 이유가 없다고 밝혔다.",
+    ],
+)
+def test_no_need_to_meet_at_apec_is_an_apec_dispute(sentence):
+    assert ("apec", "dispute") in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # recalled, not the news
+        "트럼프 미국 대통령은 지난해 APEC에서 시진핑 중국 국가주석을 만날 필요가 없다고 말한 바 있다.",
+        # a need to meet is no refusal
+        "트럼프 미국 대통령은 APEC에서 시진핑 중국 국가주석을 만날 필요가 있다고 말했다.",
+    ],
+)
+def test_a_recalled_refusal_or_a_need_to_meet_is_no_apec_dispute(sentence):
+    assert ("apec", "dispute") not in _events(sentence)
