@@ -143,3 +143,10 @@ def test_no_need_to_meet_at_apec_is_an_apec_dispute(sentence):
 )
 def test_a_recalled_refusal_or_a_need_to_meet_is_no_apec_dispute(sentence):
     assert ("apec", "dispute") not in _events(sentence)
+
+
+def test_a_relative_clause_on_the_subject_with_an_irregular_verb_describes_it():
+    # 돕 is VV-I: the clause (…세력을 도운 미국이) still describes the subject, its topic is no news
+    events = _events("대만 독립 세력을 도운 미국이 중국과 관세 협상을 타결했다.")
+    assert ("tariffs_trade", "agreement") in events
+    assert ("taiwan", "agreement") not in events

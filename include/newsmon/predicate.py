@@ -927,7 +927,7 @@ def _describes_subject(morphs: tuple[Morph, ...], j: int, before: int) -> bool:
     """True when morpheme ``j`` ends a relative clause on the sentence's subject (…을 치르는 중국이):
     an adnominal ending, then a name and a subject particle, before the predicate at ``before``."""
     m = morphs[j]
-    if m.tag != "ETM" or j + 2 >= before or morphs[j - 1].tag not in ("VV", "XSV"):
+    if m.tag != "ETM" or j + 2 >= before or morphs[j - 1].tag.split("-")[0] not in ("VV", "XSV"):
         return False
     noun, particle = morphs[j + 1], morphs[j + 2]
     return noun.tag in ("NNP", "NNG") and _subject_particle(particle)
