@@ -150,3 +150,14 @@ def test_a_relative_clause_on_the_subject_with_an_irregular_verb_describes_it():
     events = _events("대만 독립 세력을 도운 미국이 중국과 관세 협상을 타결했다.")
     assert ("tariffs_trade", "agreement") in events
     assert ("taiwan", "agreement") not in events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국과 중국이 서로 관세를 인상하면서 투자심리가 위축된 영향이다.",
+        "미국과 중국의 관세 전쟁으로 경기 둔화 우려가 커지며 외국인 매도세가 강해진 여파다.",
+    ],
+)
+def test_a_cause_given_for_something_else_is_no_event(sentence):
+    assert not _events(sentence)

@@ -226,6 +226,10 @@ _KO_STATE_HEADS = frozenset(("양상", "모양새", "형국"))
 # 보인다, 전망이다), whose mood is the whole sentence's (dev: ko-117, ko-171).
 _KO_COORDINATE = frozenset(("며", "으며", "면서", "으면서", "고"))
 _KO_WRITERS_FORECAST = frozenset(("전망", "관측", "예상", "보이다", "듯", "분석", "풀이", "관측되다", "예상되다"))
+# A sentence whose own predicate is a cause noun with 이다 (…관세 전쟁으로 투자심리가 위축된 영향이다, …부과했기
+# 때문이다, 탓이다, 여파다) explains something reported before it: what it names is the cause, context
+# (guideline: background; dev: ko-237, a KOSPI close blamed on the tariff war, a hard negative).
+_KO_CAUSE_HEADS = frozenset(("영향", "때문", "탓", "여파"))
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
 }
@@ -1075,10 +1079,19 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         mods["background"] = "지난 + a year (지난 2018년): past time"
     if _ko_then_opening(morphs[: cue.i]):
         mods["background"] = "당시 opening the sentence: a recalled event"
+    if _ko_cause_given(morphs, cue):
+        mods["background"] = "…한 영향이다, 때문이다: the cause of something reported before"
     opinion = _ko_opinion(morphs, cue)
     if opinion:
         mods["hedged"] = opinion
     return mods
+
+
+def _ko_cause_given(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """True when the sentence ends, after the cue, in a cause noun and 이다 (_KO_CAUSE_HEADS)."""
+    ends = [j for j in range(cue.i + cue.n, len(morphs)) if morphs[j].tag == "EF"]
+    last = ends[-1] if ends else 0
+    return last >= 2 and morphs[last - 1].tag == "VCP" and morphs[last - 2].form in _KO_CAUSE_HEADS
 
 
 def _ko_opinion(morphs: tuple[Morph, ...], cue: _Cue) -> str:
