@@ -161,3 +161,17 @@ def test_a_relative_clause_on_the_subject_with_an_irregular_verb_describes_it():
 )
 def test_a_cause_given_for_something_else_is_no_event(sentence):
     assert not _events(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # halting the flow of goods is a ban (a dispute), as English "halted rare earth exports"
+        ("중국이 미국에 대한 희토류 수출을 중단했다.", ("export_controls", "dispute")),
+        ("中, 美에 희토류 수출 중단", ("export_controls", "dispute")),
+        # halting the controls themselves stays a concession
+        ("중국이 미국에 대한 희토류 수출 통제를 중단했다.", ("export_controls", "agreement")),
+    ],
+)
+def test_halting_exports_is_a_ban(sentence, expected):
+    assert expected in _events(sentence)
