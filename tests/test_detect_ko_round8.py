@@ -175,3 +175,15 @@ def test_a_cause_given_for_something_else_is_no_event(sentence):
 )
 def test_halting_exports_is_a_ban(sentence, expected):
     assert expected in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "美, 中에 관세 폭탄",
+        "미국이 중국산 제품에 25% 관세를 때렸다.",
+        "미국이 중국산 제품에 고율 관세를 물렸다.",
+    ],
+)
+def test_headline_verbs_and_nouns_of_imposing_tariffs(sentence):
+    assert ("tariffs_trade", "dispute") in _events(sentence)
