@@ -187,3 +187,23 @@ def test_halting_exports_is_a_ban(sentence, expected):
 )
 def test_headline_verbs_and_nouns_of_imposing_tariffs(sentence):
     assert ("tariffs_trade", "dispute") in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("미국과 중국 국방장관은 화상 통화를 갖고 남중국해 문제를 논의했다.", "military_channels"),
+        ("미국과 중국 군 대표단은 해상군사안보협의체 회의를 열고 남중국해 안전 문제를 논의했다.", "military_channels"),
+        ("미국과 중국은 무역 협상을 재개하고 남중국해 문제를 논의했다.", "tariffs_trade"),
+    ],
+)
+def test_a_meeting_held_before_the_agenda_it_covered_is_an_agreement(sentence, held):
+    events = _events(sentence)
+    assert (held, "agreement") in events
+    assert ("south_china_sea", "agreement") not in events  # what was discussed stays agenda
+
+
+def test_a_conjunct_of_the_agenda_is_no_meeting_held():
+    # 회의에서 is where it was said; …확대하고 …강화하는 방안 is what was discussed
+    sentence = "회의에서 미국과 중국은 펜타닐 정보 공유를 확대하고 원료 수출 기준을 강화하는 방안을 논의했다."
+    assert ("fentanyl", "agreement") not in _events(sentence)

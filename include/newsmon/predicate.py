@@ -225,6 +225,8 @@ _KO_STATE_HEADS = frozenset(("양상", "모양새", "형국"))
 # step hinted (…부과할 가능성도 내비쳤다). Not under a journalist's forecast (…반발하며 보복할 것으로
 # 보인다, 전망이다), whose mood is the whole sentence's (dev: ko-117, ko-171).
 _KO_COORDINATE = frozenset(("며", "으며", "면서", "으면서", "고"))
+# Morphemes from a meeting cue to the coordinating ending that closes its clause (회의/를/열/고: 3).
+KO_MEETING_VERB_MORPHS = 4
 _KO_WRITERS_FORECAST = frozenset(("전망", "관측", "예상", "보이다", "듯", "분석", "풀이", "관측되다", "예상되다"))
 # A sentence whose own predicate is a cause noun with 이다 (…관세 전쟁으로 투자심리가 위축된 영향이다, …부과했기
 # 때문이다, 탓이다, 여파다) explains something reported before it: what it names is the cause, context
@@ -828,15 +830,16 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
 def _ko_done_reaction(
     morphs: tuple[Morph, ...], text: str, lex: CueLexicon, main: list[_Cue], reading: Reading
 ) -> Reading | None:
-    """The reading of a reaction closing a coordinated clause before a main verb that is no event by
-    its mood (_KO_COORDINATE): that clause read on its own, its terms only (what follows is shadowed)."""
-    if reading.event or reading.negated or reading.background or not morphs:
+    """The reading of a coordinated clause (_KO_COORDINATE) done before a main verb that is no event:
+    a reaction before an appeal or a hinted step (비판하며 … 촉구했다), a meeting held before the agenda
+    it covered (회의를 열고 … 논의했다); that clause read on its own, what follows it shadowed."""
+    if reading.event or reading.negated or reading.background or not _ko_past_main(morphs):
         return None
-    if lex.roles.get(reading.category) != "appeal" and not reading.hedged:
+    role = lex.roles.get(reading.category)
+    if role == "agenda" and not reading.hedged:
+        return _ko_meeting_before(morphs, text, lex, reading)
+    if role != "appeal" and not reading.hedged:
         return None
-    last_ef = max((j for j, m in enumerate(morphs) if m.tag == "EF"), default=0)
-    if not last_ef or morphs[last_ef - 1].tag != "EP" or morphs[last_ef - 1].form not in ("었", "았", "였"):
-        return None  # the main verb is no past act (부과할 전망이다)
     for c in sorted((c for c in main if c.end <= reading.start), key=lambda c: -c.i):
         j = c.i + c.n
         while j < len(morphs) and morphs[j].tag in ("XSV", "XSA", "EP"):
@@ -850,6 +853,30 @@ def _ko_done_reaction(
             return replace(own, shadow=(morphs[j].end, morphs[-1].end))
         return None
     return None
+
+
+def _ko_past_main(morphs: tuple[Morph, ...]) -> bool:
+    """True when the sentence's last ending follows a past tense (촉구했다, 논의했다; not 부과할 전망이다)."""
+    last_ef = max((j for j, m in enumerate(morphs) if m.tag == "EF"), default=0)
+    return bool(last_ef) and morphs[last_ef - 1].tag == "EP" and morphs[last_ef - 1].form in ("었", "았", "였")
+
+
+def _ko_meeting_before(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, reading: Reading) -> Reading | None:
+    """The meeting held (or resumed, or deal made) in the coordinated clause just before an agenda verb
+    (통화를 갖고 …를 논의했다, 협상을 재개하고 …): talks held are an agreement (guideline), the issues
+    discussed stay agenda (shadowed)."""
+    ends = [j for j, m in enumerate(morphs) if m.end <= reading.start and m.tag == "EC" and m.form in _KO_COORDINATE]
+    if not ends:
+        return None
+    j = ends[-1]
+    own = read_korean(morphs[: j + 1], text, lex)
+    cue = next((k for k, m in enumerate(morphs[:j]) if m.start == own.start), -1)
+    # the meeting is the clause's own verb phrase (회의를 열고, 통화를 갖고, 회담하고), not an adverbial
+    # far before it (회의에서 양측은 … 확대하고 …하는 방안을 논의했다: the agenda's own conjunct)
+    verb_phrase = cue >= 0 and j - cue <= KO_MEETING_VERB_MORPHS
+    marked = cue >= 2 and morphs[cue - 1].tag == "JKO" and morphs[cue - 2].form == own.object  # 회의를 개최하고
+    held = own.kind == "agreement" and (own.category != "carry" or marked)  # talks held, resumed, agreed
+    return replace(own, shadow=(morphs[j].end, morphs[-1].end)) if own.event and held and verb_phrase else None
 
 
 def _ko_verb(m: Morph) -> bool:
