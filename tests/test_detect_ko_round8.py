@@ -207,3 +207,18 @@ def test_a_conjunct_of_the_agenda_is_no_meeting_held():
     # 회의에서 is where it was said; …확대하고 …강화하는 방안 is what was discussed
     sentence = "회의에서 미국과 중국은 펜타닐 정보 공유를 확대하고 원료 수출 기준을 강화하는 방안을 논의했다."
     assert ("fentanyl", "agreement") not in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국과 중국의 국방장관이 작년 1월 바이든 행정부 출범 이후 첫 대면 회담을 개최했다.",
+        "미국과 중국은 지난해 중단된 군사 대화를 1년 만에 처음으로 재개했다.",
+    ],
+)
+def test_a_past_anchor_dating_a_first_is_the_news(sentence):
+    assert ("military_channels", "agreement") in _events(sentence)
+
+
+def test_a_past_anchor_of_the_act_itself_stays_background():
+    assert not _events("미국과 중국의 국방장관이 작년 1월 대면 회담을 개최했다.")

@@ -228,6 +228,8 @@ _KO_COORDINATE = frozenset(("며", "으며", "면서", "으면서", "고"))
 # Morphemes from a meeting cue to the coordinating ending that closes its clause (회의/를/열/고: 3).
 KO_MEETING_VERB_MORPHS = 4
 _KO_WRITERS_FORECAST = frozenset(("전망", "관측", "예상", "보이다", "듯", "분석", "풀이", "관측되다", "예상되다"))
+# Nouns after which 첫/처음 dates a first (…출범 이후 첫 회담, 이래 처음, 수년 만에 처음으로).
+_KO_SINCE = frozenset(("이후", "이래", "만"))
 # A sentence whose own predicate is a cause noun with 이다 (…관세 전쟁으로 투자심리가 위축된 영향이다, …부과했기
 # 때문이다, 탓이다, 여파다) explains something reported before it: what it names is the cause, context
 # (guideline: background; dev: ko-237, a KOSPI close blamed on the tariff war, a hard negative).
@@ -1098,9 +1100,10 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         mods["background"] = aspect
     if _ko_dated_relative(morphs, cue):
         mods["background"] = "a relative clause dated by a year (1951년 체결된 조약)"
+    first = _ko_first_since(morphs, cue)
     for j, m in enumerate(morphs[: cue.i]):
         ahead_of = m.form == "앞서" and j and morphs[j - 1].form == "에"  # 회의에 앞서: "ahead of"
-        if m.form in lex.past_time["ko"].by_first and not ahead_of:
+        if m.form in lex.past_time["ko"].by_first and not ahead_of and not (0 <= j < first):
             mods["background"] = f"{m.form}: past time"
     if _ko_past_year(morphs[: cue.i]):
         mods["background"] = "지난 + a year (지난 2018년): past time"
@@ -1112,6 +1115,15 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
     if opinion:
         mods["hedged"] = opinion
     return mods
+
+
+def _ko_first_since(morphs: tuple[Morph, ...], cue: _Cue) -> int:
+    """Index of the 첫/처음 a past anchor dates before the cue (작년 1월 … 출범 이후 첫 대면 회담을 개최했다,
+    취소한 지 수년 만에 처음으로): the time word dates a first, the news, as English "first since" (-1: none)."""
+    for k in range(cue.i - 1, 0, -1):
+        if morphs[k].form in ("첫", "처음") and any(m.form in _KO_SINCE for m in morphs[max(0, k - 3) : k]):
+            return k
+    return -1
 
 
 def _ko_cause_given(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
