@@ -222,3 +222,15 @@ def test_a_past_anchor_dating_a_first_is_the_news(sentence):
 
 def test_a_past_anchor_of_the_act_itself_stays_background():
     assert not _events("미국과 중국의 국방장관이 작년 1월 대면 회담을 개최했다.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국과 중국은 펜타닐 문제에 의견을 같이했다.",
+        "미국과 중국은 펜타닐 문제 해결에 의견을 모았다.",
+        "미국과 중국은 펜타닐 문제에 인식을 같이했다.",
+    ],
+)
+def test_idioms_of_agreeing_are_agree_cues(sentence):
+    assert ("fentanyl", "agreement") in _events(sentence)
