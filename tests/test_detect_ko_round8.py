@@ -234,3 +234,8 @@ def test_a_past_anchor_of_the_act_itself_stays_background():
 )
 def test_idioms_of_agreeing_are_agree_cues(sentence):
     assert ("fentanyl", "agreement") in _events(sentence)
+
+
+def test_the_unreliable_entity_list_is_export_controls():
+    # guideline: blacklisting on the unreliable entity list is an export-controls dispute
+    assert ("export_controls", "dispute") in _events("중국은 미국 방산업체 3곳을 신뢰할 수 없는 기업 명단에 올렸다.")
