@@ -239,3 +239,22 @@ def test_idioms_of_agreeing_are_agree_cues(sentence):
 def test_the_unreliable_entity_list_is_export_controls():
     # guideline: blacklisting on the unreliable entity list is an export-controls dispute
     assert ("export_controls", "dispute") in _events("중국은 미국 방산업체 3곳을 신뢰할 수 없는 기업 명단에 올렸다.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a meeting term holding its own meeting noun, held by a light verb
+        ("미국과 중국은 싱가포르에서 국방장관 회담을 가졌다.", ("military_channels", "agreement")),
+        ("미국과 중국은 런던에서 무역 협상을 진행했다.", ("tariffs_trade", "agreement")),
+        ("미국과 중국은 이틀간 무역 협상을 벌였다.", ("tariffs_trade", "agreement")),
+        ("미국과 중국은 무역 협상을 마무리했다.", ("tariffs_trade", "agreement")),
+    ],
+)
+def test_a_meeting_held_by_a_light_verb_is_an_agreement(sentence, expected):
+    assert expected in _events(sentence)
+
+
+def test_a_light_verb_takes_only_the_noun_its_particle_marks():
+    # 입장을 갖고 있다 holds a position: 관세 is no object of it
+    assert not _events("미국과 중국은 관세 문제에 대한 입장을 갖고 있다.")

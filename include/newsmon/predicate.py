@@ -148,6 +148,10 @@ _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 # Verbs of making (수칙을 만들다, 지침을 마련하다) carry only the noun they take right before them: a
 # polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
 _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
+# Light verbs of holding (회담을 가졌다, 협상을 진행했다, 협상을 벌였다): carry verbs whose object is only the
+# noun their particle marks, so a meeting term holding its own meeting noun (국방장관 회담, 무역 협상) is
+# read as held; these verbs are too common to take a polar noun from elsewhere in the clause.
+_KO_HOLD_VERBS = frozenset(("갖다", "가지다", "진행", "벌이다"))
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 # (필요, 용의, 의향: a need or a willingness said, 인하할 필요가 있다, 재개할 용의가 있다: not done)
 _KO_FORECAST = {
@@ -1035,8 +1039,8 @@ def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLex
 
 def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
     """The nearest polar noun before the predicate (관세를 인하), else just after (인하된 관세)."""
-    if morphs[cue.i].lemma in _KO_MAKE_VERBS:  # 수칙도 만들기로: the noun with its particle, or none
-        j = cue.i - 2
+    if morphs[cue.i].lemma in _KO_MAKE_VERBS | _KO_HOLD_VERBS:  # 수칙도 만들기로, 회담을 가졌다: the noun
+        j = cue.i - 2  # with its particle, or none (관세 문제에 대한 입장을 갖고 있다: no polar object)
         hit = lex.polarity["ko"].match(sets, j) if j >= 0 and morphs[j + 1].tag in ("JKO", "JX") else None
         return (morphs[j].form, hit[1]) if hit else ("", None)
     start = max(-1, cue.i - KO_OBJECT_WINDOW)
