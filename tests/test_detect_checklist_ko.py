@@ -567,10 +567,9 @@ CONSENSUS = [
     ("미국과 중국은 관세 문제에서 공감대를 형성하지 못했다.", set()),
     ("미국과 중국 정상은 펜타닐 단속 협력에 뜻을 모았다.", {("fentanyl", AGR)}),
     ("미국과 중국은 관세 인하에 뜻을 모았다.", {("tariffs_trade", AGR)}),
-    pytest.param(
-        "미국과 중국은 펜타닐 문제에 뜻을 모았다.", {("fentanyl", AGR)},
-        marks=pytest.mark.xfail(reason="뜻을 모으다 (agree, an idiom of noun + verb) is no cue", strict=True),
-    ),
+    # 뜻을 모으다 is an agree cue itself (round eight), read without a polar object
+    ("미국과 중국은 펜타닐 문제에 뜻을 모았다.", {("fentanyl", AGR)}),
+    ("미국과 중국 국방장관은 군사 소통 강화에 의견을 같이했다.", {("military_channels", AGR)}),
 ]
 
 

@@ -193,8 +193,11 @@ _EN_PROTESTED_ANAPHOR = re.compile(
 # on that sentence's topics, as English "condemned the charges" is (dev: 3 reaction sentences read, ko-010,
 # -170, -206, each in an article already found by another; none in a hard negative). 이에 따라/상응 is a
 # consequence ("accordingly"), not a reaction.
+# The nouns are the English list's (the charges, the indictments, the measures, the moves: 기소, 혐의,
+# 조처, 행보; round eight, dev: ko-284 이번 기소가 …침해한 것이라며 규탄했습니다).
 _KO_ANAPHOR = re.compile(
-    r"(?<![가-힣])(이에(?!\s*(?:따라|상응))|이를|(?:이번|이\s?같은|이러한|해당|이)\s?(?:조치|결정|합의|제재|움직임))"
+    r"(?<![가-힣])(이에(?!\s*(?:따라|상응))|이를|(?:이번|이\s?같은|이러한|해당|이)\s?"
+    r"(?:조치|조처|결정|합의|제재|움직임|행보|기소|혐의))"
 )
 # A definite description of a place pointing back to a place topic named just before ("provocations in
 # nearby waters", "warned it to leave the area"): a sentence naming no topic but such a place is on that
@@ -301,6 +304,13 @@ _KO_OCCASION_MET = re.compile(
 # governs the topic named in it (guideline: military confrontation or protests over a transit; dev:
 # ko-275, two sentences). Searched at the end of the text between the topic and the predicate's clause.
 _KO_TRANSIT_CAUSE = re.compile(r"(?:통과|진입|항행)(?:해|하자|하면서|한 데 대해|했다[\"”']?\s*며)[\s\"“']*$")
+# A side saying it sees no need or reason to meet the other (시진핑 만날 필요 없어, APEC회의에서 만날
+# 예정이었지만 지금은 그럴 이유가 없어 보인다): a refusal to meet, a dispute on the meeting's venue (CAMEO 12
+# reject; dev: ko-117's headline, ko-118, both labelled apec disputes). Only for an APEC mention.
+_KO_MEETING_REFUSED = re.compile(
+    r"(?:만날|만나야\s?할|회담할|회동할)\s?(?:필요|이유)[가는도]?\s?없"
+    r"|만날\s?예정이었(?:지만|으나)[^.]{0,30}?그럴\s?(?:필요|이유)[가는도]?\s?없"
+)
 # Recalled context: the occasion is history, not the news (지난해, 당시, …한 바 있다).
 _KO_RECALLED = re.compile(r"지난해|지난달|당시|앞서|바 있")
 _KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
@@ -1236,7 +1246,25 @@ def _events(
                 best[key] = event
     if ("apec", "agreement") not in best and len(actors) == len(tax.actors):
         best.update(_ko_occasion_met(sentence, mentions, actors, BASE_CONFIDENCE + prominence, index))
+    if ("apec", "dispute") not in best and len(actors) == len(tax.actors):
+        best.update(_ko_meeting_refused(sentence, mentions, actors, BASE_CONFIDENCE + prominence, index))
     return list(best.values())
+
+
+def _ko_meeting_refused(
+    sentence: str, mentions: list[Mention], actors: tuple[str, ...], confidence: float, index: int
+) -> dict[tuple[str, str], Event]:
+    """The APEC dispute of a Korean sentence naming both sides in which one sees no need or reason to
+    meet the other there (_KO_MEETING_REFUSED); none in recalled context."""
+    apec = [m for m in mentions if m.topic == "apec"]
+    refused = _KO_MEETING_REFUSED.search(sentence) if apec and _HANGUL.search(sentence) else None
+    if not refused or _KO_RECALLED.search(sentence):
+        return {}
+    event = Event(
+        topic="apec", kind="dispute", evidence=sentence, terms=(apec[0].text,), cue=refused.group(),
+        actors=actors, confidence=round(min(confidence + BOTH_ACTORS_BONUS, 0.95), 2), sentence_index=index,
+    )
+    return {("apec", "dispute"): event}
 
 
 def _ko_occasion_met(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsmon.cues import CueLexicon
 from newsmon.english import DETERMINERS, PREPOSITIONS, tokens
@@ -124,7 +124,7 @@ KO_OBJECT_WINDOW = 16
 # Korean morphemes after the predicate read for its endings (합의하지 못했다, 합의할 전망이다).
 KO_ENDING_MORPHS = 9
 _KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
-_KO_VERB = ("VV", "VA", "VX")
+_KO_VERB = ("VV", "VA", "VX")  # Kiwi adds -R/-I to regular/irregular verbs (뒤집/VV-R): see _ko_verb
 # Words opening a condition or an open question: anywhere in the predicate's clause before it ("it is
 # unclear whether the two sides will agree"), or opening the sentence before the predicate's clause
 # ("If the talks fail, Washington will impose tariffs"), they make it no event (guideline: forecasts).
@@ -174,6 +174,10 @@ _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 # Verbs of making (수칙을 만들다, 지침을 마련하다) carry only the noun they take right before them: a
 # polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
 _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
+# Light verbs of holding (회담을 가졌다, 협상을 진행했다, 협상을 벌였다): carry verbs whose object is only the
+# noun their particle marks, so a meeting term holding its own meeting noun (국방장관 회담, 무역 협상) is
+# read as held; these verbs are too common to take a polar noun from elsewhere in the clause.
+_KO_HOLD_VERBS = frozenset(("갖다", "가지다", "진행", "벌이다"))
 _KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 # (필요, 용의, 의향: a need or a willingness said, 인하할 필요가 있다, 재개할 용의가 있다: not done)
 _KO_FORECAST = {
@@ -247,6 +251,24 @@ KO_CONCERN_REACH = 5
 _KO_NEAR = frozenset(("가깝다", "근접", "임박", "눈앞", "초읽기", "목전", "다가서다"))
 _KO_NEAR_CATEGORIES = frozenset(("agree", "cooperate", "consult"))
 KO_NEAR_MORPHS = 2
+# Nouns that, with 이다, make a relative clause the sentence's own statement (갈등이 확대되는 양상이다,
+# 긴장이 격화하는 모양새다, …하는 형국이다: "the conflict is widening"), not a description of a noun of
+# another predicate (dev: ko-253, ko-277, both labelled events in their -는 양상이다 sentence).
+_KO_STATE_HEADS = frozenset(("양상", "모양새", "형국"))
+# A reaction closing a coordinated clause (…을 비판하며, 규탄하고, 반발하면서) is done when the sentence's
+# main verb is a past act of the same subject that is no event itself: an appeal (…철회를 촉구했다) or a
+# step hinted (…부과할 가능성도 내비쳤다). Not under a journalist's forecast (…반발하며 보복할 것으로
+# 보인다, 전망이다), whose mood is the whole sentence's (dev: ko-117, ko-171).
+_KO_COORDINATE = frozenset(("며", "으며", "면서", "으면서", "고"))
+# Morphemes from a meeting cue to the coordinating ending that closes its clause (회의/를/열/고: 3).
+KO_MEETING_VERB_MORPHS = 4
+_KO_WRITERS_FORECAST = frozenset(("전망", "관측", "예상", "보이다", "듯", "분석", "풀이", "관측되다", "예상되다"))
+# Nouns after which 첫/처음 dates a first (…출범 이후 첫 회담, 이래 처음, 수년 만에 처음으로).
+_KO_SINCE = frozenset(("이후", "이래", "만"))
+# A sentence whose own predicate is a cause noun with 이다 (…관세 전쟁으로 투자심리가 위축된 영향이다, …부과했기
+# 때문이다, 탓이다, 여파다) explains something reported before it: what it names is the cause, context
+# (guideline: background; dev: ko-237, a KOSPI close blamed on the tariff war, a hard negative).
+_KO_CAUSE_HEADS = frozenset(("영향", "때문", "탓", "여파"))
 _KO_SUBORDINATE = {
     "어", "아", "어서", "아서", "자", "지만", "는데", "ᆫ데", "은데", "으나", "나", "니까", "면서", "으면서"
 }
@@ -833,7 +855,7 @@ def _en_clause_before(toks: list, i: int, background: list[bool]) -> list:
 
 def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
     """The governing predicate of a Korean sentence (offsets of ``morphs`` are in ``text``)."""
-    sets = [frozenset((m.lemma if m.tag in _KO_VERB else m.form,)) for m in morphs]
+    sets = [frozenset((m.lemma if _ko_verb(m) else m.form,)) for m in morphs]
     cues = []
     i = 0
     while i < len(morphs):
@@ -846,7 +868,7 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         # a term said as the clause's verb (수출을 통제한다) is still the predicate
         inside = any(a <= m0.start and m1.end <= b for a, b in skip) and not verbal(morphs, i + n)
         if not (inside and category != "agree"):
-            cues.append(_Cue(i, n, category, m0.start, m1.end, m0.tag in _KO_VERB, " ".join(phrase)))
+            cues.append(_Cue(i, n, category, m0.start, m1.end, _ko_verb(m0), " ".join(phrase)))
         i += n
     backdrop = _ko_backdrop_end(morphs)
     main = [
@@ -881,13 +903,71 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         start = max(start, morphs[backdrop - 1].end)
     later = [c.end for c in cues if c.i > cue.i and _ko_subordinate_background(morphs, c, lex)]
     shadow = (cue.end, max(later)) if later else (0, 0)
-    return _verdict(lex, cue, text, objects[k], mods, start, shadow)
+    reading = _verdict(lex, cue, text, objects[k], mods, start, shadow)
+    return _ko_done_reaction(morphs, text, lex, main, reading) or reading
+
+
+def _ko_done_reaction(
+    morphs: tuple[Morph, ...], text: str, lex: CueLexicon, main: list[_Cue], reading: Reading
+) -> Reading | None:
+    """The reading of a coordinated clause (_KO_COORDINATE) done before a main verb that is no event:
+    a reaction before an appeal or a hinted step (비판하며 … 촉구했다), a meeting held before the agenda
+    it covered (회의를 열고 … 논의했다); that clause read on its own, what follows it shadowed."""
+    if reading.event or reading.negated or reading.background or not _ko_past_main(morphs):
+        return None
+    role = lex.roles.get(reading.category)
+    if role == "agenda" and not reading.hedged:
+        return _ko_meeting_before(morphs, text, lex, reading)
+    if role != "appeal" and not reading.hedged:
+        return None
+    for c in sorted((c for c in main if c.end <= reading.start), key=lambda c: -c.i):
+        j = c.i + c.n
+        while j < len(morphs) and morphs[j].tag in ("XSV", "XSA", "EP"):
+            j += 1
+        if c.category not in _KO_REACTIONS or j >= len(morphs) or morphs[j].tag != "EC":
+            continue
+        if morphs[j].form not in _KO_COORDINATE or any(m.lemma in _KO_WRITERS_FORECAST for m in morphs[j:]):
+            return None
+        own = read_korean(morphs[: j + 1], text, lex)
+        if own.event and own.category in _KO_REACTIONS:
+            return replace(own, shadow=(morphs[j].end, morphs[-1].end))
+        return None
+    return None
+
+
+def _ko_past_main(morphs: tuple[Morph, ...]) -> bool:
+    """True when the sentence's last ending follows a past tense (촉구했다, 논의했다; not 부과할 전망이다)."""
+    last_ef = max((j for j, m in enumerate(morphs) if m.tag == "EF"), default=0)
+    return bool(last_ef) and morphs[last_ef - 1].tag == "EP" and morphs[last_ef - 1].form in ("었", "았", "였")
+
+
+def _ko_meeting_before(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, reading: Reading) -> Reading | None:
+    """The meeting held (or resumed, or deal made) in the coordinated clause just before an agenda verb
+    (통화를 갖고 …를 논의했다, 협상을 재개하고 …): talks held are an agreement (guideline), the issues
+    discussed stay agenda (shadowed)."""
+    ends = [j for j, m in enumerate(morphs) if m.end <= reading.start and m.tag == "EC" and m.form in _KO_COORDINATE]
+    if not ends:
+        return None
+    j = ends[-1]
+    own = read_korean(morphs[: j + 1], text, lex)
+    cue = next((k for k, m in enumerate(morphs[:j]) if m.start == own.start), -1)
+    # the meeting is the clause's own verb phrase (회의를 열고, 통화를 갖고, 회담하고), not an adverbial
+    # far before it (회의에서 양측은 … 확대하고 …하는 방안을 논의했다: the agenda's own conjunct)
+    verb_phrase = cue >= 0 and j - cue <= KO_MEETING_VERB_MORPHS
+    marked = cue >= 2 and morphs[cue - 1].tag == "JKO" and morphs[cue - 2].form == own.object  # 회의를 개최하고
+    held = own.kind == "agreement" and (own.category != "carry" or marked)  # talks held, resumed, agreed
+    return replace(own, shadow=(morphs[j].end, morphs[-1].end)) if own.event and held and verb_phrase else None
+
+
+def _ko_verb(m: Morph) -> bool:
+    """True for a verb or adjective, whatever Kiwi's conjugation suffix (뒤집/VV-R, 돕/VV-I, 가깝/VA-I)."""
+    return m.tag.split("-")[0] in _KO_VERB
 
 
 def _ko_cue(lex: CueLexicon, morphs: tuple[Morph, ...], sets: list, i: int) -> tuple[tuple[str, ...], str, int] | None:
     """The cue starting at morpheme ``i`` (phrase, category, morphemes spanned): the longest of its
     contiguous match and its match with a joint between the words (엄정한 교섭, 수출을 엄격하게 통제)."""
-    if morphs[i].tag not in _KO_NOUN + _KO_VERB:
+    if morphs[i].tag not in _KO_NOUN and not _ko_verb(morphs[i]):
         return None
     hit = lex.cues["ko"].match(sets, i)
     split = split_cue(lex.cues["ko"], morphs, i) if morphs[i].tag in _KO_NOUN else None
@@ -958,7 +1038,7 @@ def _describes_subject(morphs: tuple[Morph, ...], j: int, before: int) -> bool:
     """True when morpheme ``j`` ends a relative clause on the sentence's subject (…을 치르는 중국이):
     an adnominal ending, then a name and a subject particle, before the predicate at ``before``."""
     m = morphs[j]
-    if m.tag != "ETM" or j + 2 >= before or morphs[j - 1].tag not in ("VV", "XSV"):
+    if m.tag != "ETM" or j + 2 >= before or morphs[j - 1].tag.split("-")[0] not in ("VV", "XSV"):
         return False
     noun, particle = morphs[j + 1], morphs[j + 2]
     return noun.tag in ("NNP", "NNG") and _subject_particle(particle)
@@ -1033,8 +1113,8 @@ def _ko_subordinate_background(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLex
 
 def _ko_object(morphs: tuple[Morph, ...], sets: list, cue: _Cue, lex: CueLexicon) -> tuple[str, str | None]:
     """The nearest polar noun before the predicate (관세를 인하), else just after (인하된 관세)."""
-    if morphs[cue.i].lemma in _KO_MAKE_VERBS:  # 수칙도 만들기로: the noun with its particle, or none
-        j = cue.i - 2
+    if morphs[cue.i].lemma in _KO_MAKE_VERBS | _KO_HOLD_VERBS:  # 수칙도 만들기로, 회담을 가졌다: the noun
+        j = cue.i - 2  # with its particle, or none (관세 문제에 대한 입장을 갖고 있다: no polar object)
         hit = lex.polarity["ko"].match(sets, j) if j >= 0 and morphs[j + 1].tag in ("JKO", "JX") else None
         return (morphs[j].form, hit[1]) if hit else ("", None)
     start = max(-1, cue.i - KO_OBJECT_WINDOW)
@@ -1109,14 +1189,17 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         mods["background"] = aspect
     if _ko_dated_relative(morphs, cue):
         mods["background"] = "a relative clause dated by a year (1951년 체결된 조약)"
+    first = _ko_first_since(morphs, cue)
     for j, m in enumerate(morphs[: cue.i]):
         ahead_of = m.form == "앞서" and j and morphs[j - 1].form == "에"  # 회의에 앞서: "ahead of"
-        if m.form in lex.past_time["ko"].by_first and not ahead_of:
+        if m.form in lex.past_time["ko"].by_first and not ahead_of and not (0 <= j < first):
             mods["background"] = f"{m.form}: past time"
     if _ko_past_year(morphs[: cue.i]):
         mods["background"] = "지난 + a year (지난 2018년): past time"
     if _ko_then_opening(morphs[: cue.i]):
         mods["background"] = "당시 opening the sentence: a recalled event"
+    if _ko_cause_given(morphs, cue):
+        mods["background"] = "…한 영향이다, 때문이다: the cause of something reported before"
     opinion = _ko_opinion(morphs, cue)
     if opinion:
         mods["hedged"] = opinion
@@ -1133,6 +1216,22 @@ def _ko_voiced_concern(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
         return False
     rest = [m for m in morphs[cue.i + cue.n : cue.i + cue.n + KO_CONCERN_REACH] if m.tag != "JKG"]
     return any(m.lemma in _KO_ARISE for m in rest) and any(m.tag in ("JKS", "JX") for m in rest)
+
+
+def _ko_first_since(morphs: tuple[Morph, ...], cue: _Cue) -> int:
+    """Index of the 첫/처음 a past anchor dates before the cue (작년 1월 … 출범 이후 첫 대면 회담을 개최했다,
+    취소한 지 수년 만에 처음으로): the time word dates a first, the news, as English "first since" (-1: none)."""
+    for k in range(cue.i - 1, 0, -1):
+        if morphs[k].form in ("첫", "처음") and any(m.form in _KO_SINCE for m in morphs[max(0, k - 3) : k]):
+            return k
+    return -1
+
+
+def _ko_cause_given(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """True when the sentence ends, after the cue, in a cause noun and 이다 (_KO_CAUSE_HEADS)."""
+    ends = [j for j in range(cue.i + cue.n, len(morphs)) if morphs[j].tag == "EF"]
+    last = ends[-1] if ends else 0
+    return last >= 2 and morphs[last - 1].tag == "VCP" and morphs[last - 2].form in _KO_CAUSE_HEADS
 
 
 def _ko_opinion(morphs: tuple[Morph, ...], cue: _Cue) -> str:
@@ -1196,6 +1295,8 @@ def _ko_relative_head(morphs: tuple[Morph, ...], cue: _Cue) -> tuple[int, int] |
         return None
     if morphs[j + 1].tag == "NNB":
         return None  # 줄인 것으로 밝혔다, 합의한 바 있다
+    if morphs[j + 1].form in _KO_STATE_HEADS and j + 2 < len(morphs) and morphs[j + 2].tag == "VCP":
+        return None  # 갈등이 확대되는 양상이다: the clause is the statement
     end = j + 1
     while end < len(morphs) and morphs[end].tag in ("NNG", "NNP", "SN", "SL", "XSN", "NNB"):
         end += 1
@@ -1292,6 +1393,7 @@ def _ko_aspect(tail: tuple[Morph, ...]) -> str:
         if m.tag == "EP" and m.form == "었" and nxt.form == "었":
             return "-었었-: past perfect"
         relative = m.tag == "ETM" and m.form not in ("ᆯ", "을", "ㄹ")  # not a plan (완화할 예정이다)
-        if relative and nxt.tag == "NNG" and any(x.tag == "VCP" for x in tail[k + 2 : k + 4]):
+        described = nxt.tag == "NNG" and nxt.form not in _KO_STATE_HEADS  # not 확대되는 양상이다
+        if relative and described and any(x.tag == "VCP" for x in tail[k + 2 : k + 4]):
             return "a relative clause describing a noun"
     return ""
