@@ -165,3 +165,16 @@ def test_mention_stays(host, paragraph, position):
     lines = body_of(injected(host, f"<p>{paragraph}</p>", position, "bare"))
     assert _norm(paragraph) in lines
     assert HOSTS[host]["first"] in lines and HOSTS[host]["last"] in lines
+
+
+# --- the rules the suite led to, one by one (each case failed before its rule) ------------------------
+
+
+def _template(family: str, lang: str) -> str:
+    return next(inner for f, lg, inner in TEMPLATES if (f, lg) == (family, lang))
+
+
+def test_link_list_goes_with_its_title():
+    """A list of links between two paragraphs goes before extraction, and its title with it."""
+    lines = body_of(injected("en-wordpress", _template("most-read", "en"), "between", "div"))
+    assert "Most read" not in lines and tuple(lines) == host_body("en-wordpress")

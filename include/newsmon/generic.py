@@ -96,6 +96,14 @@ DECK_SENTENCE_CHARS = 30
 DECK_MAX_CHARS = 600
 _DECK_P = etree.XPath("//p[@class][contains(normalize-space(.), $s)]")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+# A list of at least this many items, each a link (its link text at least this share of its
+# text), is a link box (related, most read, contents) and goes before extraction with its title:
+# a heading or a line under this length right before it (measured: no dev page loses a line).
+LINK_LIST_ITEMS = 2
+LINK_ITEM_SHARE = 0.9
+LINK_LIST_TITLE_CHARS = 80
+_LISTS = etree.XPath("//ul[li/a]|//ol[li/a]")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CUT = ("...", "…")
 
 
@@ -129,6 +137,7 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     elif description and _drop_deck(tree, description):
         description = ""  # the same, styled as the article's intro (a class its paragraphs share)
     _drop_boxes(tree)
+    _drop_link_lists(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -161,6 +170,39 @@ def _drop_boxes(tree: HtmlElement) -> None:
         named = el.tag == "figcaption" or BOX_CLASS.search(el.get("class", ""))
         if named and el.getparent() is not None and len(el.text_content()) <= BOX_MAX_CHARS:
             el.drop_tree()
+
+
+def _drop_link_lists(tree: HtmlElement) -> None:
+    """Remove lists whose every item is a link (related, most read, contents) with their title: a
+    heading or a short unpunctuated line right before the list. trafilatura drops most such lists
+    itself but keeps the title, and a title alone between two paragraphs reads as a subheading."""
+    for lst in _LISTS(tree):
+        items = [li for li in lst if isinstance(li.tag, str) and li.tag == "li"]
+        if len(items) < LINK_LIST_ITEMS or lst.getparent() is None or not all(map(_linked_item, items)):
+            continue
+        title = lst.getprevious()
+        if title is not None and _box_title(title):
+            title.drop_tree()
+        lst.drop_tree()
+
+
+def _linked_item(li: HtmlElement) -> bool:
+    """A list item that is a link: its link text is nearly all its text."""
+    text = len(" ".join(li.text_content().split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
+    return bool(text) and linked >= LINK_ITEM_SHARE * text
+
+
+def _box_title(el: HtmlElement) -> bool:
+    """A heading, or a short line not ending like a sentence, holding no link."""
+    if not isinstance(el.tag, str) or el.find(".//a") is not None:
+        return False
+    text = " ".join(el.text_content().split())
+    if el.tag in _HEADINGS:
+        return len(text) < LINK_LIST_TITLE_CHARS
+    return el.tag in ("p", "div", "span", "strong", "b") and 0 < len(text) < LINK_LIST_TITLE_CHARS and not (
+        text.endswith((".", "!", "?", "…", ":", "。"))
+    )
 
 
 def _drop_deck(tree: HtmlElement, description: str) -> bool:
