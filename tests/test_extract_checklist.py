@@ -178,3 +178,29 @@ def test_link_list_goes_with_its_title():
     """A list of links between two paragraphs goes before extraction, and its title with it."""
     lines = body_of(injected("en-wordpress", _template("most-read", "en"), "between", "div"))
     assert "Most read" not in lines and tuple(lines) == host_body("en-wordpress")
+
+
+def test_cue_before_a_lowercase_word_is_prose():
+    """"Read more carefully, ..." is a sentence; "Read more: <headline>" is a cross-link."""
+    from newsmon.generic import is_furniture_line
+    from newsmon.phrases import is_furniture_phrase
+
+    prose = "Read more carefully, the report shows that the authority had been warned about the overruns."
+    assert not is_furniture_line(prose) and not is_furniture_phrase(prose)
+    assert is_furniture_line("Read more: Council delays vote") and is_furniture_phrase("Read more: Council delays vote")
+    assert is_furniture_phrase("Lesen Sie auch Wie die Stadt spart")
+
+
+def test_newsletter_named_in_a_sentence_stays():
+    """A body sentence of 100+ characters naming a newsletter is prose (phrases.SHORT keeps short ones)."""
+    from newsmon.generic import is_furniture_line
+
+    assert not is_furniture_line(MENTIONS[0][1]) and not is_furniture_line(MENTIONS[2][1])
+
+
+def test_cjk_length_counts_double():
+    """A 70-character Korean sentence naming subscribers is prose; a copy-link notice is short."""
+    from newsmon.phrases import is_furniture_phrase
+
+    assert not is_furniture_phrase(MENTIONS[5][1])
+    assert is_furniture_phrase("기사 URL이 복사되었습니다") and is_furniture_phrase("한빛일보를 구독하세요")

@@ -45,14 +45,16 @@ from newsmon.structure import drop_structural
 # trafilatura's mode: the balanced default keeps whole articles where favor_precision cut some to a
 # tenth; the structural filters below take out what the precision mode was there for.
 TRAFILATURA_MODE: dict = {}
-# Lines at least this long are prose even when they contain a furniture word ("subscribe",
-# "newsletter"): furniture lines are calls to action of a sentence or two.
+# Lines at least this long are prose even when they open with a furniture cue ("Subscribe",
+# "Follow us"): furniture lines are calls to action of a sentence or two. The word "newsletter"
+# anywhere is left to phrases.SHORT (blocks under 100 characters): a body sentence names one.
 FURNITURE_MAX_CHARS = 160
 # Furniture cues, English: link rails, calls to action, copyright.
 FURNITURE_EN = re.compile(
-    r"^\W*(read more|related( post| articles?| stories)?\s*:|see also|also on\b|recommended\b|you may also like|"
-    r"like this story|share (this|on)\b|follow (us|@)|subscribe\b|sign up\b|get the latest|click here|copyright\b|©)"
-    r"|all rights reserved|newsletter",
+    # a lowercase word after a cross-link cue is a sentence ("Read more carefully, the report ...")
+    r"^\W*((read more|see also)(?!\s+(?-i:[a-z]))|related( post| articles?| stories)?\s*:|also on\b|recommended\b|"
+    r"you may also like|like this story|share (this|on)\b|follow (us|@)|subscribe\b|sign up\b|get the latest|"
+    r"click here|copyright\b|©)",
     re.I,
 )
 # Furniture cues, Korean: copyright ("무단전재 및 재배포 금지", "저작권자 ⓒ") and box titles.

@@ -19,6 +19,11 @@ import re
 
 # A block this long is prose even when it holds a SHORT cue ("subscribe", "newsletter").
 SHORT_MAX_CHARS = 100
+# ... counting a Hangul, kana or Han character as two: one carries about what two Latin letters do
+# (a Korean news sentence is about half the characters of its English), so a 70-character Korean
+# sentence naming subscribers ("구독자 10만 명") is prose, and "기사 URL이 복사되었습니다" is still short.
+CJK_WEIGHT = 2
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # labels that are a whole block (en, de, fr, es, it, pt, nl, pl, ru, ja, ko, sv/no/da, cs, tr)
 WHOLE = re.compile(
@@ -38,7 +43,9 @@ LEAD = re.compile(
     r"leggi anche|ler também|leia também|lees ook|czytaj (więcej|też|także)|zobacz też|"
     r"читайте (также|еще|ещё)|см\. также|関連記事|あわせて読みたい|관련\s*기사|추천\s*기사|많이\s*본\s*뉴스|"
     r"läs (också|mer)|les også|les mer|læs også|læs mere|čtěte (také|též)|přečtěte si|ayrıca( bakınız| okuyun)?\s*:|"
-    r"xem thêm|đọc thêm)\b",
+    # not when a lowercase word follows the cue: that is a sentence ("Read more carefully, the report ..."),
+    # a teaser's headline after the cue is capitalised or set off by a colon
+    r"xem thêm|đọc thêm)\b(?!\s+(?-i:[a-zß-öø-ÿ]))",
     re.I,
 )
 # calls to action, banners, bylines and credits inside a short block (languages as above)
@@ -63,7 +70,12 @@ def is_furniture_phrase(text: str) -> bool:
     with a call to action, banner, byline or credit."""
     if WHOLE.search(text) or LEAD.search(text):
         return True
-    return len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))
+    return _weighted_len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))
+
+
+def _weighted_len(text: str) -> int:
+    """Length with a Hangul, kana or Han character counted as CJK_WEIGHT Latin letters."""
+    return len(text) + (CJK_WEIGHT - 1) * len(_CJK.findall(text))
 
 # An e-mail address: a contact line ("Reach the author at x@example.com", "Hinweise an …@…").
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
