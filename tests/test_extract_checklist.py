@@ -204,3 +204,16 @@ def test_cjk_length_counts_double():
 
     assert not is_furniture_phrase(MENTIONS[5][1])
     assert is_furniture_phrase("기사 URL이 복사되었습니다") and is_furniture_phrase("한빛일보를 구독하세요")
+
+
+@pytest.mark.parametrize(("family", "lang"), [("newsletter", "de"), ("cookie", "en")])
+def test_banner_around_a_control_goes(family, lang):
+    """A small box around a form, a field or a pair of buttons is a banner: it goes, title and all."""
+    lines = body_of(injected("en-wordpress", _template(family, lang), "between", "div"))
+    assert tuple(lines) == host_body("en-wordpress")
+
+
+def test_box_with_a_body_paragraph_is_not_a_banner():
+    """A control set beside a body paragraph in its small wrapper leaves the paragraph alone."""
+    lines = body_of(injected("fr-nextjs", _template("cookie", "pt"), "after", "bare"))
+    assert HOSTS["fr-nextjs"]["last"] in lines

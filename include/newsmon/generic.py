@@ -106,6 +106,14 @@ LINK_ITEM_SHARE = 0.9
 LINK_LIST_TITLE_CHARS = 80
 _LISTS = etree.XPath("//ul[li/a]|//ol[li/a]")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A container above a form control (a newsletter sign-up, a cookie or paywall banner's buttons)
+# holding at most this much text is the banner and goes before extraction: an article's wrapper
+# holds more, and a paragraph with a button in it is not a container (only these tags climb).
+BANNER_MAX_CHARS = 400
+_BANNER_TAGS = frozenset({"div", "aside", "section", "form", "span"})
+# A form or a field; buttons only as a pair (accept / settings): one button alone is a player's
+# or a consent placeholder's, and taking those changed what trafilatura chose on a dev page.
+_CONTROLS = etree.XPath("//form|//input[not(@type='hidden')]|//button[following-sibling::button]")
 _CUT = ("...", "…")
 
 
@@ -140,6 +148,7 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
         description = ""  # the same, styled as the article's intro (a class its paragraphs share)
     _drop_boxes(tree)
     _drop_link_lists(tree)
+    _drop_banners(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -186,6 +195,25 @@ def _drop_link_lists(tree: HtmlElement) -> None:
         if title is not None and _box_title(title):
             title.drop_tree()
         lst.drop_tree()
+
+
+def _drop_banners(tree: HtmlElement) -> None:
+    """Remove the box around a form control (newsletter, cookie, paywall, app banners): the
+    largest container above a ``<form>``, ``<button>`` or ``<input>`` holding little text."""
+    for control in _CONTROLS(tree):
+        box, up = None, control.getparent()
+        while up is not None and up.tag in _BANNER_TAGS and len(up.text_content()) <= BANNER_MAX_CHARS:
+            if any(_long_sentence(p) for p in up.iter("p")):
+                break  # a body paragraph beside the control: the box is the article's, not a banner
+            box, up = up, up.getparent()
+        if box is not None and box.getparent() is not None:
+            box.drop_tree()
+
+
+def _long_sentence(p: HtmlElement) -> bool:
+    """A paragraph as long as a body paragraph, ending like a sentence."""
+    text = " ".join(p.text_content().split())
+    return len(text) >= DECK_BODY_SIBLING_CHARS and text.endswith((".", "!", "?", "…", '"', "”", "»"))
 
 
 def _linked_item(li: HtmlElement) -> bool:
