@@ -399,3 +399,16 @@ def test_a_note_that_the_article_is_a_translation_goes_in_any_of_its_languages()
         body = _xml(*(_p(t) for t in BODY), _p(note))
         drop_structural(body, "", "")
         assert _texts(body) == BODY
+
+
+def test_labelled_link_goes_a_handle_list_stays():
+    """"Label: <link>" with a headline for link is a cross-link whatever the label's share; a
+    "Label: @handle" line (one word linked) stays."""
+    body = _xml(
+        _p(BODY[0]),
+        "<p>Noticia relacionada: <ref>El puerto de Algeciras bate su récord</ref></p>",
+        "<p>Account: <ref>@darkzip</ref></p>",
+        _p(BODY[1]),
+    )
+    drop_structural(body, "", "")
+    assert _texts(body) == [BODY[0], "Account: @darkzip", BODY[1]]

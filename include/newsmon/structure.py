@@ -46,6 +46,11 @@ from newsmon.phrases import (
 # A block whose link text is at least this share of its text is a teaser or a link list; body
 # paragraphs link a name or two (well under half their text).
 LINK_DENSITY_MAX = 0.75
+# A label this short before a colon, then only a link ("Related: <link>"), is a cross-link however
+# long the label is against the link (below LINK_DENSITY_MAX: "Noticia relacionada: <headline>").
+LINK_LABEL_MAX_CHARS = 40
+# ... when the link reads as a headline (this many words): "Account: @handle" lists stay (a dev gold keeps them).
+LINK_HEADLINE_WORDS = 3
 # A list is a link list when this share of its items are link-dense.
 LINK_LIST_SHARE = 0.6
 # A paragraph at least this long that ends like a sentence is body text; it bounds the lead and
@@ -203,7 +208,18 @@ def _link_dense(el: etree._Element) -> bool:
     # sentence-ended paragraph is body even when linked whole (deal cards, quoted posts)
     if el.tag == "head" or _is_body_paragraph(el):
         return False
-    return _link_share(el) >= LINK_DENSITY_MAX
+    return _link_share(el) >= LINK_DENSITY_MAX or _labelled_link(el)
+
+
+def _labelled_link(el: etree._Element) -> bool:
+    """A short label, a colon, then nothing but a link: "Related: <link>", "Noticia relacionada:
+    <link>", in any language (the label's share keeps it under the link-density line)."""
+    text = block_text(el)
+    label, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(label) > LINK_LABEL_MAX_CHARS or len(text) >= BODY_PARAGRAPH_CHARS:
+        return False
+    linked = " ".join(block_text(ref) for ref in el.iter("ref"))
+    return len(linked.split()) >= LINK_HEADLINE_WORDS and _NON_WORD.sub("", linked) == _NON_WORD.sub("", rest)
 
 
 def _opens_with_link(item: etree._Element) -> bool:
