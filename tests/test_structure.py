@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from newsmon.generic import extract_generic
@@ -412,3 +413,40 @@ def test_labelled_link_goes_a_handle_list_stays():
     )
     drop_structural(body, "", "")
     assert _texts(body) == [BODY[0], "Account: @darkzip", BODY[1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dieser Artikel ist exklusiv für Abonnenten.",
+        "Jetzt 4 Wochen für 1 € testen und alle Artikel lesen.",
+        "Déjà abonné ? Se connecter",
+        "Jeden Morgen die wichtigsten Nachrichten aus der Region in Ihrem Postfach.",
+        "Boletín diario",
+        "Download onze app en mis geen nieuws meer.",
+        "Scarica la nostra app per ricevere le notizie in tempo reale.",
+        "24 comments Join the conversation",
+        "17 Kommentare",
+        "By Jane Whitfield, Transport Correspondent",
+        "Por María López Ortega",
+        "Foto di Marco Rossi / Ansa",
+        "We use cookies to improve your experience and to show personalised ads. You can change your choice "
+        "at any time.",
+    ],
+)
+def test_banner_byline_and_count_phrases(text):
+    assert is_furniture_phrase(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Tuesday evening, the council had approved the plan.",
+        "Von Angela Merkel hieß es, man werde prüfen.",
+        "The firm said its app had been downloaded a million times.",
+        "Das Gericht wies die Klage ab.",
+        "Officials said 24 people were hurt.",
+    ],
+)
+def test_sentences_are_not_banner_phrases(text):
+    assert not is_furniture_phrase(text)

@@ -60,15 +60,33 @@ SHORT = re.compile(
     r"^\W*\(?(reporting|editing|writing|additional reporting) by\b|^\W*mit (agentur)?material\b|"
     r"^\W*(redaktion|faktencheck|text|fotos?|bilder?|photos?|фото|ảnh|사진|写真|kuva|foto)\s*[:=]|"
     r"getty images|/ ?afp\b|via reuters|\bdpa\b|기자\s*외\s*\d+\s*명|all rights reserved|alle rechte vorbehalten|"
-    r"무단\s*전재|재배포\s*금지|저작권자|ⓒ|©|copyright",
+    r"무단\s*전재|재배포\s*금지|저작권자|ⓒ|©|copyright|"
+    # paywall, newsletter and app banners, comment counts, bylines and photo credits the checklist
+    # (tests/test_extract_checklist.py) found left when no container tells them apart
+    r"\b(für|for|aux|para|per|voor|dla) (abonnenten|subscribers|abonnés|suscriptores|abbonati|assinantes|abonnees|"
+    r"prenumeratorów)\b|\b(bereits|already an?|déjà|ya eres|già|já é|al) (abonnent|subscriber|abonné|suscriptor|"
+    r"abbonato|assinante|abonnee)|\bjetzt\b.{0,30}\btesten\b|probeabo|free trial|essai gratuit|prueba gratis|"
+    r"prova gratuita|teste grátis|proefabonnement|postfach|boîte (mail|de réception)|tu correo|nieuwsbrief|boletín|"
+    r"app store|google play|\b(unsere[rn]?|notre|nuestra|nossa|onze|nostra|naszą|our) (app|application|aplikację)\b|"
+    r"^\W*\d+\s*(comments?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|"
+    r"댓글|コメント)|^\W*(photo|foto|bild|image) (by|di|von|de|par)\b|"
+    r"^\W*(by|por|par|von|di|door|przez) (?-i:[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)+)(,|$)",
     re.I,
 )
+# A consent banner's opening, at any length under BANNER_MAX_CHARS: en, de, fr, es, it, pt, nl, pl
+BANNER_LEAD = re.compile(
+    r"^\W*(we use cookies|this (web)?site uses cookies|wir (verwenden|nutzen) cookies|diese website (verwendet|nutzt) "
+    r"cookies|nous utilisons des cookies|utilizamos cookies|utilizziamo (i )?cookie|usamos cookies|"
+    r"wij gebruiken cookies|używamy (plików )?cookie)",
+    re.I,
+)
+BANNER_MAX_CHARS = 300
 
 
 def is_furniture_phrase(text: str) -> bool:
     """True when a block of text is a furniture label, a cross-link teaser, or a short block
     with a call to action, banner, byline or credit."""
-    if WHOLE.search(text) or LEAD.search(text):
+    if WHOLE.search(text) or LEAD.search(text) or (len(text) < BANNER_MAX_CHARS and BANNER_LEAD.search(text)):
         return True
     return _weighted_len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))
 
