@@ -113,6 +113,11 @@ BANNER_MAX_CHARS = 400
 _BANNER_TAGS = frozenset({"div", "aside", "section", "form", "span"})
 # A form or a field; buttons only as a pair (accept / settings): one button alone is a player's
 # or a consent placeholder's, and taking those changed what trafilatura chose on a dev page.
+# A <div> of at least three links and no block inside, at most this much text, the links this share
+# of it, is a share or follow row ("Share this article Facebook X WhatsApp Copy link") and goes.
+LINK_ROW_MAX_CHARS = 120
+LINK_ROW_SHARE = 0.5
+_LINK_ROWS = etree.XPath("//div[count(.//a) >= 3][not(.//p or .//li or .//h2 or .//h3 or .//h4 or .//div)]")
 _CONTROLS = etree.XPath("//form|//input[not(@type='hidden')]|//button[following-sibling::button]")
 _CUT = ("...", "…")
 
@@ -149,6 +154,7 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     _drop_boxes(tree)
     _drop_link_lists(tree)
     _drop_banners(tree)
+    _drop_link_rows(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -208,6 +214,16 @@ def _drop_banners(tree: HtmlElement) -> None:
             box, up = up, up.getparent()
         if box is not None and box.getparent() is not None:
             box.drop_tree()
+
+
+def _drop_link_rows(tree: HtmlElement) -> None:
+    """Remove rows of links set as a ``<div>`` (share and follow buttons): trafilatura measures link
+    density on the container, and a row set beside the last paragraph takes the paragraph with it."""
+    for row in _LINK_ROWS(tree):
+        text = " ".join(row.text_content().split())
+        linked = sum(len(" ".join(a.text_content().split())) for a in row.iter("a"))
+        if row.getparent() is not None and len(text) <= LINK_ROW_MAX_CHARS and linked >= LINK_ROW_SHARE * len(text):
+            row.drop_tree()
 
 
 def _long_sentence(p: HtmlElement) -> bool:
