@@ -225,3 +225,18 @@ def test_share_row_beside_the_last_paragraph_goes_alone(family, lang):
     trafilatura would drop the wrapper, paragraph and all, as link-dense."""
     lines = body_of(injected("fr-nextjs", _template(family, lang), "after", "div"))
     assert tuple(lines) == host_body("fr-nextjs")
+
+
+def test_author_bio_goes_a_bold_name_without_a_newsroom_role_stays():
+    """"<b>Name</b> is our correspondent ..." is a bio; a bold name with another role stays."""
+    from newsmon.generic import _drop_bios
+
+    tree = lxml.html.fromstring(
+        "<div><p><strong>Jane Whitfield</strong> is our transport correspondent. She joined in 2019.</p>"
+        "<p><b>Anna Schmidt</b> ist Bürgermeisterin von Kiel und will den Hafen ausbauen.</p>"
+        "<p>Jane Whitfield is our transport correspondent, the mayor said.</p></div>"
+    )
+    _drop_bios(tree)
+    assert [p.text_content()[:12] for p in tree.iter("p")] == ["Anna Schmidt", "Jane Whitfie"]
+    lines = body_of(injected("en-wordpress", _template("author-bio", "nl"), "after", "div"))
+    assert tuple(lines) == host_body("en-wordpress")

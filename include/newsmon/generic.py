@@ -39,7 +39,7 @@ from trafilatura.metadata import extract_title
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from newsmon.phrases import EMAIL
+from newsmon.phrases import BIO_ROLE, EMAIL
 from newsmon.structure import drop_structural
 
 # trafilatura's mode: the balanced default keeps whole articles where favor_precision cut some to a
@@ -118,6 +118,11 @@ _BANNER_TAGS = frozenset({"div", "aside", "section", "form", "span"})
 LINK_ROW_MAX_CHARS = 120
 LINK_ROW_SHARE = 0.5
 _LINK_ROWS = etree.XPath("//div[count(.//a) >= 3][not(.//p or .//li or .//h2 or .//h3 or .//h4 or .//div)]")
+# An author bio: a paragraph under this length opening with a bold name of this many words, then a
+# copula and a newsroom role (phrases.BIO_ROLE). Read on the page: the extraction drops the bold.
+BIO_MAX_CHARS = 300
+BIO_NAME_WORDS = (2, 5)
+_BOLD_LEAD = etree.XPath("//p[*[1][self::strong or self::b]]")
 _CONTROLS = etree.XPath("//form|//input[not(@type='hidden')]|//button[following-sibling::button]")
 _CUT = ("...", "…")
 
@@ -155,6 +160,7 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     _drop_link_lists(tree)
     _drop_banners(tree)
     _drop_link_rows(tree)
+    _drop_bios(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -224,6 +230,20 @@ def _drop_link_rows(tree: HtmlElement) -> None:
         linked = sum(len(" ".join(a.text_content().split())) for a in row.iter("a"))
         if row.getparent() is not None and len(text) <= LINK_ROW_MAX_CHARS and linked >= LINK_ROW_SHARE * len(text):
             row.drop_tree()
+
+
+def _drop_bios(tree: HtmlElement) -> None:
+    """Remove author bios: a short paragraph opening with a name in bold, then its newsroom role
+    ("<b>Jane Doe</b> is our transport correspondent. She joined ...")."""
+    for p in _BOLD_LEAD(tree):
+        name = " ".join(p[0].text_content().split())
+        text = " ".join(p.text_content().split())
+        words = name.split()
+        short_name = BIO_NAME_WORDS[0] <= len(words) <= BIO_NAME_WORDS[1]
+        if (p.text or "").strip() or len(text) >= BIO_MAX_CHARS or not short_name:
+            continue
+        if words[0][:1].isupper() and BIO_ROLE.match(text[len(name) :]) and p.getparent() is not None:
+            p.drop_tree()
 
 
 def _long_sentence(p: HtmlElement) -> bool:

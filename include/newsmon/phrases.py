@@ -150,3 +150,12 @@ TIP_CHANNEL = re.compile(
     r"confiden|riservat|vertrouwelijk|konfidentiell|fortrolig",
     re.I,
 )
+# An author bio's role after the name ("<b>Jane Doe</b> is our transport correspondent"): a copula,
+# then a newsroom role within a few words. The caller wants the name set in bold at the block's start
+# and a short block, so a story's "X is a reporter who ..." stays. en, de, fr, es, it, pt, nl, pl
+BIO_ROLE = re.compile(
+    r"^\W*(is|ist|est|es|è|é|jest|war|was|was)\b.{0,40}\b(correspondent|reporter|editor|journalist|writer|"
+    r"columnist|verslaggever|redacteur|redakteur(in)?|korrespondent(in)?|journaliste|rédact|periodista|"
+    r"redactor|giornalista|redattore|jornalista|repórter|dziennikarz|reporter(ka)?)",
+    re.I,
+)
