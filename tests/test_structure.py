@@ -405,14 +405,18 @@ def test_a_note_that_the_article_is_a_translation_goes_in_any_of_its_languages()
 def test_labelled_link_goes_a_handle_list_stays():
     """"Label: <link>" with a headline for link is a cross-link whatever the label's share; a
     "Label: @handle" line (one word linked) stays."""
-    body = _xml(
-        _p(BODY[0]),
+    kept = _kept_between(
         "<p>Noticia relacionada: <ref>El puerto de Algeciras bate su récord</ref></p>",
         "<p>Account: <ref>@darkzip</ref></p>",
-        _p(BODY[1]),
     )
+    assert kept == [BODY[0], "Account: @darkzip", BODY[1]]
+
+
+def _kept_between(*blocks: str) -> list[str]:
+    """The texts drop_structural keeps of ``blocks`` set between two body paragraphs."""
+    body = _xml(_p(BODY[0]), *blocks, _p(BODY[1]))
     drop_structural(body, "", "")
-    assert _texts(body) == [BODY[0], "Account: @darkzip", BODY[1]]
+    return _texts(body)
 
 
 @pytest.mark.parametrize(
@@ -450,3 +454,13 @@ def test_banner_byline_and_count_phrases(text):
 )
 def test_sentences_are_not_banner_phrases(text):
     assert not is_furniture_phrase(text)
+
+
+def test_card_run_goes_one_linked_paragraph_stays():
+    """Two or more paragraphs in a row, each a linked headline then its date, are teaser cards."""
+    kept = _kept_between(
+        "<p><ref>東京都、来年度から保育料を一部無償化へ</ref>2025年6月3日</p>",
+        "<p><ref>新幹線、大雨の影響で一時運転見合わせ</ref>2025年6月2日</p>",
+    )
+    assert kept == [BODY[0], BODY[1]]
+    assert len(_kept_between("<p><ref>新幹線、大雨の影響で一時運転見合わせ</ref>2025年6月2日</p>")) == 3
