@@ -219,11 +219,14 @@ def test_box_with_a_body_paragraph_is_not_a_banner():
     assert HOSTS["fr-nextjs"]["last"] in lines
 
 
-@pytest.mark.parametrize(("family", "lang"), [("share-row", "en"), ("share-row", "ko")])
-def test_share_row_beside_the_last_paragraph_goes_alone(family, lang):
+@pytest.mark.parametrize(
+    ("family", "lang", "wrapper"),
+    [("share-row", "en", "div"), ("share-row", "ko", "div"), ("follow-row", "fr", "bare")],
+)
+def test_share_row_beside_the_last_paragraph_goes_alone(family, lang, wrapper):
     """A row of share links set after the last paragraph inside its wrapper goes before extraction:
     trafilatura would drop the wrapper, paragraph and all, as link-dense."""
-    lines = body_of(injected("fr-nextjs", _template(family, lang), "after", "div"))
+    lines = body_of(injected("fr-nextjs", _template(family, lang), "after", wrapper))
     assert tuple(lines) == host_body("fr-nextjs")
 
 

@@ -113,11 +113,14 @@ BANNER_MAX_CHARS = 400
 _BANNER_TAGS = frozenset({"div", "aside", "section", "form", "span"})
 # A form or a field; buttons only as a pair (accept / settings): one button alone is a player's
 # or a consent placeholder's, and taking those changed what trafilatura chose on a dev page.
-# A <div> of at least three links and no block inside, at most this much text, the links this share
-# of it, is a share or follow row ("Share this article Facebook X WhatsApp Copy link") and goes.
+# A <div> or <p> of at least three links and no block inside, at most this much text, the links this
+# share of it, is a share or follow row ("Share this article Facebook X WhatsApp Copy link",
+# "Suivez-nous sur Facebook, Instagram et WhatsApp") and goes.
 LINK_ROW_MAX_CHARS = 120
 LINK_ROW_SHARE = 0.5
-_LINK_ROWS = etree.XPath("//div[count(.//a) >= 3][not(.//p or .//li or .//h2 or .//h3 or .//h4 or .//div)]")
+_LINK_ROWS = etree.XPath(
+    "//*[self::div or self::p][count(.//a) >= 3][not(.//p or .//li or .//h2 or .//h3 or .//h4 or .//div)]"
+)
 # An author bio: a paragraph under this length opening with a bold name of this many words, then a
 # copula and a newsroom role (phrases.BIO_ROLE). Read on the page: the extraction drops the bold.
 BIO_MAX_CHARS = 300
@@ -223,8 +226,9 @@ def _drop_banners(tree: HtmlElement) -> None:
 
 
 def _drop_link_rows(tree: HtmlElement) -> None:
-    """Remove rows of links set as a ``<div>`` (share and follow buttons): trafilatura measures link
-    density on the container, and a row set beside the last paragraph takes the paragraph with it."""
+    """Remove rows of links set as a ``<div>`` or ``<p>`` (share and follow buttons): trafilatura
+    measures link density on the container, and a row set beside the last paragraph takes the
+    paragraph with it."""
     for row in _LINK_ROWS(tree):
         text = " ".join(row.text_content().split())
         linked = sum(len(" ".join(a.text_content().split())) for a in row.iter("a"))
