@@ -11,7 +11,9 @@ own configurations in the same run.
   paragraph of the article (then it is the first paragraph, kept) or a deck marked up apart
   (taken out by structure). A classed paragraph holding a whole sentence of the description, in a
   class no long paragraph shares, is a deck marked up apart (longer than the description, set as
-  several lines, or summed up in other words) and goes with its same-class siblings.
+  several lines, or summed up in other words) and goes with its same-class siblings. Lists whose
+  every item is a link go with their title, and so do banners (the small box around a form
+  control), share and follow rows, and author bios (tests/test_extract_checklist.py found them).
 - trafilatura's balanced mode (no ``favor_precision``): the precision mode cut some modern
   articles to a tenth of their body; structure then takes out what it was there for
   (:mod:`newsmon.structure`: link-dense blocks, lists the prose does not introduce, repeated
