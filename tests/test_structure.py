@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from newsmon.generic import extract_generic
@@ -399,3 +400,67 @@ def test_a_note_that_the_article_is_a_translation_goes_in_any_of_its_languages()
         body = _xml(*(_p(t) for t in BODY), _p(note))
         drop_structural(body, "", "")
         assert _texts(body) == BODY
+
+
+def test_labelled_link_goes_a_handle_list_stays():
+    """"Label: <link>" with a headline for link is a cross-link whatever the label's share; a
+    "Label: @handle" line (one word linked) stays."""
+    kept = _kept_between(
+        "<p>Noticia relacionada: <ref>El puerto de Algeciras bate su récord</ref></p>",
+        "<p>Account: <ref>@darkzip</ref></p>",
+    )
+    assert kept == [BODY[0], "Account: @darkzip", BODY[1]]
+
+
+def _kept_between(*blocks: str) -> list[str]:
+    """The texts drop_structural keeps of ``blocks`` set between two body paragraphs."""
+    body = _xml(_p(BODY[0]), *blocks, _p(BODY[1]))
+    drop_structural(body, "", "")
+    return _texts(body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dieser Artikel ist exklusiv für Abonnenten.",
+        "Jetzt 4 Wochen für 1 € testen und alle Artikel lesen.",
+        "Déjà abonné ? Se connecter",
+        "Jeden Morgen die wichtigsten Nachrichten aus der Region in Ihrem Postfach.",
+        "Boletín diario",
+        "Download onze app en mis geen nieuws meer.",
+        "Scarica la nostra app per ricevere le notizie in tempo reale.",
+        "24 comments Join the conversation",
+        "17 Kommentare",
+        "By Jane Whitfield, Transport Correspondent",
+        "Por María López Ortega",
+        "Foto di Marco Rossi / Ansa",
+        "We use cookies to improve your experience and to show personalised ads. You can change your choice "
+        "at any time.",
+    ],
+)
+def test_banner_byline_and_count_phrases(text):
+    assert is_furniture_phrase(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Tuesday evening, the council had approved the plan.",
+        "Von Angela Merkel hieß es, man werde prüfen.",
+        "The firm said its app had been downloaded a million times.",
+        "Das Gericht wies die Klage ab.",
+        "Officials said 24 people were hurt.",
+    ],
+)
+def test_sentences_are_not_banner_phrases(text):
+    assert not is_furniture_phrase(text)
+
+
+def test_card_run_goes_one_linked_paragraph_stays():
+    """Two or more paragraphs in a row, each a linked headline then its date, are teaser cards."""
+    kept = _kept_between(
+        "<p><ref>東京都、来年度から保育料を一部無償化へ</ref>2025年6月3日</p>",
+        "<p><ref>新幹線、大雨の影響で一時運転見合わせ</ref>2025年6月2日</p>",
+    )
+    assert kept == [BODY[0], BODY[1]]
+    assert len(_kept_between("<p><ref>新幹線、大雨の影響で一時運転見合わせ</ref>2025年6月2日</p>")) == 3

@@ -11,7 +11,9 @@ own configurations in the same run.
   paragraph of the article (then it is the first paragraph, kept) or a deck marked up apart
   (taken out by structure). A classed paragraph holding a whole sentence of the description, in a
   class no long paragraph shares, is a deck marked up apart (longer than the description, set as
-  several lines, or summed up in other words) and goes with its same-class siblings.
+  several lines, or summed up in other words) and goes with its same-class siblings. Lists whose
+  every item is a link go with their title, and so do banners (the small box around a form
+  control), share and follow rows, and author bios (tests/test_extract_checklist.py found them).
 - trafilatura's balanced mode (no ``favor_precision``): the precision mode cut some modern
   articles to a tenth of their body; structure then takes out what it was there for
   (:mod:`newsmon.structure`: link-dense blocks, lists the prose does not introduce, repeated
@@ -39,20 +41,22 @@ from trafilatura.metadata import extract_title
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from newsmon.phrases import EMAIL
+from newsmon.phrases import BIO_ROLE, EMAIL
 from newsmon.structure import drop_structural
 
 # trafilatura's mode: the balanced default keeps whole articles where favor_precision cut some to a
 # tenth; the structural filters below take out what the precision mode was there for.
 TRAFILATURA_MODE: dict = {}
-# Lines at least this long are prose even when they contain a furniture word ("subscribe",
-# "newsletter"): furniture lines are calls to action of a sentence or two.
+# Lines at least this long are prose even when they open with a furniture cue ("Subscribe",
+# "Follow us"): furniture lines are calls to action of a sentence or two. The word "newsletter"
+# anywhere is left to phrases.SHORT (blocks under 100 characters): a body sentence names one.
 FURNITURE_MAX_CHARS = 160
 # Furniture cues, English: link rails, calls to action, copyright.
 FURNITURE_EN = re.compile(
-    r"^\W*(read more|related( post| articles?| stories)?\s*:|see also|also on\b|recommended\b|you may also like|"
-    r"like this story|share (this|on)\b|follow (us|@)|subscribe\b|sign up\b|get the latest|click here|copyright\b|©)"
-    r"|all rights reserved|newsletter",
+    # a lowercase word after a cross-link cue is a sentence ("Read more carefully, the report ...")
+    r"^\W*((read more|see also)(?!\s+(?-i:[a-z]))|related( post| articles?| stories)?\s*:|also on\b|recommended\b|"
+    r"you may also like|like this story|share (this|on)\b|follow (us|@)|subscribe\b|sign up\b|get the latest|"
+    r"click here|copyright\b|©)",
     re.I,
 )
 # Furniture cues, Korean: copyright ("무단전재 및 재배포 금지", "저작권자 ⓒ") and box titles.
@@ -96,6 +100,35 @@ DECK_SENTENCE_CHARS = 30
 DECK_MAX_CHARS = 600
 _DECK_P = etree.XPath("//p[@class][contains(normalize-space(.), $s)]")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+# A list of at least this many items, each a link (its link text at least this share of its
+# text), is a link box (related, most read, contents) and goes before extraction with its title:
+# a heading or a line under this length right before it (measured: no dev page loses a line).
+LINK_LIST_ITEMS = 2
+LINK_ITEM_SHARE = 0.9
+LINK_LIST_TITLE_CHARS = 80
+_LISTS = etree.XPath("//ul[li/a]|//ol[li/a]")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A container above a form control (a newsletter sign-up, a cookie or paywall banner's buttons)
+# holding at most this much text is the banner and goes before extraction: an article's wrapper
+# holds more, and a paragraph with a button in it is not a container (only these tags climb).
+BANNER_MAX_CHARS = 400
+_BANNER_TAGS = frozenset({"div", "aside", "section", "form", "span"})
+# A form or a field; buttons only as a pair (accept / settings): one button alone is a player's
+# or a consent placeholder's, and taking those changed what trafilatura chose on a dev page.
+# A <div> or <p> of at least three links and no block inside, at most this much text, the links this
+# share of it, is a share or follow row ("Share this article Facebook X WhatsApp Copy link",
+# "Suivez-nous sur Facebook, Instagram et WhatsApp") and goes.
+LINK_ROW_MAX_CHARS = 120
+LINK_ROW_SHARE = 0.5
+_LINK_ROWS = etree.XPath(
+    "//*[self::div or self::p][count(.//a) >= 3][not(.//p or .//li or .//h2 or .//h3 or .//h4 or .//div)]"
+)
+# An author bio: a paragraph under this length opening with a bold name of this many words, then a
+# copula and a newsroom role (phrases.BIO_ROLE). Read on the page: the extraction drops the bold.
+BIO_MAX_CHARS = 300
+BIO_NAME_WORDS = (2, 5)
+_BOLD_LEAD = etree.XPath("//p[*[1][self::strong or self::b]]")
+_CONTROLS = etree.XPath("//form|//input[not(@type='hidden')]|//button[following-sibling::button]")
 _CUT = ("...", "…")
 
 
@@ -129,6 +162,10 @@ def extract_generic(html: str | HtmlElement, url: str | None = None) -> GenericR
     elif description and _drop_deck(tree, description):
         description = ""  # the same, styled as the article's intro (a class its paragraphs share)
     _drop_boxes(tree)
+    _drop_link_lists(tree)
+    _drop_banners(tree)
+    _drop_link_rows(tree)
+    _drop_bios(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -161,6 +198,83 @@ def _drop_boxes(tree: HtmlElement) -> None:
         named = el.tag == "figcaption" or BOX_CLASS.search(el.get("class", ""))
         if named and el.getparent() is not None and len(el.text_content()) <= BOX_MAX_CHARS:
             el.drop_tree()
+
+
+def _drop_link_lists(tree: HtmlElement) -> None:
+    """Remove lists whose every item is a link (related, most read, contents) with their title: a
+    heading or a short unpunctuated line right before the list. trafilatura drops most such lists
+    itself but keeps the title, and a title alone between two paragraphs reads as a subheading."""
+    for lst in _LISTS(tree):
+        items = [li for li in lst if isinstance(li.tag, str) and li.tag == "li"]
+        if len(items) < LINK_LIST_ITEMS or lst.getparent() is None or not all(map(_linked_item, items)):
+            continue
+        title = lst.getprevious()
+        if title is not None and _box_title(title):
+            title.drop_tree()
+        lst.drop_tree()
+
+
+def _drop_banners(tree: HtmlElement) -> None:
+    """Remove the box around a form control (newsletter, cookie, paywall, app banners): the
+    largest container above a ``<form>``, ``<button>`` or ``<input>`` holding little text."""
+    for control in _CONTROLS(tree):
+        box, up = None, control.getparent()
+        while up is not None and up.tag in _BANNER_TAGS and len(up.text_content()) <= BANNER_MAX_CHARS:
+            if any(_long_sentence(p) for p in up.iter("p")):
+                break  # a body paragraph beside the control: the box is the article's, not a banner
+            box, up = up, up.getparent()
+        if box is not None and box.getparent() is not None:
+            box.drop_tree()
+
+
+def _drop_link_rows(tree: HtmlElement) -> None:
+    """Remove rows of links set as a ``<div>`` or ``<p>`` (share and follow buttons): trafilatura
+    measures link density on the container, and a row set beside the last paragraph takes the
+    paragraph with it."""
+    for row in _LINK_ROWS(tree):
+        text = " ".join(row.text_content().split())
+        linked = sum(len(" ".join(a.text_content().split())) for a in row.iter("a"))
+        if row.getparent() is not None and len(text) <= LINK_ROW_MAX_CHARS and linked >= LINK_ROW_SHARE * len(text):
+            row.drop_tree()
+
+
+def _drop_bios(tree: HtmlElement) -> None:
+    """Remove author bios: a short paragraph opening with a name in bold, then its newsroom role
+    ("<b>Jane Doe</b> is our transport correspondent. She joined ...")."""
+    for p in _BOLD_LEAD(tree):
+        name = " ".join(p[0].text_content().split())
+        text = " ".join(p.text_content().split())
+        words = name.split()
+        short_name = BIO_NAME_WORDS[0] <= len(words) <= BIO_NAME_WORDS[1]
+        if (p.text or "").strip() or len(text) >= BIO_MAX_CHARS or not short_name:
+            continue
+        if words[0][:1].isupper() and BIO_ROLE.match(text[len(name) :]) and p.getparent() is not None:
+            p.drop_tree()
+
+
+def _long_sentence(p: HtmlElement) -> bool:
+    """A paragraph as long as a body paragraph, ending like a sentence."""
+    text = " ".join(p.text_content().split())
+    return len(text) >= DECK_BODY_SIBLING_CHARS and text.endswith((".", "!", "?", "…", '"', "”", "»"))
+
+
+def _linked_item(li: HtmlElement) -> bool:
+    """A list item that is a link: its link text is nearly all its text."""
+    text = len(" ".join(li.text_content().split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
+    return bool(text) and linked >= LINK_ITEM_SHARE * text
+
+
+def _box_title(el: HtmlElement) -> bool:
+    """A heading, or a short line not ending like a sentence, holding no link."""
+    if not isinstance(el.tag, str) or el.find(".//a") is not None:
+        return False
+    text = " ".join(el.text_content().split())
+    if el.tag in _HEADINGS:
+        return len(text) < LINK_LIST_TITLE_CHARS
+    return el.tag in ("p", "div", "span", "strong", "b") and 0 < len(text) < LINK_LIST_TITLE_CHARS and not (
+        text.endswith((".", "!", "?", "…", ":", "。"))
+    )
 
 
 def _drop_deck(tree: HtmlElement, description: str) -> bool:

@@ -19,6 +19,11 @@ import re
 
 # A block this long is prose even when it holds a SHORT cue ("subscribe", "newsletter").
 SHORT_MAX_CHARS = 100
+# ... counting a Hangul, kana or Han character as two: one carries about what two Latin letters do
+# (a Korean news sentence is about half the characters of its English), so a 70-character Korean
+# sentence naming subscribers ("구독자 10만 명") is prose, and "기사 URL이 복사되었습니다" is still short.
+CJK_WEIGHT = 2
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # labels that are a whole block (en, de, fr, es, it, pt, nl, pl, ru, ja, ko, sv/no/da, cs, tr)
 WHOLE = re.compile(
@@ -38,7 +43,9 @@ LEAD = re.compile(
     r"leggi anche|ler também|leia também|lees ook|czytaj (więcej|też|także)|zobacz też|"
     r"читайте (также|еще|ещё)|см\. также|関連記事|あわせて読みたい|관련\s*기사|추천\s*기사|많이\s*본\s*뉴스|"
     r"läs (också|mer)|les også|les mer|læs også|læs mere|čtěte (také|též)|přečtěte si|ayrıca( bakınız| okuyun)?\s*:|"
-    r"xem thêm|đọc thêm)\b",
+    # not when a lowercase word follows the cue: that is a sentence ("Read more carefully, the report ..."),
+    # a teaser's headline after the cue is capitalised or set off by a colon
+    r"xem thêm|đọc thêm)\b(?!\s+(?-i:[a-zß-öø-ÿ]))",
     re.I,
 )
 # calls to action, banners, bylines and credits inside a short block (languages as above)
@@ -53,17 +60,40 @@ SHORT = re.compile(
     r"^\W*\(?(reporting|editing|writing|additional reporting) by\b|^\W*mit (agentur)?material\b|"
     r"^\W*(redaktion|faktencheck|text|fotos?|bilder?|photos?|фото|ảnh|사진|写真|kuva|foto)\s*[:=]|"
     r"getty images|/ ?afp\b|via reuters|\bdpa\b|기자\s*외\s*\d+\s*명|all rights reserved|alle rechte vorbehalten|"
-    r"무단\s*전재|재배포\s*금지|저작권자|ⓒ|©|copyright",
+    r"무단\s*전재|재배포\s*금지|저작권자|ⓒ|©|copyright|"
+    # paywall, newsletter and app banners, comment counts, bylines and photo credits the checklist
+    # (tests/test_extract_checklist.py) found left when no container tells them apart
+    r"\b(für|for|aux|para|per|voor|dla) (abonnenten|subscribers|abonnés|suscriptores|abbonati|assinantes|abonnees|"
+    r"prenumeratorów)\b|\b(bereits|already an?|déjà|ya eres|già|já é|al) (abonnent|subscriber|abonné|suscriptor|"
+    r"abbonato|assinante|abonnee)|\bjetzt\b.{0,30}\btesten\b|probeabo|free trial|essai gratuit|prueba gratis|"
+    r"prova gratuita|teste grátis|proefabonnement|postfach|boîte (mail|de réception)|tu correo|nieuwsbrief|boletín|"
+    r"app store|google play|\b(unsere[rn]?|notre|nuestra|nossa|onze|nostra|naszą|our) (app|application|aplikację)\b|"
+    r"^\W*\d+\s*(comments?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|"
+    r"댓글|コメント)|^\W*(photo|foto|bild|image) (by|di|von|de|par)\b|"
+    r"^\W*(by|por|par|von|di|door|przez) (?-i:[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)+)(,|$)",
     re.I,
 )
+# A consent banner's opening, at any length under BANNER_MAX_CHARS: en, de, fr, es, it, pt, nl, pl
+BANNER_LEAD = re.compile(
+    r"^\W*(we use cookies|this (web)?site uses cookies|wir (verwenden|nutzen) cookies|diese website (verwendet|nutzt) "
+    r"cookies|nous utilisons des cookies|utilizamos cookies|utilizziamo (i )?cookie|usamos cookies|"
+    r"wij gebruiken cookies|używamy (plików )?cookie)",
+    re.I,
+)
+BANNER_MAX_CHARS = 300
 
 
 def is_furniture_phrase(text: str) -> bool:
     """True when a block of text is a furniture label, a cross-link teaser, or a short block
     with a call to action, banner, byline or credit."""
-    if WHOLE.search(text) or LEAD.search(text):
+    if WHOLE.search(text) or LEAD.search(text) or (len(text) < BANNER_MAX_CHARS and BANNER_LEAD.search(text)):
         return True
-    return len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))
+    return _weighted_len(text) < SHORT_MAX_CHARS and bool(SHORT.search(text))
+
+
+def _weighted_len(text: str) -> int:
+    """Length with a Hangul, kana or Han character counted as CJK_WEIGHT Latin letters."""
+    return len(text) + (CJK_WEIGHT - 1) * len(_CJK.findall(text))
 
 # An e-mail address: a contact line ("Reach the author at x@example.com", "Hinweise an …@…").
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -118,5 +148,14 @@ TIP_CALL = re.compile(
 TIP_CHANNEL = re.compile(
     r"\b(signal|threema|whatsapp|securedrop|telegram|proton ?mail)\b|vertraulich|anonym|"
     r"confiden|riservat|vertrouwelijk|konfidentiell|fortrolig",
+    re.I,
+)
+# An author bio's role after the name ("<b>Jane Doe</b> is our transport correspondent"): a copula,
+# then a newsroom role within a few words. The caller wants the name set in bold at the block's start
+# and a short block, so a story's "X is a reporter who ..." stays. en, de, fr, es, it, pt, nl, pl
+BIO_ROLE = re.compile(
+    r"^\W*(is|ist|est|es|è|é|jest|war|was|was)\b.{0,40}\b(correspondent|reporter|editor|journalist|writer|"
+    r"columnist|verslaggever|redacteur|redakteur(in)?|korrespondent(in)?|journaliste|rédact|periodista|"
+    r"redactor|giornalista|redattore|jornalista|repórter|dziennikarz|reporter(ka)?)",
     re.I,
 )

@@ -46,6 +46,15 @@ from newsmon.phrases import (
 # A block whose link text is at least this share of its text is a teaser or a link list; body
 # paragraphs link a name or two (well under half their text).
 LINK_DENSITY_MAX = 0.75
+# A label this short before a colon, then only a link ("Related: <link>"), is a cross-link however
+# long the label is against the link (below LINK_DENSITY_MAX: "Noticia relacionada: <headline>").
+LINK_LABEL_MAX_CHARS = 40
+# ... when the link reads as a headline (this many words): "Account: @handle" lists stay (a dev gold keeps them).
+LINK_HEADLINE_WORDS = 3
+# Teaser cards set as paragraphs: at least this many blocks in a row, each opening with a link that
+# holds at least this share of its text (a linked headline, then a date: "<headline> 3 June 2025").
+CARD_RUN = 2
+CARD_LINK_SHARE = 0.5
 # A list is a link list when this share of its items are link-dense.
 LINK_LIST_SHARE = 0.6
 # A paragraph at least this long that ends like a sentence is body text; it bounds the lead and
@@ -141,7 +150,7 @@ def drop_structural(body: etree._Element, title: str, description: str) -> None:
     texts = [block_text(el) for el in blocks]
     keys = [_normal(text) for text in texts]
     repeated = _repeated(texts, keys)
-    pulled = _pull_quotes(blocks, keys) | _figure_run(texts, blocks)
+    pulled = _pull_quotes(blocks, keys) | _figure_run(texts, blocks) | _card_run(blocks)
     for index, (el, text, key) in enumerate(zip(blocks, texts, keys, strict=True)):
         by_shape = _link_dense(el) or _box_list(el) or key in repeated or _metadata_row(text) or el in pulled
         by_shape = by_shape or _credit_row(text) or _shortcode(text) or _captioned(text) or _tip_line(text)
@@ -203,7 +212,18 @@ def _link_dense(el: etree._Element) -> bool:
     # sentence-ended paragraph is body even when linked whole (deal cards, quoted posts)
     if el.tag == "head" or _is_body_paragraph(el):
         return False
-    return _link_share(el) >= LINK_DENSITY_MAX
+    return _link_share(el) >= LINK_DENSITY_MAX or _labelled_link(el)
+
+
+def _labelled_link(el: etree._Element) -> bool:
+    """A short label, a colon, then nothing but a link: "Related: <link>", "Noticia relacionada:
+    <link>", in any language (the label's share keeps it under the link-density line)."""
+    text = block_text(el)
+    label, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(label) > LINK_LABEL_MAX_CHARS or len(text) >= BODY_PARAGRAPH_CHARS:
+        return False
+    linked = " ".join(block_text(ref) for ref in el.iter("ref"))
+    return len(linked.split()) >= LINK_HEADLINE_WORDS and _NON_WORD.sub("", linked) == _NON_WORD.sub("", rest)
 
 
 def _opens_with_link(item: etree._Element) -> bool:
@@ -313,16 +333,34 @@ def _pull_quotes(blocks: list[etree._Element], keys: list[str]) -> set[etree._El
 def _figure_run(texts: list[str], blocks: list[etree._Element]) -> set[etree._Element]:
     """Runs of short blocks that each open with a figure as label ("43: The age he came to
     office", "1997: …"): a "by numbers" box set beside the story."""
+    flags = [len(text) < FIGURE_MAX_CHARS and _FIGURE_LABEL.match(text) is not None for text in texts]
+    return _runs(blocks, flags, FIGURE_RUN)
+
+
+def _card_run(blocks: list[etree._Element]) -> set[etree._Element]:
+    """Runs of teaser cards set as paragraphs: blocks in a row that each open with a link holding
+    most of their text (a linked headline, then its date or teaser)."""
+    return _runs(blocks, [_card(el) for el in blocks], CARD_RUN)
+
+
+def _runs(blocks: list[etree._Element], flags: list[bool], least: int) -> set[etree._Element]:
+    """The blocks of every run of at least ``least`` flagged blocks in a row."""
     found: set[etree._Element] = set()
     run: list[etree._Element] = []
-    for el, text in zip([*blocks, None], [*texts, ""], strict=True):
-        if len(text) < FIGURE_MAX_CHARS and _FIGURE_LABEL.match(text):
+    for el, flag in zip([*blocks, None], [*flags, False], strict=True):
+        if flag:
             run.append(el)
             continue
-        if len(run) >= FIGURE_RUN:
+        if len(run) >= least:
             found.update(run)
         run = []
     return found
+
+
+def _card(el: etree._Element) -> bool:
+    if el.tag != "p" or el.find(".//ref") is None or _is_body_paragraph(el):
+        return False
+    return _opens_with_link(el) and _link_share(el) >= CARD_LINK_SHARE
 
 
 def _is_body_paragraph(el: etree._Element) -> bool:
