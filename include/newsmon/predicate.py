@@ -123,6 +123,8 @@ OBJECT_WINDOW = 8
 KO_OBJECT_WINDOW = 16
 # Korean morphemes after the predicate read for its endings (합의하지 못했다, 합의할 전망이다).
 KO_ENDING_MORPHS = 9
+# How far before the sentence's final ending its -어 오다 is looked for (해 왔 다: EC, VX, EP, EF).
+KO_FINAL_ASPECT_REACH = 4
 _KO_NOUN = ("NNG", "NNP", "XR", "SH", "SL", "NNB")
 _KO_VERB = ("VV", "VA", "VX")  # Kiwi adds -R/-I to regular/irregular verbs (뒤집/VV-R): see _ko_verb
 # Words opening a condition or an open question: anywhere in the predicate's clause before it ("it is
@@ -1184,7 +1186,7 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
     near = _ko_near(morphs, cue)
     if near:
         mods["hedged"] = f"{near}: a deal said to be near is a forecast"
-    aspect = _ko_aspect(tail)
+    aspect = _ko_aspect(tail) or _ko_final_aspect(morphs, cue) or _ko_standing_state(tail)
     if aspect:
         mods["background"] = aspect
     if _ko_dated_relative(morphs, cue):
@@ -1373,6 +1375,31 @@ def _ko_review_joint(between: tuple[Morph, ...]) -> bool:
     """True when ``between`` (predicate to a noun of weighing) is only an ending and the noun it
     modifies (인하/하/는/방안/을, 인하/를): the predicate is what is weighed."""
     return all(m.tag in _KO_REVIEW_JOINT or m.form in _KO_REVIEW_OBJECTS for m in between)
+
+
+def _ko_standing_state(tail: tuple[Morph, ...]) -> str:
+    """Background when the cue's clause is a progressive relative describing a noun (…사안에서 대립하고 있는
+    양국 국방장관이 …): the sides' standing state, said of the noun, while the sentence reports another thing."""
+    forms = [(m.tag, m.form) for m in tail[:5]]
+    if forms and forms[0][0] in ("XSV", "XSA"):
+        forms = forms[1:]
+    progressive = len(forms) >= 4 and forms[0] == ("EC", "고") and forms[1] == ("VX", "있")
+    if progressive and forms[2] in (("ETM", "는"), ("ETM", "은")) and forms[3][0] in ("NNG", "NNP"):
+        return "a standing state describing a noun (대립하고 있는 양국이 …)"
+    return ""
+
+
+def _ko_final_aspect(morphs: tuple[Morph, ...], cue: _Cue) -> str:
+    """Background from the sentence's last verb when it ends in -어 왔다 (…비판하면서 …강조해왔다: has long
+    been saying): the whole chain of clauses before it is ongoing earlier conduct, not the news."""
+    ends = [j for j in range(cue.i + cue.n, len(morphs)) if morphs[j].tag == "EF"]
+    if not ends:
+        return ""
+    window = morphs[max(cue.i + cue.n, ends[-1] - KO_FINAL_ASPECT_REACH) : ends[-1]]
+    for a, b in itertools.pairwise(window):
+        if a.tag == "EC" and a.form in ("어", "아") and b.lemma == "오다" and b.tag == "VX":
+            return "the sentence ends in -어 왔다: ongoing earlier conduct"
+    return ""
 
 
 def _ko_aspect(tail: tuple[Morph, ...]) -> str:
