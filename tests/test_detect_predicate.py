@@ -157,8 +157,11 @@ DEV_FLOORS = {
     # merged): 0.980/0.943 (200/4/12), 0.957/0.918 (178/8/16), 0 of 72, floor a little under; round ten
     # (ko-tune10, on that batch's families): 0.985/0.939 (199/3/13), 0.967/0.912 (177/6/17), 0 of 72 (the
     # standing-state rule drops ko-324's backdrop sentence, the labels' own context, which had carried its
-    # South China Sea topic: the labelled evidence is another sentence, still missed), floor a little under
-    "ko": {"topics": (0.97, 0.93), "events": (0.95, 0.91), "hard_negatives": 0},
+    # South China Sea topic: the labelled evidence is another sentence, still missed), floor a little under;
+    # then 14 more (ko-grow9, the session's final measure, never tuned on: topics 0.91/0.91, events
+    # 0.78/0.78, 1 of 5 fresh hard negatives on them): 0.981/0.937 (209/4/14), 0.958/0.906 (184/8/19),
+    # 1 of 77, floor set a little under the measured figure
+    "ko": {"topics": (0.97, 0.93), "events": (0.95, 0.90), "hard_negatives": 1},
     # en hard negatives: dev grew by 11 fresh ones (en-grow), then 7 more (en-grow2), then 9 more
     # (en-grow4: 3 of them flagged before any rule); after round five 1 of 79 stays flagged (China's
     # rare-earth controls in a China-EU story), set to the measured figure; then 14 more dev records
