@@ -239,6 +239,20 @@ _EN_CLAIMANTS = r"(?:China|PRC\)?|Vietnam|(?:the\s+)?Philippines|Malaysia|Brunei
 _EN_CLAIMANT_BEFORE = re.compile(rf"\b{_EN_CLAIMANTS},?\s+(?:and\s+)?$")
 _EN_CLAIMANT_AFTER = re.compile(rf",?\s+(?:and\s+)?{_EN_CLAIMANTS}(?!\w)")
 _EN_SEA_LAW = re.compile(r"\b(?:freedom[- ]of[- ]navigation|innocent\s+passage|FONOPs?|territorial\s+claims)\b", re.I)
+# A gloss on Taiwan's own ties with the US ("it reaffirmed Taiwan's partnerships with the US",
+# "US-Taiwan relations", "its enduring commitment to Taiwan, as outlined in the Taiwan Relations Act and
+# the Six Assurances") is no US-China agreement (guideline: an agreement is between the US and China).
+# The US-Taiwan instruments count only without the One China policy or the communiques beside them,
+# which a US reassurance to Beijing cites (dev: en-401, en-160 gave a false taiwan agreement).
+_EN_US_TAIWAN_TIES = re.compile(
+    r"\bTaiwan(?:['’]s)?\s+(?:\w+\s+){0,2}(?:partnerships?|ties|relations(?:hip)?|friendship)\s+with\s+"
+    r"(?:the\s+)?(?:U\.?S\b|United\s+States|Washington|America)"
+    r"|\b(?:U\.?S\.?|American)[-–]Taiwan(?:ese)?\s+(?:ties|relations|partnership|friendship)"
+    r"|\bTaiwan[-–](?:U\.?S\b|American)\s+(?:ties|relations|partnership|friendship)"
+    r"|\bTaiwan\s+Relations\s+Act\b.*\bSix\s+Assurances|\bSix\s+Assurances\b.*\bTaiwan\s+Relations\s+Act",
+    re.IGNORECASE,
+)
+_EN_ONE_CHINA = re.compile(r"\bOne[- ]China\b|\bcommuniqu", re.IGNORECASE)
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -1358,6 +1372,8 @@ def _tie(
         return False, f"a {reading.category} predicate not between the two sides: the sentence does not name both"
     if _with_third_party(text, reading):
         return False, f"a {reading.category} predicate with a third party ('with regional countries')"
+    if topic == "taiwan" and reading.kind == "agreement" and _us_taiwan_ties(text):
+        return False, "a gloss on Taiwan's own ties with the US, no US-China agreement"
     why = _governs(scaffold or text, mention_at, reading, tax)
     return (False, why) if why else (True, f"{reading.reason}; governs the topic term")
 
@@ -1369,6 +1385,14 @@ def _with_third_party(text: str, reading: Reading) -> bool:
         return False
     m = _EN_WITH.match(text, reading.start + len(reading.predicate))
     return bool(m) and bool(_EN_THIRD_PARTNERS.match(text, m.end()) or _THIRD_NAMED.match(text, m.end()))
+
+
+def _us_taiwan_ties(text: str) -> bool:
+    """Whether an English sentence glosses Taiwan's own ties with the US (_EN_US_TAIWAN_TIES), the One
+    China policy not beside them."""
+    if _HANGUL.search(text) or not _EN_US_TAIWAN_TIES.search(text):
+        return False
+    return not _EN_ONE_CHINA.search(text)
 
 
 def _venue_name(text: str, mention_at: int, reading: Reading) -> bool:

@@ -1,0 +1,36 @@
+"""English round ten (issue 13): families from the ninth fresh batch, each rule on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from test_detect_en_rules import _events
+
+from newsmon.detect import _us_taiwan_ties
+
+TAIWAN_LEAD = "China condemned the United States on Monday for hosting Taiwan's president on a stopover in Guam."
+
+
+@pytest.mark.parametrize(
+    "gloss",
+    [
+        "The stop reaffirmed Taiwan's partnerships with the US, which Beijing wants to undermine.",
+        "The visit strengthened Taiwan's security ties with the United States, the island's envoy said.",
+        "Officials said the stopover reaffirmed that US-Taiwan relations remained strong.",
+        "Ties rest on the Taiwan Relations Act and the Six Assurances, and both have deepened cooperation, "
+        "Taiwan's foreign minister said.",
+    ],
+)
+def test_a_gloss_on_taiwans_ties_with_the_us_is_no_taiwan_agreement(gloss):
+    events = _events("China condemns US over Taiwan stopover", f"{TAIWAN_LEAD} {gloss}")
+    assert ("taiwan", "agreement") not in events
+    assert ("taiwan", "dispute") in events
+
+
+def test_a_reassurance_citing_the_one_china_policy_is_no_gloss():
+    """The US-Taiwan instruments beside the One China policy are a reassurance to Beijing, left alone."""
+    cited = (
+        "He reaffirmed that the US remains committed to its One China policy, guided by the Taiwan Relations "
+        "Act, the three Joint Communiques and the Six Assurances."
+    )
+    assert not _us_taiwan_ties(cited)
+    assert _us_taiwan_ties("He reaffirmed the US commitment under the Taiwan Relations Act and the Six Assurances.")
