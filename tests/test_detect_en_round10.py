@@ -34,3 +34,27 @@ def test_a_reassurance_citing_the_one_china_policy_is_no_gloss():
     )
     assert not _us_taiwan_ties(cited)
     assert _us_taiwan_ties("He reaffirmed the US commitment under the Taiwan Relations Act and the Six Assurances.")
+
+
+@pytest.mark.parametrize(
+    "the_two",
+    [
+        "The two met on Thursday in Lima on the sidelines of the Asia-Pacific Economic Cooperation summit.",
+        "The two men were meeting in Lima on the margins of an Asia-Pacific Economic Cooperation (APEC) summit.",
+        "The two officials met in Lima ahead of the APEC summit.",
+    ],
+)
+def test_the_two_after_a_lead_naming_both_sides_is_the_pair(the_two):
+    body = (
+        "U.S. Commerce Secretary Gina Raimondo and Chinese Vice Premier He Lifeng agreed to keep talking, "
+        f"the Commerce Department said on Friday. {the_two} Raimondo plans to travel to Beijing next year."
+    )
+    assert ("apec", "agreement") in _events("Raimondo and He agree to keep talking", body)
+
+
+def test_the_two_before_no_verb_of_meeting_is_no_pair():
+    body = (
+        "U.S. Commerce Secretary Gina Raimondo and Chinese Vice Premier He Lifeng agreed to keep talking on Friday. "
+        "The two companies opened offices in Lima ahead of the APEC summit."
+    )
+    assert "apec" not in {t for t, _ in _events("Raimondo and He agree to keep talking", body)}
