@@ -58,3 +58,23 @@ def test_the_two_before_no_verb_of_meeting_is_no_pair():
         "The two companies opened offices in Lima ahead of the APEC summit."
     )
     assert "apec" not in {t for t, _ in _events("Raimondo and He agree to keep talking", body)}
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "Military talks go on even as Washington and Beijing clash over a slew of issues including chips, "
+        "investment and tariffs.",
+        "The rivals clashed over issues such as territorial claims, investment and tariffs, the US and China said.",
+        "The US and China raised concerns on key issues such as market access and Section 301 tariffs.",
+    ],
+)
+def test_a_topic_listed_among_the_issues_of_a_dispute_is_no_event(listed):
+    title = "US and Chinese military officers hold maritime safety talks"
+    body = f"Military officials of the US and China held maritime safety talks in Shanghai on Wednesday. {listed}"
+    assert ("tariffs_trade", "dispute") not in _events(title, body)
+
+
+def test_a_dispute_over_one_named_issue_stays_an_event():
+    body = "The United States and China clashed over tariffs on Monday."
+    assert ("tariffs_trade", "dispute") in _events("US and China clash over tariffs", body)
