@@ -78,3 +78,22 @@ def test_a_topic_listed_among_the_issues_of_a_dispute_is_no_event(listed):
 def test_a_dispute_over_one_named_issue_stays_an_event():
     body = "The United States and China clashed over tariffs on Monday."
     assert ("tariffs_trade", "dispute") in _events("US and China clash over tariffs", body)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Washington will keep its commitments, Defence Secretary Pete Hegseth told Chinese counterpart Dong "
+            "Jun during a meeting on Friday in Hanoi.",
+            "The meeting was the first between the two since January.",
+        ),
+        (
+            "Top US, Chinese generals speak",
+            "U.S. Chairman of the Joint Chiefs of Staff Gen. Dan Caine spoke on Tuesday by video teleconference "
+            "with his Chinese counterpart, Chief of the PLA Joint Staff Department Gen. Liu Zhenli.",
+        ),
+    ],
+)
+def test_a_defence_chiefs_meeting_or_teleconference_is_a_channel_held(title, body):
+    assert ("military_channels", "agreement") in _events(title, body)
