@@ -166,6 +166,15 @@ _STANCE_STEMS = re.compile(r"(?i:underscor|emphasi[sz]|stress|reiterat|reaffirm|
 # between, is one item of a list of issues: it adds nothing to the topic's salience.
 LIST_REACH = 100
 _LIST_OPENER = re.compile(r"\b(?:including|such as|ranging from)\b[^;:()\u2014\u2013]*$", re.IGNORECASE)
+# A dispute predicate over a list of issues ("clash over a slew of issues including semiconductor
+# access, investment and tariffs", "clashed over issues such as territorial claims, trade tensions and
+# Taiwan") names the topics as some of many frictions, no act on one of them (guideline: a list of past
+# disputes is context; dev: en-382 made a false tariffs dispute, en-373 a false taiwan one from "raised
+# concerns on key issues such as ..."; en-268 reads the same).
+_EN_ISSUES_LISTED = re.compile(
+    r"\b(?:issues|matters|fronts|disputes|topics)\s+(?:including|such\s+as|ranging\s+from)\b[^;:()\u2014\u2013]*$",
+    re.IGNORECASE,
+)
 # A wire dateline opening a body paragraph ("TAIPEI (Taiwan News) —", "Taipei, Oct. 30 (CNA)") names
 # where the copy was filed and by whom: a venue, no topic mention (guideline; dev: three Taipei
 # datelines). An all-caps place of 3+ letters with a dash or an outlet in parentheses, or a place
@@ -239,6 +248,20 @@ _EN_CLAIMANTS = r"(?:China|PRC\)?|Vietnam|(?:the\s+)?Philippines|Malaysia|Brunei
 _EN_CLAIMANT_BEFORE = re.compile(rf"\b{_EN_CLAIMANTS},?\s+(?:and\s+)?$")
 _EN_CLAIMANT_AFTER = re.compile(rf",?\s+(?:and\s+)?{_EN_CLAIMANTS}(?!\w)")
 _EN_SEA_LAW = re.compile(r"\b(?:freedom[- ]of[- ]navigation|innocent\s+passage|FONOPs?|territorial\s+claims)\b", re.I)
+# A gloss on Taiwan's own ties with the US ("it reaffirmed Taiwan's partnerships with the US",
+# "US-Taiwan relations", "its enduring commitment to Taiwan, as outlined in the Taiwan Relations Act and
+# the Six Assurances") is no US-China agreement (guideline: an agreement is between the US and China).
+# The US-Taiwan instruments count only without the One China policy or the communiques beside them,
+# which a US reassurance to Beijing cites (dev: en-401, en-160 gave a false taiwan agreement).
+_EN_US_TAIWAN_TIES = re.compile(
+    r"\bTaiwan(?:['’]s)?\s+(?:\w+\s+){0,2}(?:partnerships?|ties|relations(?:hip)?|friendship)\s+with\s+"
+    r"(?:the\s+)?(?:U\.?S\b|United\s+States|Washington|America)"
+    r"|\b(?:U\.?S\.?|American)[-–]Taiwan(?:ese)?\s+(?:ties|relations|partnership|friendship)"
+    r"|\bTaiwan[-–](?:U\.?S\b|American)\s+(?:ties|relations|partnership|friendship)"
+    r"|\bTaiwan\s+Relations\s+Act\b.*\bSix\s+Assurances|\bSix\s+Assurances\b.*\bTaiwan\s+Relations\s+Act",
+    re.IGNORECASE,
+)
+_EN_ONE_CHINA = re.compile(r"\bOne[- ]China\b|\bcommuniqu", re.IGNORECASE)
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -1358,6 +1381,10 @@ def _tie(
         return False, f"a {reading.category} predicate not between the two sides: the sentence does not name both"
     if _with_third_party(text, reading):
         return False, f"a {reading.category} predicate with a third party ('with regional countries')"
+    if topic == "taiwan" and reading.kind == "agreement" and _us_taiwan_ties(text):
+        return False, "a gloss on Taiwan's own ties with the US, no US-China agreement"
+    if reading.kind == "dispute" and _issues_listed(text, mention_at, reading):
+        return False, "a topic listed among the issues a dispute is over ('clash over issues including ...')"
     why = _governs(scaffold or text, mention_at, reading, tax)
     return (False, why) if why else (True, f"{reading.reason}; governs the topic term")
 
@@ -1369,6 +1396,23 @@ def _with_third_party(text: str, reading: Reading) -> bool:
         return False
     m = _EN_WITH.match(text, reading.start + len(reading.predicate))
     return bool(m) and bool(_EN_THIRD_PARTNERS.match(text, m.end()) or _THIRD_NAMED.match(text, m.end()))
+
+
+def _issues_listed(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether an English topic term after the predicate is an item of the list of issues it is over
+    (_EN_ISSUES_LISTED between them)."""
+    after = reading.start + len(reading.predicate or "")
+    if _HANGUL.search(text) or mention_at <= after:
+        return False
+    return bool(_EN_ISSUES_LISTED.search(text, after, mention_at))
+
+
+def _us_taiwan_ties(text: str) -> bool:
+    """Whether an English sentence glosses Taiwan's own ties with the US (_EN_US_TAIWAN_TIES), the One
+    China policy not beside them."""
+    if _HANGUL.search(text) or not _EN_US_TAIWAN_TIES.search(text):
+        return False
+    return not _EN_ONE_CHINA.search(text)
 
 
 def _venue_name(text: str, mention_at: int, reading: Reading) -> bool:
