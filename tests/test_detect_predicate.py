@@ -182,9 +182,11 @@ DEV_FLOORS = {
     # (en-grow9, the session's last fresh batch, never tuned on; before round nine merged: topics
     # 0.90/0.90, events 0.875/0.70 on them, and the same with every rule merged): topics 0.941/0.913
     # (209/13/20), events 0.939/0.848 (184/12/33), 1 of 120, floor a little under; round ten
-    # (en-tune10): topics 0.950/0.917 (210/11/19), events 0.959/0.866 (188/8/29), 1 of 120, floor a
-    # little under
-    "en": {"topics": (0.945, 0.91), "events": (0.95, 0.86), "hard_negatives": 1},
+    # (en-tune10): topics 0.950/0.917 (210/11/19), events 0.959/0.866 (188/8/29), 1 of 120; then 12 more
+    # (en-grow10, the session's final measure, never tuned on: topics 0.77/0.91, events 0.70/0.78, 1 of
+    # 3 hard negatives on them): topics 0.940/0.917 (220/14/20), events 0.947/0.863 (195/11/31), 2 of
+    # 123, floor a little under
+    "en": {"topics": (0.93, 0.91), "events": (0.94, 0.86), "hard_negatives": 2},
 }
 
 
