@@ -27,7 +27,12 @@ def test_the_us_is_still_named_as_america_and_americans(name):
 
 @pytest.mark.parametrize(
     "cited",
-    ["the Washington Post reported", "the Washington Times said", "Washington state officials", "워싱턴포스트(WP)는 보도했다"],
+    [
+        "the Washington Post reported",
+        "the Washington Times said",
+        "Washington state officials",
+        "워싱턴포스트(WP)는 보도했다",
+    ],
 )
 def test_a_newspaper_or_a_state_named_washington_is_not_the_us(cited):
     lex = load_taxonomy().actors["us"]
