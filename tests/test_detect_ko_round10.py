@@ -33,3 +33,9 @@ def test_a_standing_state_said_of_a_noun_is_background():
 def test_a_dispute_going_on_as_the_main_clause_is_still_news():
     sentence = "미국과 중국은 대만 문제를 놓고 정면으로 대립하고 있다."
     assert ("taiwan", "dispute") in _events(sentence)
+
+
+def test_cross_strait_is_a_word_not_a_run_of_syllables():
+    # 해양안보 (maritime security) holds 양안 across its two words; 양안 관계 is the cross-strait term
+    assert "taiwan" not in {topic for topic, _ in _events("미국과 중국은 군사해양안보협력 협의를 열기로 합의했다.")}
+    assert ("taiwan", "dispute") in _events("중국은 미국이 양안 관계를 훼손하고 있다고 강하게 비판했다.")
