@@ -19,3 +19,23 @@ def test_an_apposition_between_commas_does_not_hide_the_list_added_to(listing):
     events = _events("US blacklists Chinese tech firms", f"{listing} Beijing has yet to respond.")
     assert ("export_controls", "dispute") in events
 
+
+LISTING_LEAD = "The US added Sugon and five other Chinese firms to the Entity List on Monday."
+
+
+@pytest.mark.parametrize(
+    "gloss",
+    [
+        "The listings are meant to restrict China's ability to develop supercomputers and advanced AI.",
+        "The curbs aim to slow Beijing's progress in artificial intelligence, officials said.",
+    ],
+)
+def test_ai_held_back_by_the_controls_referred_back_to_is_no_ai_topic(gloss):
+    """Guideline: export controls on AI are export_controls, not ai."""
+    assert not {e for e in _events("US blacklists Sugon", f"{LISTING_LEAD} {gloss}") if e[0] == "ai"}
+
+
+def test_ai_talks_beside_no_controls_keep_the_ai_topic():
+    """The anaphor counts only where the article names export controls."""
+    events = _events("US and China hold AI talks", "The US and China held their first talks on AI risks in Geneva.")
+    assert ("ai", "agreement") in events

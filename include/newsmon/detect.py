@@ -26,6 +26,17 @@ from newsmon.ko_joint import split_mentions
 from newsmon.predicate import Reading, gloss_start, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
+# Round eleven: a sentence that refers back to an article's export controls by a bare noun ("The
+# listings are intended to restrict China's ability to develop ... advanced AI") is about those
+# controls: its AI is what they hold back, export_controls and not ai (guideline: export controls on
+# AI are export_controls, not ai). The anaphor counts only where the article names the controls.
+_EN_TOPIC_ANAPHORS = {
+    "export_controls": re.compile(
+        r"\b(?:the|these|those|such|its|their)\s+(?:new\s+)?(?:listings?|blacklistings?|curbs|controls|restrictions)\b",
+        re.IGNORECASE,
+    )
+}
+
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
 # passing body mention ("clashed over the South China Sea") is context, not the story's topic.
 # A Korean sentence names a topic once however many of its terms it holds: Korean copy glosses a
@@ -778,8 +789,9 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     per_sentence = _topic_mentions(full, starts, sentences, tied, names, tax)
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
+    named = frozenset(m.topic for ms in per_sentence for m in ms)
     for i, mentions in enumerate(per_sentence):
-        per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by)
+        per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by, sentences[i][0], named)
         if _HANGUL.search(sentences[i][0]):  # 펜타닐(Fentanyl), 인공지능(AI): one naming, glossed
             mentions = list({m.topic: m for m in reversed(mentions)}.values())
         for mention in mentions:
@@ -1056,10 +1068,14 @@ def _past_context(candidate: Candidate) -> bool:
     return candidate.reading.background and not _HANGUL.search(candidate.sentence)
 
 
-def _unsubsumed(mentions: list[Mention], subsumed_by: dict[str, frozenset[str]]) -> list[Mention]:
+def _unsubsumed(
+    mentions: list[Mention], subsumed_by: dict[str, frozenset[str]], sentence: str = "", named: frozenset = frozenset()
+) -> list[Mention]:
     """The sentence's mentions less those another topic of the same sentence takes over: export
-    controls on fentanyl precursors are fentanyl; export controls on AI chips are not ``ai``."""
+    controls on fentanyl precursors are fentanyl; export controls on AI chips are not ``ai``. A topic
+    ``named`` in the article is present too where the sentence refers back to it (_EN_TOPIC_ANAPHORS)."""
     present = {m.topic for m in mentions}
+    present |= {t for t, anaphor in _EN_TOPIC_ANAPHORS.items() if t in named and anaphor.search(sentence)}
     return [m for m in mentions if not (subsumed_by.get(m.topic, frozenset()) & present)]
 
 
