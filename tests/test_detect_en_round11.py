@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from test_detect_en_rules import _events
+from test_detect_en_rules import _article, _events
+
+from newsmon.detect import detect
 
 
 @pytest.mark.parametrize(
@@ -39,3 +41,25 @@ def test_ai_talks_beside_no_controls_keep_the_ai_topic():
     """The anaphor counts only where the article names export controls."""
     events = _events("US and China hold AI talks", "The US and China held their first talks on AI risks in Geneva.")
     assert ("ai", "agreement") in events
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Chile Cancels November APEC Summit, Sowing Doubt Over Trump-Xi Trade Meeting",
+        "Host postpones APEC summit where Biden and Xi were to hold talks",
+    ],
+)
+def test_a_host_calling_off_the_apec_summit_is_no_apec_dispute(headline):
+    """Guideline: apec only where a US-China meeting is placed at the summit; host-city logistics are not
+    a US-China matter. The meeting named beside it still places the topic there."""
+    body = "Leaders were told of the decision on Wednesday. The US and China had planned to sign a trade deal."
+    events = _events(headline, body)
+    assert ("apec", "dispute") not in events
+    assert "apec" in detect(_article(headline, body)).topics
+
+
+def test_a_side_cancelling_its_apec_meeting_stays_a_dispute():
+    """The yield verb's object is the two sides' meeting, not the summit the term names."""
+    events = _events("China cancels meeting with US at APEC summit", "Beijing called off talks with Washington.")
+    assert ("apec", "dispute") in events

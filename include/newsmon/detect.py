@@ -248,6 +248,11 @@ _EN_NOT_SUMMIT = re.compile(
     r"(?:gathering|session|ministerial)\b",
     re.IGNORECASE,
 )
+# Round eleven: the word right after a topic term ("APEC Summit"), which a yield verb's object may be:
+# a host cancelling the summit itself is host-city logistics, no US-China dispute (guideline: apec
+# only where a US-China meeting is placed at the summit; dev: en-409, "Chile Cancels November APEC
+# Summit", read as an apec dispute).
+_EN_TERM_TAIL = re.compile(r"[\w-]+(?:\s+\([\w-]+\))?\s+(\w+)")
 _EN_SUMMIT = re.compile(r"\b(?:summit|leaders|retreat)", re.IGNORECASE)
 SUMMIT_REACH = 80
 # Taiwan named as one claimant of the South China Sea beside others ("restrictions on innocent passage
@@ -966,7 +971,7 @@ def _article_topics(
         if c.reading.event and c.reading.category in ("consult", "agree", "carry")
         and not _venue_name(c.sentence, c.at, c.reading)
     }
-    placed |= {c.topic for c in weighed if _meeting_placed(c, tax)}
+    placed |= {c.topic for c in weighed if _meeting_placed(c, tax) or _meeting_called_off(c, tax)}
     # any governing predicate of the present, even an appeal; an English one in a background clause
     # reports past context ("after Pelosi visited Taiwan"), which does not make the article about it.
     # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
@@ -1028,6 +1033,17 @@ def _meeting_placed(candidate: Candidate, tax: Taxonomy) -> bool:
         return False
     between = r.category != "consult" or _has(tax.pair, text) or all(_has(lex, text) for lex in tax.actors.values())
     return between and candidate.governed and not r.background
+
+
+def _meeting_called_off(candidate: Candidate, tax: Taxonomy) -> bool:
+    """Whether an English sentence calls off the summit (_venue_called_off) a meeting of the two sides,
+    named together in it, was to be held at ("Chile Cancels November APEC Summit, Sowing Doubt Over
+    Trump-Xi Trade Meeting"): the meeting is placed there, though no dispute is reported."""
+    c, text = candidate, candidate.sentence
+    if not (c.reading.event and _venue_called_off(text, c.at, c.reading)):
+        return False
+    both = _has(tax.pair, text) or all(_has(lex, text) for lex in tax.actors.values())
+    return both and bool(set(re.findall(r"[a-z]+", text.lower())) & (EN_MEETING_OBJECTS - {c.reading.object}))
 
 
 def _appeal(candidate: Candidate, tax: Taxonomy) -> bool:
@@ -1388,6 +1404,8 @@ def _tie(
         return False, f"a {reading.category} predicate speaks only of {', '.join(sorted(only))}"
     if topic in tax.event_only and _venue_name(text, mention_at, reading):
         return False, "the summit's own name ('APEC summit:'), not a meeting held between the two sides"
+    if topic in tax.event_only and _venue_called_off(text, mention_at, reading):
+        return False, "the summit itself called off ('cancels APEC summit'): the host's act, no US-China dispute"
     voiced = topic in CHANNEL_TOPICS and reading.kind == "dispute" and reading.category not in CHANNEL_DISPUTES
     if voiced and (named or not CHANNEL_DISPUTE_ON_ITS_OWN):
         return False, "a dispute voiced in a channel over another topic is filed under that topic"
@@ -1437,6 +1455,15 @@ def _venue_name(text: str, mention_at: int, reading: Reading) -> bool:
     if reading.category != "consult" or reading.verb or reading.start <= mention_at or _HANGUL.search(text):
         return False
     return not text[mention_at : reading.start].split()[1:]
+
+
+def _venue_called_off(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether an English yield verb takes the summit the topic term names as its object ("Chile
+    Cancels November APEC Summit"): the gathering called off by its host, not a US-China meeting."""
+    if reading.category != "yield" or reading.object not in EN_MEETING_OBJECTS or _HANGUL.search(text):
+        return False
+    after = _EN_TERM_TAIL.match(text, mention_at)
+    return bool(after) and after.group(1).lower() == reading.object
 
 
 def _spoken_of(reading: Reading, lex: CueLexicon | None, text: str) -> frozenset[str] | None:
