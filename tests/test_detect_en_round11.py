@@ -63,3 +63,32 @@ def test_a_side_cancelling_its_apec_meeting_stays_a_dispute():
     """The yield verb's object is the two sides' meeting, not the summit the term names."""
     events = _events("China cancels meeting with US at APEC summit", "Beijing called off talks with Washington.")
     assert ("apec", "dispute") in events
+
+
+SEA_LEAD = (
+    "China's military accused the U.S. on Tuesday of illegally entering waters off the Paracel Islands in the "
+    "South China Sea, and said it had driven the destroyer away."
+)
+
+
+@pytest.mark.parametrize(
+    "gloss",
+    [
+        "Washington has been shoring up alliances to counter China's assertiveness in the South China Sea and "
+        "the Taiwan Strait, as Beijing seeks to advance its claims.",
+        "The US has sought to push back against Beijing in the Taiwan Strait and the South China Sea.",
+    ],
+)
+def test_the_taiwan_strait_named_once_beside_the_sea_is_no_taiwan_topic(gloss):
+    """Guideline: a topic named once in passing is context; here one item of a list of theatres."""
+    finding = detect(_article("China says it drove off US warship near Paracels", f"{SEA_LEAD} {gloss}"))
+    assert "taiwan" not in finding.topics
+    assert "south_china_sea" in finding.topics
+
+
+def test_a_taiwan_named_in_two_sentences_is_left_alone():
+    body = (
+        f"{SEA_LEAD} Beijing also warned Washington against arms sales to Taiwan. "
+        "China urged the US to stop provoking it in the South China Sea and the Taiwan Strait."
+    )
+    assert "taiwan" in detect(_article("China says it drove off US warship", body)).topics

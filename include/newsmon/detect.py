@@ -248,6 +248,9 @@ _EN_NOT_SUMMIT = re.compile(
     r"(?:gathering|session|ministerial)\b",
     re.IGNORECASE,
 )
+# Round eleven: two topic terms joined as one list ("in the South China Sea and the Taiwan Strait"); a
+# topic an English article names only so is a theatre named in passing (dev: en-413's closing gloss).
+_EN_COORDINATED = re.compile(r",?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+|in\s+the\s+)?", re.IGNORECASE)
 # Round eleven: the word right after a topic term ("APEC Summit"), which a yield verb's object may be:
 # a host cancelling the summit itself is host-city logistics, no US-China dispute (guideline: apec
 # only where a US-China meeting is placed at the summit; dev: en-409, "Chile Cancels November APEC
@@ -992,7 +995,7 @@ def _article_topics(
         and not _named_once(t, weighed)
     }
     salient = {t for t in salient | stated if t not in tax.event_only or t in placed}
-    return salient | {t for t, _ in events}
+    return {t for t in salient if not _coordinated_once(t, weighed)} | {t for t, _ in events}
 
 
 def _framed_elsewhere(opening: list[str]) -> str:
@@ -1009,6 +1012,24 @@ def _named_once(topic: str, weighed: list[Candidate]) -> bool:
     sentences = {c.sentence_index for c in weighed if c.topic == topic}
     korean = any(_HANGUL.search(c.sentence) for c in weighed if c.topic == topic)
     return korean and len(sentences) < 2
+
+
+def _coordinated_once(topic: str, weighed: list[Candidate]) -> bool:
+    """True when an English article names the topic in one sentence only, coordinated with another
+    topic's term ("China's assertiveness in the South China Sea and the Taiwan Strait"): one item of
+    a list of theatres, named in passing (guideline: a topic named once in passing is context)."""
+    own = [c for c in weighed if c.topic == topic]
+    if len({c.sentence_index for c in own}) != 1 or _HANGUL.search(own[0].sentence):
+        return False
+    others = [d for d in weighed if d.sentence_index == own[0].sentence_index and d.topic != topic]
+    return any(_coordinated(c, d) for c in own for d in others)
+
+
+def _coordinated(c: Candidate, d: Candidate) -> bool:
+    """Whether two mentions of one sentence stand joined by "and"/"or" (_EN_COORDINATED), either order."""
+    first, second = (c, d) if c.at < d.at else (d, c)
+    between = c.sentence[first.at + len(first.term) : second.at]
+    return first.at >= 0 and bool(_EN_COORDINATED.fullmatch(between))
 
 
 def _dateline_end(sentence: str) -> int:
