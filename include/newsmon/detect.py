@@ -26,6 +26,17 @@ from newsmon.ko_joint import split_mentions
 from newsmon.predicate import Reading, gloss_start, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
+# Round eleven: a sentence that refers back to an article's export controls by a bare noun ("The
+# listings are intended to restrict China's ability to develop ... advanced AI") is about those
+# controls: its AI is what they hold back, export_controls and not ai (guideline: export controls on
+# AI are export_controls, not ai). The anaphor counts only where the article names the controls.
+_EN_TOPIC_ANAPHORS = {
+    "export_controls": re.compile(
+        r"\b(?:the|these|those|such|its|their)\s+(?:new\s+)?(?:listings?|blacklistings?|curbs|controls|restrictions)\b",
+        re.IGNORECASE,
+    )
+}
+
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
 # passing body mention ("clashed over the South China Sea") is context, not the story's topic.
 # A Korean sentence names a topic once however many of its terms it holds: Korean copy glosses a
@@ -237,6 +248,14 @@ _EN_NOT_SUMMIT = re.compile(
     r"(?:gathering|session|ministerial)\b",
     re.IGNORECASE,
 )
+# Round eleven: two topic terms joined as one list ("in the South China Sea and the Taiwan Strait"); a
+# topic an English article names only so is a theatre named in passing (dev: en-413's closing gloss).
+_EN_COORDINATED = re.compile(r",?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+|in\s+the\s+)?", re.IGNORECASE)
+# Round eleven: the word right after a topic term ("APEC Summit"), which a yield verb's object may be:
+# a host cancelling the summit itself is host-city logistics, no US-China dispute (guideline: apec
+# only where a US-China meeting is placed at the summit; dev: en-409, "Chile Cancels November APEC
+# Summit", read as an apec dispute).
+_EN_TERM_TAIL = re.compile(r"[\w-]+(?:\s+\([\w-]+\))?\s+(\w+)")
 _EN_SUMMIT = re.compile(r"\b(?:summit|leaders|retreat)", re.IGNORECASE)
 SUMMIT_REACH = 80
 # Taiwan named as one claimant of the South China Sea beside others ("restrictions on innocent passage
@@ -778,8 +797,9 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
     per_sentence = _topic_mentions(full, starts, sentences, tied, names, tax)
     scores: dict[str, int] = {}
     terms: dict[str, set[str]] = {}
+    named = frozenset(m.topic for ms in per_sentence for m in ms)
     for i, mentions in enumerate(per_sentence):
-        per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by)
+        per_sentence[i] = mentions = _unsubsumed(mentions, tax.subsumed_by, sentences[i][0], named)
         if _HANGUL.search(sentences[i][0]):  # 펜타닐(Fentanyl), 인공지능(AI): one naming, glossed
             mentions = list({m.topic: m for m in reversed(mentions)}.values())
         for mention in mentions:
@@ -954,7 +974,7 @@ def _article_topics(
         if c.reading.event and c.reading.category in ("consult", "agree", "carry")
         and not _venue_name(c.sentence, c.at, c.reading)
     }
-    placed |= {c.topic for c in weighed if _meeting_placed(c, tax)}
+    placed |= {c.topic for c in weighed if _meeting_placed(c, tax) or _meeting_called_off(c, tax)}
     # any governing predicate of the present, even an appeal; an English one in a background clause
     # reports past context ("after Pelosi visited Taiwan"), which does not make the article about it.
     # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
@@ -975,7 +995,7 @@ def _article_topics(
         and not _named_once(t, weighed)
     }
     salient = {t for t in salient | stated if t not in tax.event_only or t in placed}
-    return salient | {t for t, _ in events}
+    return {t for t in salient if not _coordinated_once(t, weighed)} | {t for t, _ in events}
 
 
 def _framed_elsewhere(opening: list[str]) -> str:
@@ -992,6 +1012,24 @@ def _named_once(topic: str, weighed: list[Candidate]) -> bool:
     sentences = {c.sentence_index for c in weighed if c.topic == topic}
     korean = any(_HANGUL.search(c.sentence) for c in weighed if c.topic == topic)
     return korean and len(sentences) < 2
+
+
+def _coordinated_once(topic: str, weighed: list[Candidate]) -> bool:
+    """True when an English article names the topic in one sentence only, coordinated with another
+    topic's term ("China's assertiveness in the South China Sea and the Taiwan Strait"): one item of
+    a list of theatres, named in passing (guideline: a topic named once in passing is context)."""
+    own = [c for c in weighed if c.topic == topic]
+    if len({c.sentence_index for c in own}) != 1 or _HANGUL.search(own[0].sentence):
+        return False
+    others = [d for d in weighed if d.sentence_index == own[0].sentence_index and d.topic != topic]
+    return any(_coordinated(c, d) for c in own for d in others)
+
+
+def _coordinated(c: Candidate, d: Candidate) -> bool:
+    """Whether two mentions of one sentence stand joined by "and"/"or" (_EN_COORDINATED), either order."""
+    first, second = (c, d) if c.at < d.at else (d, c)
+    between = c.sentence[first.at + len(first.term) : second.at]
+    return first.at >= 0 and bool(_EN_COORDINATED.fullmatch(between))
 
 
 def _dateline_end(sentence: str) -> int:
@@ -1016,6 +1054,17 @@ def _meeting_placed(candidate: Candidate, tax: Taxonomy) -> bool:
         return False
     between = r.category != "consult" or _has(tax.pair, text) or all(_has(lex, text) for lex in tax.actors.values())
     return between and candidate.governed and not r.background
+
+
+def _meeting_called_off(candidate: Candidate, tax: Taxonomy) -> bool:
+    """Whether an English sentence calls off the summit (_venue_called_off) a meeting of the two sides,
+    named together in it, was to be held at ("Chile Cancels November APEC Summit, Sowing Doubt Over
+    Trump-Xi Trade Meeting"): the meeting is placed there, though no dispute is reported."""
+    c, text = candidate, candidate.sentence
+    if not (c.reading.event and _venue_called_off(text, c.at, c.reading)):
+        return False
+    both = _has(tax.pair, text) or all(_has(lex, text) for lex in tax.actors.values())
+    return both and bool(set(re.findall(r"[a-z]+", text.lower())) & (EN_MEETING_OBJECTS - {c.reading.object}))
 
 
 def _appeal(candidate: Candidate, tax: Taxonomy) -> bool:
@@ -1056,10 +1105,14 @@ def _past_context(candidate: Candidate) -> bool:
     return candidate.reading.background and not _HANGUL.search(candidate.sentence)
 
 
-def _unsubsumed(mentions: list[Mention], subsumed_by: dict[str, frozenset[str]]) -> list[Mention]:
+def _unsubsumed(
+    mentions: list[Mention], subsumed_by: dict[str, frozenset[str]], sentence: str = "", named: frozenset = frozenset()
+) -> list[Mention]:
     """The sentence's mentions less those another topic of the same sentence takes over: export
-    controls on fentanyl precursors are fentanyl; export controls on AI chips are not ``ai``."""
+    controls on fentanyl precursors are fentanyl; export controls on AI chips are not ``ai``. A topic
+    ``named`` in the article is present too where the sentence refers back to it (_EN_TOPIC_ANAPHORS)."""
     present = {m.topic for m in mentions}
+    present |= {t for t, anaphor in _EN_TOPIC_ANAPHORS.items() if t in named and anaphor.search(sentence)}
     return [m for m in mentions if not (subsumed_by.get(m.topic, frozenset()) & present)]
 
 
@@ -1372,6 +1425,8 @@ def _tie(
         return False, f"a {reading.category} predicate speaks only of {', '.join(sorted(only))}"
     if topic in tax.event_only and _venue_name(text, mention_at, reading):
         return False, "the summit's own name ('APEC summit:'), not a meeting held between the two sides"
+    if topic in tax.event_only and _venue_called_off(text, mention_at, reading):
+        return False, "the summit itself called off ('cancels APEC summit'): the host's act, no US-China dispute"
     voiced = topic in CHANNEL_TOPICS and reading.kind == "dispute" and reading.category not in CHANNEL_DISPUTES
     if voiced and (named or not CHANNEL_DISPUTE_ON_ITS_OWN):
         return False, "a dispute voiced in a channel over another topic is filed under that topic"
@@ -1421,6 +1476,15 @@ def _venue_name(text: str, mention_at: int, reading: Reading) -> bool:
     if reading.category != "consult" or reading.verb or reading.start <= mention_at or _HANGUL.search(text):
         return False
     return not text[mention_at : reading.start].split()[1:]
+
+
+def _venue_called_off(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether an English yield verb takes the summit the topic term names as its object ("Chile
+    Cancels November APEC Summit"): the gathering called off by its host, not a US-China meeting."""
+    if reading.category != "yield" or reading.object not in EN_MEETING_OBJECTS or _HANGUL.search(text):
+        return False
+    after = _EN_TERM_TAIL.match(text, mention_at)
+    return bool(after) and after.group(1).lower() == reading.object
 
 
 def _spoken_of(reading: Reading, lex: CueLexicon | None, text: str) -> frozenset[str] | None:

@@ -113,6 +113,11 @@ ADD_DESTINATION_WORDS = 24
 # trade sanctions list" read as the sanctions themselves; guideline: a ban lifted is an agreement).
 _EN_LIST_VERBS = {"add": frozenset(("to", "on", "onto")), "remove": frozenset(("from",))}
 LIST_MODIFIER_WORDS = 1  # words before the list's polar noun ("a trade sanctions list")
+# Round eleven: the thing added may carry an apposition between commas ("added six subsidiaries of
+# Inspur Group, China's leading cloud computing provider, and dozens of other Chinese entities to its
+# export restriction list"; guideline: blacklisting on an export control list is a dispute), so a
+# comma does not end the search for the list; a stronger clause end does.
+_EN_LIST_CLAUSE_END = frozenset((";", ":", "—", "–", "(", ")"))
 # Quotation marks and asides in parentheses of at most PAREN_ASIDE words are not read (see _readable).
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 PAREN_ASIDE = 4
@@ -744,7 +749,7 @@ def _added_to(
     Forensic Science from a trade sanctions list"): the polar noun right after a ``destination``
     preposition, its determiner or possessive and up to LIST_MODIFIER_WORDS words."""
     for j in range(cue.i + cue.n, min(len(toks) - 1, cue.i + cue.n + ADD_DESTINATION_WORDS)):
-        if toks[j].low in _CLAUSE_END_EN:
+        if toks[j].low in _EN_LIST_CLAUSE_END:
             break
         if toks[j].low not in destination:
             continue
