@@ -23,7 +23,7 @@ import yaml
 from newsmon.cues import CueLexicon, Index, compile_cues, kind_terms, ko_phrase_index
 from newsmon.english import tokens as english_tokens
 from newsmon.ko_joint import split_mentions
-from newsmon.predicate import Reading, gloss_start, read_english, read_korean, since_dates_a_first
+from newsmon.predicate import Reading, gloss_start, ko_amid_offset, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
 # A topic needs this much salience: a title or deck mention counts 2, a body mention 1. One
@@ -1125,6 +1125,7 @@ def _tied_with_third_countries(
     backdrop clauses (``names`` is updated) and is not tied through its neighbours."""
     _ko_surname_sides(sentences, names)
     _en_surname_sides(sentences, names)
+    _ko_backdrop_sides(sentences, names, tax)
     third = [_en_third_headline(s) if h else _en_third_country(s) for s, h in sentences]
     for i, (sentence, _) in enumerate(sentences):
         if third[i] and names[i] >= set(tax.actors):
@@ -1133,6 +1134,16 @@ def _tied_with_third_countries(
     if sentences and _en_third_lead(sentences[0][0]):  # that country's story: the sides tie as a pair only
         return [t and bool(_EN_SIDES_PAIRED.search(s)) for t, (s, _) in zip(tied, sentences, strict=True)]
     return tied
+
+
+def _ko_backdrop_sides(sentences: list[tuple[str, bool]], names: list[set[str]], tax: Taxonomy) -> None:
+    """A Korean body sentence names a side only after its -는 가운데 backdrop (미중간 신경전이 이어지는
+    가운데 나온 것이다): the friction it sets the scene with ties neither it nor its neighbours."""
+    for i, (sentence, headline) in enumerate(sentences):
+        if names[i] and not headline and _HANGUL.search(sentence):
+            at = ko_amid_offset(sentence)
+            if at:
+                names[i] = {a for a, lex in tax.actors.items() if _has(lex, sentence[at:])}
 
 
 def _en_third_lead(opening: str) -> bool:

@@ -1,0 +1,26 @@
+"""Korean rules of round eleven: families of the ninth fresh batch, on sentences of our own; each
+test fails without its rule."""
+
+from __future__ import annotations
+
+from test_detect_predicate import _article
+
+from newsmon.detect import detect
+
+_INCURSION = "중국 군용기 20대가 대만 방공식별구역에 진입했다고 대만 국방부가 밝혔다."
+
+
+def _found(body: str, title: str = "중국 군용기, 대만 방공식별구역 진입") -> set[tuple[str, str]]:
+    return {(e.topic, e.kind) for e in detect(_article(body, title)).events}
+
+
+def test_friction_in_an_amid_backdrop_ties_no_neighbour():
+    remark = "이번 움직임은 최근 대만해협을 둘러싼 미중간 신경전이 이어지는 가운데 나온 것이다."
+    body = "\n".join([_INCURSION, _INCURSION, remark])
+    assert ("taiwan", "dispute") not in _found(body)
+
+
+def test_the_us_named_after_the_backdrop_still_ties():
+    remark = "대만해협 긴장이 높아지는 가운데 미국 국무부는 중국의 군사 압박을 규탄했다."
+    body = "\n".join([_INCURSION, _INCURSION, remark])
+    assert ("taiwan", "dispute") in _found(body)
