@@ -3,7 +3,7 @@ test fails without its rule."""
 
 from __future__ import annotations
 
-from test_detect_predicate import _article
+from test_detect_predicate import _article, _events
 
 from newsmon.detect import detect
 
@@ -24,3 +24,13 @@ def test_the_us_named_after_the_backdrop_still_ties():
     remark = "대만해협 긴장이 높아지는 가운데 미국 국무부는 중국의 군사 압박을 규탄했다."
     body = "\n".join([_INCURSION, _INCURSION, remark])
     assert ("taiwan", "dispute") in _found(body)
+
+
+def test_doing_something_jointly_is_an_agreement():
+    sentence = "미중 양국 합동으로 펜타닐 밀수 조직을 검거한 첫 사례다."
+    assert ("fentanyl", "agreement") in _events(sentence)
+
+
+def test_a_joint_drill_as_a_noun_is_no_agreement():
+    sentence = "미국과 중국 해군이 남중국해에서 각각 합동훈련을 실시했다."
+    assert ("south_china_sea", "agreement") not in _events(sentence)
