@@ -3,6 +3,7 @@ test fails without its rule."""
 
 from __future__ import annotations
 
+import pytest
 from test_detect_predicate import _article, _events
 
 from newsmon.detect import detect
@@ -34,3 +35,20 @@ def test_doing_something_jointly_is_an_agreement():
 def test_a_joint_drill_as_a_noun_is_no_agreement():
     sentence = "미국과 중국 해군이 남중국해에서 각각 합동훈련을 실시했다."
     assert ("south_china_sea", "agreement") not in _events(sentence)
+
+
+_SANCTIONS = (
+    "중국 상무부는 미국 방산업체 3곳을 수출 통제 리스트에 올렸다.\n중국은 이들 업체가 대만에 무기를 판매했다고 밝혔다."
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["中, 美 방산업체 제재… ‘대만 군사 협력’ 이유", "중국, 미국 방산업체 제재 ▶ 대만과의 방산 협력 이유"]
+)
+def test_cooperation_with_taiwan_itself_is_no_us_china_agreement(title):
+    assert ("taiwan", "agreement") not in _found(_SANCTIONS, title)
+
+
+def test_the_sides_cooperating_on_taiwan_is_still_an_agreement():
+    sentence = "미국과 중국은 대만해협의 평화를 위해 협력하기로 합의했다."
+    assert ("taiwan", "agreement") in _events(sentence)

@@ -262,6 +262,11 @@ _EN_US_TAIWAN_TIES = re.compile(
     re.IGNORECASE,
 )
 _EN_ONE_CHINA = re.compile(r"\bOne[- ]China\b|\bcommuniqu", re.IGNORECASE)
+# The same in Korean: cooperation with Taiwan itself (‘대만 군사 협력’, 대만과의 방산 협력), the
+# reason China gives for its sanctions on US arms makers, is Taiwan's, no US-China agreement (guideline:
+# an agreement is between the US and China; dev: ko-316's headline). The words between name no side.
+_KO_TAIWAN_COOPERATION = re.compile(r"대만(?:과의|와의|과|와)?\s+(?:(?![^\s]*(?:미|중|양국))\S+\s+){0,2}\S*협력")
+_KO_ONE_CHINA = re.compile(r"하나의\s*중국")
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -1393,7 +1398,7 @@ def _tie(
     if _with_third_party(text, reading):
         return False, f"a {reading.category} predicate with a third party ('with regional countries')"
     if topic == "taiwan" and reading.kind == "agreement" and _us_taiwan_ties(text):
-        return False, "a gloss on Taiwan's own ties with the US, no US-China agreement"
+        return False, "a gloss on Taiwan's own ties or cooperation with the US, no US-China agreement"
     if reading.kind == "dispute" and _issues_listed(text, mention_at, reading):
         return False, "a topic listed among the issues a dispute is over ('clash over issues including ...')"
     why = _governs(scaffold or text, mention_at, reading, tax)
@@ -1419,11 +1424,11 @@ def _issues_listed(text: str, mention_at: int, reading: Reading) -> bool:
 
 
 def _us_taiwan_ties(text: str) -> bool:
-    """Whether an English sentence glosses Taiwan's own ties with the US (_EN_US_TAIWAN_TIES), the One
-    China policy not beside them."""
-    if _HANGUL.search(text) or not _EN_US_TAIWAN_TIES.search(text):
-        return False
-    return not _EN_ONE_CHINA.search(text)
+    """Whether a sentence glosses Taiwan's own ties with the US (_EN_US_TAIWAN_TIES) or, in Korean, its
+    cooperation (_KO_TAIWAN_COOPERATION), the One China policy not beside them."""
+    if _HANGUL.search(text):
+        return bool(_KO_TAIWAN_COOPERATION.search(text)) and not _KO_ONE_CHINA.search(text)
+    return bool(_EN_US_TAIWAN_TIES.search(text)) and not _EN_ONE_CHINA.search(text)
 
 
 def _venue_name(text: str, mention_at: int, reading: Reading) -> bool:
