@@ -23,7 +23,7 @@ import yaml
 from newsmon.cues import CueLexicon, Index, compile_cues, kind_terms, ko_phrase_index
 from newsmon.english import tokens as english_tokens
 from newsmon.ko_joint import split_mentions
-from newsmon.predicate import Reading, gloss_start, read_english, read_korean, since_dates_a_first
+from newsmon.predicate import Reading, gloss_start, ko_amid_offset, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
 # Round eleven: a sentence that refers back to an article's export controls by a bare noun ("The
@@ -281,6 +281,11 @@ _EN_US_TAIWAN_TIES = re.compile(
     re.IGNORECASE,
 )
 _EN_ONE_CHINA = re.compile(r"\bOne[- ]China\b|\bcommuniqu", re.IGNORECASE)
+# The same in Korean: cooperation with Taiwan itself (‘대만 군사 협력’, 대만과의 방산 협력), the
+# reason China gives for its sanctions on US arms makers, is Taiwan's, no US-China agreement (guideline:
+# an agreement is between the US and China; dev: ko-316's headline). The words between name no side.
+_KO_TAIWAN_COOPERATION = re.compile(r"대만(?:과의|와의|과|와)?\s+(?:(?![^\s]*(?:미|중|양국))\S+\s+){0,2}\S*협력")
+_KO_ONE_CHINA = re.compile(r"하나의\s*중국")
 # Sentences either side of a mention that may supply the other side of the US-China pair.
 NEIGHBOURHOOD = 1
 # Confidence is a heuristic rank of evidence, in the inverted-pyramid spirit of news copy: the
@@ -1178,6 +1183,7 @@ def _tied_with_third_countries(
     backdrop clauses (``names`` is updated) and is not tied through its neighbours."""
     _ko_surname_sides(sentences, names)
     _en_surname_sides(sentences, names)
+    _ko_backdrop_sides(sentences, names, tax)
     third = [_en_third_headline(s) if h else _en_third_country(s) for s, h in sentences]
     for i, (sentence, _) in enumerate(sentences):
         if third[i] and names[i] >= set(tax.actors):
@@ -1186,6 +1192,16 @@ def _tied_with_third_countries(
     if sentences and _en_third_lead(sentences[0][0]):  # that country's story: the sides tie as a pair only
         return [t and bool(_EN_SIDES_PAIRED.search(s)) for t, (s, _) in zip(tied, sentences, strict=True)]
     return tied
+
+
+def _ko_backdrop_sides(sentences: list[tuple[str, bool]], names: list[set[str]], tax: Taxonomy) -> None:
+    """A Korean body sentence names a side only after its -는 가운데 backdrop (미중간 신경전이 이어지는
+    가운데 나온 것이다): the friction it sets the scene with ties neither it nor its neighbours."""
+    for i, (sentence, headline) in enumerate(sentences):
+        if names[i] and not headline and _HANGUL.search(sentence):
+            at = ko_amid_offset(sentence)
+            if at:
+                names[i] = {a for a, lex in tax.actors.items() if _has(lex, sentence[at:])}
 
 
 def _en_third_lead(opening: str) -> bool:
@@ -1437,7 +1453,7 @@ def _tie(
     if _with_third_party(text, reading):
         return False, f"a {reading.category} predicate with a third party ('with regional countries')"
     if topic == "taiwan" and reading.kind == "agreement" and _us_taiwan_ties(text):
-        return False, "a gloss on Taiwan's own ties with the US, no US-China agreement"
+        return False, "a gloss on Taiwan's own ties or cooperation with the US, no US-China agreement"
     if reading.kind == "dispute" and _issues_listed(text, mention_at, reading):
         return False, "a topic listed among the issues a dispute is over ('clash over issues including ...')"
     why = _governs(scaffold or text, mention_at, reading, tax)
@@ -1463,11 +1479,11 @@ def _issues_listed(text: str, mention_at: int, reading: Reading) -> bool:
 
 
 def _us_taiwan_ties(text: str) -> bool:
-    """Whether an English sentence glosses Taiwan's own ties with the US (_EN_US_TAIWAN_TIES), the One
-    China policy not beside them."""
-    if _HANGUL.search(text) or not _EN_US_TAIWAN_TIES.search(text):
-        return False
-    return not _EN_ONE_CHINA.search(text)
+    """Whether a sentence glosses Taiwan's own ties with the US (_EN_US_TAIWAN_TIES) or, in Korean, its
+    cooperation (_KO_TAIWAN_COOPERATION), the One China policy not beside them."""
+    if _HANGUL.search(text):
+        return bool(_KO_TAIWAN_COOPERATION.search(text)) and not _KO_ONE_CHINA.search(text)
+    return bool(_EN_US_TAIWAN_TIES.search(text)) and not _EN_ONE_CHINA.search(text)
 
 
 def _venue_name(text: str, mention_at: int, reading: Reading) -> bool:

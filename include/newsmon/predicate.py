@@ -1071,6 +1071,20 @@ def _ko_quoting(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> bool:
     return False
 
 
+def ko_amid_offset(sentence: str) -> int:
+    """Character offset after a Korean sentence's last -는 가운데 backdrop (…이어지는 가운데), 0 when none."""
+    from newsmon.korean import analyse  # Kiwi loads on the first Korean sentence
+
+    if "가운데" not in sentence:
+        return 0
+    try:
+        morphs = [m for s in analyse(sentence) for m in s.morphs]
+    except (RuntimeError, ValueError, OSError):  # unread: no backdrop found, as read_korean drops it
+        return 0
+    ends = [m.end for prev, m in itertools.pairwise(morphs) if m.form == "가운데" and prev.tag == "ETM"]
+    return ends[-1] if ends else 0
+
+
 def _ko_backdrop_end(morphs: tuple[Morph, ...]) -> int:
     """Index after the last backdrop boundary (…한 가운데, 갈등 속에, …한 이후): cues before it are the
     setting, not the news, when the sentence's own predicate follows it."""
