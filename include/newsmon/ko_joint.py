@@ -5,7 +5,7 @@ a particle and an adverb between noun and predicate ("대미 수출을 엄격하
 ending between modifier and noun ("엄정한 교섭"). Kiwi's analysis gives the words as morphemes; the
 phrase matches when its words come in order with only such joints between them. The regex tries of
 ``topics.yaml`` still find the contiguous forms; this reads only sentences already tied to both
-sides (detect.py) or already analysed for their predicate (predicate.py).
+sides (detect.py) or already analysed for their predicate (predicate_ko.py).
 """
 
 from __future__ import annotations
