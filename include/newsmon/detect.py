@@ -403,9 +403,10 @@ _KO_THIRD = re.compile(
 # A third country as the subject of a Korean sentence (EU는 미국에 이어 …, 일본도 …, 네덜란드 정부는 …),
 # not paired with a side (미국과 일본은 is the US's act): the act is the third country's, whoever else
 # the sentence names (guideline: China-EU EV tariffs are no US-China topic).
+# A third country's name, glossed or not (유럽연합(EU)), as the subject patterns below read it.
+_KO_THIRD_NAME = r"(?:" + _KO_THIRD.pattern + r")(?:\([A-Za-z]+\))?"
 _KO_THIRD_SUBJECT = re.compile(
-    r"(?<!미국과 )(?<!미국과)(?<!중국과 )(?<!중국과)(?:" + _KO_THIRD.pattern + r")(?:\([A-Za-z]+\))?"
-    r"(?:\s*(?:정부|당국))?(?:은|는|이|가|도)\s"
+    r"(?<!미국과 )(?<!미국과)(?<!중국과 )(?<!중국과)" + _KO_THIRD_NAME + r"(?:\s*(?:정부|당국))?(?:은|는|이|가|도)\s"
 )
 # A many-country subject (미국과 중국, EU, 영국 등 주요국이 …, 미국, 중국 등 28개국과 EU는 …): a multilateral
 # act, which the US and China join among others, not one between them (dev: ko-306's two sentences, a
@@ -418,8 +419,8 @@ _KO_MULTILATERAL_SUBJECT = re.compile(
 # 제재 합의, 필리핀 해양경비대가 …): the story is that country's; its US-China mentions are context, a topic
 # only where an event is reported (dev: 8 such headlines, all hard negatives; one was flagged, ko-305).
 _KO_THIRD_HEADLINE = re.compile(
-    r"\s*(?:\[[^\]]*\]\s*)?(?:" + _KO_THIRD.pattern + r")(?:\([A-Za-z]+\))?"
-    r"(?:\s*(?:정부|당국|집행위원회|해양경비대|해경|외교부|국방부|경제산업성))?(?:,|은|는|이|가)\s"
+    r"\s*(?:\[[^\]]*\]\s*)?" + _KO_THIRD_NAME
+    + r"(?:\s*(?:정부|당국|집행위원회|해양경비대|해경|외교부|국방부|경제산업성))?(?:,|은|는|이|가)\s"
 )
 # Between the words of a Korean term: any spacing and at most one case particle (규제를 강화).
 _KO_JOINT = r"\s*(?:[을를이가은는의에도]\s*)?"

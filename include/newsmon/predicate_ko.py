@@ -37,7 +37,6 @@ _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
 # noun their particle marks, so a meeting term holding its own meeting noun (국방장관 회담, 무역 협상) is
 # read as held; these verbs are too common to take a polar noun from elsewhere in the clause.
 _KO_HOLD_VERBS = frozenset(("갖다", "가지다", "진행", "벌이다"))
-_KO_REPORT = {"밝히다", "말하다", "전하다", "발표", "보도", "설명", "강조", "언급"}
 # (필요, 용의, 의향: a need or a willingness said, 인하할 필요가 있다, 재개할 용의가 있다: not done)
 _KO_FORECAST = {
     "전망", "가능성", "가능", "관측", "예상", "듯", "수", "지", "검토", "기대", "우려", "필요", "용의", "의향",
@@ -689,9 +688,14 @@ def _ko_final_aspect(morphs: tuple[Morph, ...], cue: _Cue) -> str:
         return ""
     window = morphs[max(cue.i + cue.n, ends[-1] - KO_FINAL_ASPECT_REACH) : ends[-1]]
     for a, b in itertools.pairwise(window):
-        if a.tag == "EC" and a.form in ("어", "아") and b.lemma == "오다" and b.tag == "VX":
+        if _ko_has_been(a, b, ("VX",)):
             return "the sentence ends in -어 왔다: ongoing earlier conduct"
     return ""
+
+
+def _ko_has_been(ending: Morph, verb: Morph, tags: tuple[str, ...]) -> bool:
+    """Whether two morphemes are -어/아 오다 (부과해 왔다: has been doing), 오다 tagged as one of ``tags``."""
+    return ending.tag == "EC" and ending.form in ("어", "아") and verb.lemma == "오다" and verb.tag in tags
 
 
 def _ko_aspect(tail: tuple[Morph, ...]) -> str:
@@ -705,7 +709,7 @@ def _ko_aspect(tail: tuple[Morph, ...]) -> str:
         nxt = tail[k + 1] if k + 1 < len(tail) else None
         if nxt is None:
             break
-        if m.tag == "EC" and m.form in ("어", "아") and nxt.lemma == "오다" and nxt.tag in ("VX", "VV"):
+        if _ko_has_been(m, nxt, ("VX", "VV")):
             return "-어 오다: an ongoing earlier measure"
         if m.tag == "ETM" and nxt.form == "바":
             return "-ㄴ 바 있다: done before"
