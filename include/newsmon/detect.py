@@ -1224,11 +1224,7 @@ def _ko_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) 
         for m in _KO_INTRODUCED.finditer(sentence):
             if m.group(1) not in _KO_NOT_NAMES and not m.group(1).endswith("에서"):  # 방콕에서: a place
                 sides.setdefault(m.group(1), _KO_SIDE_WORD[m.group(2)])
-    if not sides:
-        return
-    later = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, sides)) + r")\s*" + _KO_TITLE)
-    for i, (sentence, _) in enumerate(sentences):
-        names[i] |= {sides[m.group(1)] for m in later.finditer(sentence)}
+    _mark_surnames(sentences, names, sides, r"(?<![가-힣])", r"\s*" + _KO_TITLE)
 
 
 def _en_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) -> None:
@@ -1239,9 +1235,17 @@ def _en_surname_sides(sentences: list[tuple[str, bool]], names: list[set[str]]) 
         for m in _EN_INTRODUCED.finditer(sentence):
             china = m.group(1).startswith("Chin")
             sides.setdefault(m.group(2) if china else m.group(3), "china" if china else "us")
+    _mark_surnames(sentences, names, sides, r"\b", r"\b")
+
+
+def _mark_surnames(
+    sentences: list[tuple[str, bool]], names: list[set[str]], sides: dict[str, str], before: str, after: str
+) -> None:
+    """Add to ``names`` the side (``sides``: surname -> side) of each surname a sentence says, the
+    surname between the ``before`` and ``after`` patterns (a word edge; in Korean, a title after it)."""
     if not sides:
         return
-    later = re.compile(r"\b(" + "|".join(map(re.escape, sides)) + r")\b")
+    later = re.compile(before + "(" + "|".join(map(re.escape, sides)) + ")" + after)
     for i, (sentence, _) in enumerate(sentences):
         names[i] |= {sides[m.group(1)] for m in later.finditer(sentence)}
 
