@@ -232,9 +232,8 @@ def _drop_link_rows(tree: HtmlElement) -> None:
     measures link density on the container, and a row set beside the last paragraph takes the
     paragraph with it."""
     for row in _LINK_ROWS(tree):
-        text = " ".join(row.text_content().split())
-        linked = sum(len(" ".join(a.text_content().split())) for a in row.iter("a"))
-        if row.getparent() is not None and len(text) <= LINK_ROW_MAX_CHARS and linked >= LINK_ROW_SHARE * len(text):
+        text, linked = _text_and_links(row)
+        if row.getparent() is not None and text <= LINK_ROW_MAX_CHARS and linked >= LINK_ROW_SHARE * text:
             row.drop_tree()
 
 
@@ -260,9 +259,14 @@ def _long_sentence(p: HtmlElement) -> bool:
 
 def _linked_item(li: HtmlElement) -> bool:
     """A list item that is a link: its link text is nearly all its text."""
-    text = len(" ".join(li.text_content().split()))
-    linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
+    text, linked = _text_and_links(li)
     return bool(text) and linked >= LINK_ITEM_SHARE * text
+
+
+def _text_and_links(el: HtmlElement) -> tuple[int, int]:
+    """Characters of an element's text and of its links' text, whitespace collapsed."""
+    text = " ".join(el.text_content().split())
+    return len(text), sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
 
 
 def _box_title(el: HtmlElement) -> bool:
