@@ -1,0 +1,37 @@
+"""Korean rules of round twelve: families of the ko dev errors and of labelled evidence sentences the
+reader missed, on sentences of our own; each test fails without its rule."""
+
+from __future__ import annotations
+
+import pytest
+from test_detect_predicate import _article, _events
+
+from newsmon.detect import detect
+
+
+def _found(body: str, title: str) -> set[tuple[str, str]]:
+    return {(e.topic, e.kind) for e in detect(_article(body, title)).events}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국과 중국이 펜타닐 밀수에 공동 대응하는 실무그룹을 출범했다.",
+        "미중 양국이 펜타닐 문제를 다룰 워킹그룹을 가동했다.",
+    ],
+)
+def test_a_working_group_launched_is_an_agreement(sentence):
+    assert ("fentanyl", "agreement") in _events(sentence)
+
+
+def test_a_working_group_in_a_headline_is_an_agreement():
+    body = "미국과 중국 당국자들이 화상 회의를 열었다.\n양측은 펜타닐 원료 단속을 계속 논의할 전망이다."
+    assert ("fentanyl", "agreement") in _found(body, "미중, 펜타닐 대응 워킹그룹 출범…공조 방안 논의")
+
+
+def test_a_joint_statement_issued_is_an_agreement():
+    assert ("tariffs_trade", "agreement") in _events("미국과 중국은 제네바 무역 협상 끝에 공동성명을 냈다.")
+
+
+def test_a_working_group_only_forecast_is_no_agreement():
+    assert ("fentanyl", "agreement") not in _events("미국과 중국이 펜타닐 실무그룹을 출범할 것으로 보인다.")
