@@ -35,3 +35,25 @@ def test_a_joint_statement_issued_is_an_agreement():
 
 def test_a_working_group_only_forecast_is_no_agreement():
     assert ("fentanyl", "agreement") not in _events("미국과 중국이 펜타닐 실무그룹을 출범할 것으로 보인다.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "중국 외교부는 미국 업체들이 대만과 군사 협력을 벌여 중국의 주권을 훼손했다고 비난했다.",
+        "중국은 미국이 대만과 군사 교류를 확대해 지역 평화를 해쳤다고 항의했다.",
+        "미국은 중국이 대만 주변에서 대규모 훈련을 벌여 긴장을 높였다고 비판했다.",
+    ],
+)
+def test_the_conduct_a_reaction_condemns_is_its_topic(sentence):
+    assert ("taiwan", "dispute") in _events(sentence)
+
+
+def test_the_act_a_relative_clause_describes_is_what_is_condemned():
+    sentence = "미국은 중국이 남중국해 암초를 자연보호구역으로 지정하려는 계획이 지역 안정을 훼손한다고 비판했다."
+    assert ("south_china_sea", "dispute") in _events(sentence)
+
+
+def test_an_actor_a_relative_clause_describes_is_still_no_news():
+    sentence = "대만 문제로 대립하는 중국이 미국의 반도체 수출 통제를 비판했다."
+    assert ("taiwan", "dispute") not in _events(sentence)
