@@ -57,3 +57,19 @@ def test_the_act_a_relative_clause_describes_is_what_is_condemned():
 def test_an_actor_a_relative_clause_describes_is_still_no_news():
     sentence = "대만 문제로 대립하는 중국이 미국의 반도체 수출 통제를 비판했다."
     assert ("taiwan", "dispute") not in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국과 중국은 중국이 희토류 수출 통제를 유예하고 미국이 펜타닐 관세를 10%로 인하하기로 합의했다.",
+        "미국과 중국은 펜타닐 관세 인하와 반도체 수출 통제 완화에 합의했다.",
+    ],
+)
+def test_controls_naming_other_goods_are_not_fentanyl(sentence):
+    assert ("export_controls", "agreement") in _events(sentence)
+
+
+def test_controls_on_fentanyl_precursors_stay_fentanyl():
+    found = _events("중국은 미국으로 가는 펜타닐 원료의 수출 통제를 강화하기로 했다.")
+    assert ("fentanyl", "agreement") in found and not {t for t, _ in found} & {"export_controls"}
