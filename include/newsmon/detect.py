@@ -26,6 +26,13 @@ from newsmon.ko_joint import split_mentions
 from newsmon.predicate import Reading, gloss_start, ko_amid_offset, read_english, read_korean, since_dates_a_first
 from newsmon.records import Article, Event, Finding
 
+# Round twelve: a topic term that names the goods it holds back (희토류 수출 통제, rare earth exports, chip
+# curbs) is no control on fentanyl precursors, so a fentanyl term beside it (the fentanyl tariff cut in
+# the same deal) does not take it over (guideline: controls on fentanyl precursors are fentanyl; dev:
+# ko-002, ko-004, en-140, each a deal trading a rare-earth control pause for a fentanyl tariff cut).
+# The goods are in the term or in the word just before it (반도체 수출 통제, chip export controls).
+_OWN_GOODS = {"export_controls": re.compile(r"희토류|반도체|칩|rare[- ]earth|chip|semiconductor", re.IGNORECASE)}
+OWN_GOODS_REACH = 8
 # Round eleven: a sentence that refers back to an article's export controls by a bare noun ("The
 # listings are intended to restrict China's ability to develop ... advanced AI") is about those
 # controls: its AI is what they hold back, export_controls and not ai (guideline: export controls on
@@ -1115,11 +1122,18 @@ def _unsubsumed(
     mentions: list[Mention], subsumed_by: dict[str, frozenset[str]], sentence: str = "", named: frozenset = frozenset()
 ) -> list[Mention]:
     """The sentence's mentions less those another topic of the same sentence takes over: export
-    controls on fentanyl precursors are fentanyl; export controls on AI chips are not ``ai``. A topic
-    ``named`` in the article is present too where the sentence refers back to it (_EN_TOPIC_ANAPHORS)."""
+    controls on fentanyl precursors are fentanyl (not a term naming other goods, _OWN_GOODS); export
+    controls on AI chips are not ``ai``. A topic ``named`` in the article is present too where the
+    sentence refers back to it (_EN_TOPIC_ANAPHORS)."""
     present = {m.topic for m in mentions}
     present |= {t for t, anaphor in _EN_TOPIC_ANAPHORS.items() if t in named and anaphor.search(sentence)}
-    return [m for m in mentions if not (subsumed_by.get(m.topic, frozenset()) & present)]
+    return [m for m in mentions if not (subsumed_by.get(m.topic, frozenset()) & present) or _own_goods(sentence, m)]
+
+
+def _own_goods(sentence: str, mention: Mention) -> bool:
+    """Whether the mention's term, or the word just before it, names the goods it holds back (_OWN_GOODS)."""
+    goods = _OWN_GOODS.get(mention.topic)
+    return bool(goods and goods.search(sentence, max(0, mention.start - OWN_GOODS_REACH), mention.end))
 
 
 def _tied_sentences(

@@ -61,6 +61,14 @@ _KO_REACTIONS = frozenset(("disapprove", "protest", "reject", "threaten"))
 # ... unless the -자 clause makes a deal or a meeting (합의하자 대만은 우려를 표했다): a reaction to a deal
 # between the two is a third party's, and the deal stays its own clause's.
 _KO_DEALS = frozenset(("agree", "cooperate", "consult", "yield", "reassure"))
+# A same-subject -어 link before a reaction (대만과 군사 기술 협력을 벌여 …주권을 훼손했다): the clause is the
+# conduct condemned, so its topic is the reaction's, even when that conduct is a cooperation (the guard
+# above is for -자, whose clause may have another subject). Round twelve; dev: ko-316.
+_KO_CONDUCT_LINKS = frozenset(("어", "아", "어서", "아서"))
+# Nouns of an act a relative clause describes as the subject of a reaction (…암초를 보호구역으로 지정하려는
+# 계획이 지역 안정을 훼손한다고 비판했다): the act described is what is condemned, not a description of an
+# actor (…을 치르는 중국이). Round twelve; dev: ko-239.
+_KO_ACT_NOUNS = frozenset(("계획", "조치", "조처", "결정", "행위", "시도", "움직임", "행보", "방침"))
 # Contrastive connectives (-지만, -는데, -으나): they close the predicate's clause, so the endings after
 # them (…대응하지 않았다) belong to the next clause's verb.
 _KO_CONTRAST = frozenset(("지만", "는데", "ᆫ데", "은데", "으나", "나"))
@@ -301,16 +309,25 @@ def _ko_clause_start(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> 
     for j in range(cue.i - 1, 0, -1):
         m = morphs[j]
         aspect = j + 1 < len(morphs) and morphs[j + 1].tag == "VX"  # 부과해 온: an aspect, not a clause
-        over = m.form == "자" and cue.category in _KO_REACTIONS and not deal_before  # 통과하자 … 반발했다
+        over = _ko_reacts_to(m, cue, deal_before)  # 통과하자 … 반발했다, 협력을 벌여 … 훼손했다
         if m.tag == "EC" and m.form in _KO_SUBORDINATE and not aspect and not over and _closes_cue(morphs, ends, j):
             return m.end
         if m.tag == "EF" and _closes_cue(morphs, ends, j):
             return m.end  # "…펜타닐 등을 논의했다"며 "…합의를 이뤘다": a quoted sentence of its own
         if m.form in _KO_AMID and m.tag in ("NNG", "NNB") and morphs[j - 1].tag == "ETM":
             return m.end  # "갈등이 격화한 가운데 두 장관이 통화했다": the topic lies in the backdrop
-        if _describes_subject(morphs, j, cue.i):
+        act = cue.category in _KO_REACTIONS and morphs[j + 1].form in _KO_ACT_NOUNS  # …지정하려는 계획이 … 비판
+        if _describes_subject(morphs, j, cue.i) and not act:
             return m.end  # "무역전쟁을 치르는 중국이 …통제한다": what describes the subject is no news
     return 0
+
+
+def _ko_reacts_to(m: Morph, cue: _Cue, deal_before: bool) -> bool:
+    """Whether the connective ``m`` links a clause to the reaction ``cue`` as what it reacts to: -자 (통과하자
+    … 반발했다) unless a deal comes before, or a same-subject -어 (_KO_CONDUCT_LINKS): the conduct condemned."""
+    if cue.category not in _KO_REACTIONS:
+        return False
+    return (m.form == "자" and not deal_before) or m.form in _KO_CONDUCT_LINKS
 
 
 def _describes_subject(morphs: tuple[Morph, ...], j: int, before: int) -> bool:
