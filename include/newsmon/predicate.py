@@ -134,6 +134,14 @@ _EN_CONDITIONS = frozenset(("if", "unless", "whether"))
 _EN_MEMORY_CLAUSE = frozenset(("how", "that", "when", "what", "why", "being"))
 # Verbs of announcing: "said it would" reports a government's plan, not a forecast.
 _EN_ANNOUNCE = frozenset(("say", "said", "announce", "vow", "declare", "confirm", "state"))
+# Round twelve: a month (or "late", "early", "mid-") before a year of the past-time list dates its clause
+# as that year does: "in November 2024" is "in 2024" ("while China refused to meet the U.S. ... in
+# November 2024 over the U.S. arms sales to Taiwan"; dev: 13 such sentences, every one recalled context).
+_EN_MONTHS = frozenset((
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "late", "early", "mid",
+))  # not "may", a modal far more often than the month
 # Words opening a relative clause, which a time phrase after the predicate then belongs to.
 _EN_RELATIVE = frozenset(("it", "they", "which", "that", "who", "whom"))
 _DASHES = frozenset(("—", "–"))
@@ -618,6 +626,8 @@ def _en_past(toks: list, cue: _Cue, lex: CueLexicon, text: str = "") -> str:
     for j in list(range(cue.i)) + after:
         if lex.past_time["en"].match(sets, j) and not (toks[j].low == "since" and _first_before(toks, j)):
             return f"{toks[j].low!r}: past time"
+        if _month_of_past_year(toks, sets, j, lex):
+            return f"{toks[j].low!r}: past time (a month of a past year)"
     span = [*reversed(_en_clause_before(toks, cue.i, [False] * len(toks))), toks[cue.i]]
     span += [toks[j] for j in after[:3]]
     # "said that it had sanctioned"
@@ -625,6 +635,17 @@ def _en_past(toks: list, cue: _Cue, lex: CueLexicon, text: str = "") -> str:
     if not reported and any(a.low == "had" and _participle(b) for a, b in itertools.pairwise(span)):
         return "past perfect: earlier context"
     return ""
+
+
+def _month_of_past_year(toks: list, sets: list, j: int, lex: CueLexicon) -> bool:
+    """True when tokens from ``j`` read "in" + a month (_EN_MONTHS) + a year that "in <year>" of the
+    past-time list dates ("in November 2024", "in Nov. 2024", "in mid-2023")."""
+    if toks[j].low != "in" or j + 2 >= len(toks) or toks[j + 1].low not in _EN_MONTHS:
+        return False
+    k = j + 2
+    while k < len(toks) and toks[k].low in ("", "-"):  # the abbreviation's dot, the hyphen of "mid-2023"
+        k += 1
+    return k < len(toks) and lex.past_time["en"].match([sets[j], sets[k]], 0) is not None
 
 
 def _participle(tok) -> bool:
