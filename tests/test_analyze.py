@@ -58,3 +58,29 @@ def test_analyze_does_not_load_the_config_models():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+# What the rest of newsmon imports and analyze must not: storage, lake, report, feeds, the raw archive.
+NOT_FOR_ANALYZE = ("boto3", "botocore", "pyarrow", "duckdb", "pydantic", "jinja2", "rich", "feedparser", "warcio")
+
+
+def test_analyze_of_an_article_loads_no_storage_report_or_feed_modules(tmp_path):
+    """An article that loads all of detection (Kiwi, the lemmatiser) still imports none of them;
+    and the collector is on again afterwards, with what loading made frozen out of its reach."""
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html lang='ko'><head><title>미국과 중국, 관세 합의</title></head><body><article>"
+        "<p>미국과 중국이 3일 관세를 인하하기로 합의했다. 양측은 협상을 이어가기로 했다.</p>"
+        "<p>The United States and China agreed to cut tariffs, officials in Washington and Beijing said.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    code = (
+        f"import gc, sys; from newsmon import english, korean; from newsmon.cli import main; "
+        f"main(['analyze', {str(page)!r}]); "
+        "assert korean.loaded() and english._lemmas.cache_info().currsize, 'detection not loaded'; "
+        f"print(sorted(m for m in {NOT_FOR_ANALYZE!r} if m in sys.modules), gc.isenabled(), gc.get_freeze_count() > 0)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[] True True"

@@ -7,6 +7,7 @@ many pages in one process go as fast as extraction and detection allow.
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import json
 import logging
@@ -113,12 +114,16 @@ def _read_html(path: str) -> bytes:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """Print one JSON object per PATH: the article and what detection found."""
-    from newsmon.extract import ExtractionError
-    from newsmon.profiles import KNOWN_PROFILES
+    gc.disable()  # loading makes only long-lived objects: a collection there finds no garbage
+    try:
+        from newsmon.extract import ExtractionError
+        from newsmon.profiles import KNOWN_PROFILES
 
+        _taxonomy()  # loaded once, before any worker forks
+    finally:
+        _settle_gc()
     outlet = args.outlet or "local"
     profile = args.outlet if args.outlet in KNOWN_PROFILES else "generic"
-    _taxonomy()  # loaded once, before any worker forks
     if args.explain:
         return _explain(args.paths, args.url, outlet, profile)
     status = 0
@@ -231,7 +236,11 @@ def _analysed(paths: list[str], url: str | None, outlet: str, profile: str):
         return
     import multiprocessing
 
-    done = _preload(jobs)
+    gc.disable()
+    try:
+        done = _preload(jobs)
+    finally:
+        _settle_gc()
     rest = [job for i, job in enumerate(jobs) if i not in done]
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -267,6 +276,14 @@ def _preload(jobs: list[tuple[str, str | None, str, str]]) -> dict[int, tuple]:
             break
         done[i] = _analyse_one(job)
     return done
+
+
+def _settle_gc() -> None:
+    """Move what is loaded so far (modules, taxonomy, lemmatiser, Kiwi) out of the collector's
+    reach and turn it back on: full collections then walk only a page's objects, and forked
+    workers do not write to (and so copy) the parent's memory pages when they collect."""
+    gc.freeze()
+    gc.enable()
 
 
 def _warm_up_extraction() -> None:

@@ -9,8 +9,12 @@
 
 from __future__ import annotations
 
+import gzip
+import itertools
 import os
 import re
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,15 +105,71 @@ def _lemmas(low: str) -> tuple[frozenset[str], bool]:
 
         lemma = simplemma.lemmatize(low, lang="en").lower()
         return frozenset((low, lemma)), low.endswith(("ed", "s", "ing")) or lemma == low
-    from lemminflect import getAllLemmas, getAllLemmasOOV
-
-    found = getAllLemmas(low) or getAllLemmasOOV(low, upos="VERB" if low.endswith(("ed", "ing")) else "NOUN")
+    get_all, get_oov = _lemminflect()
+    found = get_all(low) or get_oov(low, upos="VERB" if low.endswith(("ed", "ing")) else "NOUN")
     lemmas = {low} | {lem.lower() for forms in found.values() for lem in forms}
     return frozenset(lemmas), "VERB" in found or "AUX" in found
 
 
+class LemmaTable(Mapping):
+    """lemminflect's lemma table (``lemma_lu.csv.gz``: ``word,category,lemma/lemma`` lines, sorted
+    by word) read lazily: a word's entry is parsed when it is looked up, by bisection, instead of
+    all ~70,000 at load. lemminflect's own reader builds every entry (~0.2 s CPU a process, the
+    largest part of the lemmatiser's load); a run looks up a few hundred words. The entries are the
+    ones lemminflect builds (``{upos: (lemma, ...)}``, tests/test_english_lemmas.py compares all)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._words = [line.partition(",")[0] for line in lines]
+
+    @classmethod
+    def read(cls, path: str) -> LemmaTable | None:
+        """The table of the file at ``path``; None when its lines are not sorted by word (then
+        bisection would miss entries, and lemminflect's own reader is used)."""
+        with gzip.open(path, "rb") as f:
+            lines = f.read().decode().split("\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        table = cls([line.strip() for line in lines])
+        words = table._words
+        return table if all(a <= b for a, b in itertools.pairwise(words)) else None
+
+    def __getitem__(self, word: str) -> dict[str, tuple[str, ...]]:
+        from lemminflect.core.LexicalUtils import categoryToUPos
+
+        entry = {}
+        i = bisect_left(self._words, word)
+        while i < len(self._words) and self._words[i] == word:
+            _, category, forms = self._lines[i].split(",")
+            entry[categoryToUPos(category)] = tuple(forms.split("/"))
+            i += 1
+        if not entry:
+            raise KeyError(word)
+        return entry
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(self._words))
+
+    def __len__(self) -> int:
+        return len(set(self._words))
+
+
+@lru_cache(maxsize=1)
+def _lemminflect():
+    """lemminflect's (getAllLemmas, getAllLemmasOOV), its lemmatiser given the lazy LemmaTable."""
+    import lemminflect
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()  # lemminflect's one instance: getAllLemmas reads its lemma_dict
+    if not hasattr(lemmatizer, "lemma_dict"):
+        table = LemmaTable.read(lemmatizer.lemma_lu_fn)
+        if table is not None:
+            lemmatizer.lemma_dict = table
+    return lemminflect.getAllLemmas, lemminflect.getAllLemmasOOV
+
+
 def preload() -> None:
     """Load the lemmatiser's tables now: called before ``analyze`` forks its workers, so they share
-    one copy instead of each paying the ~0.3 s CPU load (lemminflect's tables are plain Python data,
-    safe to fork)."""
+    one copy instead of each paying the ~0.15 s CPU load (most of it numpy, for lemminflect's
+    out-of-vocabulary model; its tables are plain Python data, safe to fork)."""
     _lemmas("agreed")
