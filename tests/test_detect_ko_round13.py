@@ -3,6 +3,8 @@ records, on sentences of our own; each test fails without its rule."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from test_detect_predicate import _article, _events
 
@@ -40,3 +42,39 @@ def test_a_denial_order_lifted_is_an_export_controls_agreement():
 def test_a_denial_order_imposed_is_an_export_controls_dispute():
     sentence = "미국 상무부는 중국 통신업체에 7년간 미국 기업과의 거래 금지 제재를 부과했다."
     assert ("export_controls", "dispute") in _events(sentence)
+
+
+def test_a_meeting_in_the_summit_host_city_is_placed_at_apec():
+    sentence = (
+        "바이든 미국 대통령과 시진핑 중국 국가주석은 APEC 정상회의가 열리고 있는 미국 샌프란시스코에서 만나 "
+        "기후 협력을 강화하기로 했다."
+    )
+    assert ("apec", "agreement") in _events(sentence)
+
+
+def test_not_meeting_in_the_host_city_is_no_apec_agreement():
+    sentence = "바이든 미국 대통령과 시진핑 중국 국가주석은 APEC 정상회의가 열리는 샌프란시스코에서 만나지 않았다."
+    assert ("apec", "agreement") not in _events(sentence)
+
+
+def test_a_third_country_meeting_in_the_host_city_is_no_us_china_apec_event():
+    sentence = "기시다 일본 총리와 시진핑 중국 국가주석이 APEC이 열리고 있는 샌프란시스코에서 회담했다."
+    assert not {e for e in _events(sentence) if e[0] == "apec"}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "lang"),
+    [
+        ("오바마-후진타오, 관세 인하 합의", "양국 정상은 관세를 인하하기로 합의했다.", "ko"),
+        ("리커창 총리·폼페이오 장관, 관세 인하 합의", "양국은 관세를 인하하기로 합의했다.", "ko"),
+        ("Obama and Hu Jintao agree to cut tariffs", "The two leaders agreed to cut tariffs.", "en"),
+    ],
+)
+def test_past_leaders_name_their_sides(title, body, lang):
+    article = replace(_article(body, title), lang=lang)
+    assert ("tariffs_trade", "agreement") in {(e.topic, e.kind) for e in detect(article).events}
+
+
+def test_a_window_names_no_premier():
+    article = _article("유리창이 깨진 미국 대사관은 관세를 인하하기로 합의했다.", "유리창 깨진 대사관, 관세 인하 합의")
+    assert not detect(article).events

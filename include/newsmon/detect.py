@@ -343,8 +343,13 @@ _KO_STANCE = re.compile(r"(?:재확인|강조|천명|역설|표명)(?:했|하였
 # 만난 미중 정상이): the meeting is reported as held, at that venue, whatever the main clause then says
 # (dev: ko-262, ko-263). Past forms only: 계기로 만날/회담하기로 is a plan, 열린 … 계기로 합의 its
 # agreement's own predicate reads already.
+# Round thirteen: so is a meeting in the summit's host city (APEC 정상회담이 열리고 있는 미국 하와이에서 만나 …;
+# dev: ko-401; ko-111's 회의가 열리는 … 우드사이드에서 … 회동을 시작했다 is read by its own predicate): the
+# place the summit is held, up to three words, then 에서 and a verb of meeting done (만나지 않았다 is not).
 _KO_OCCASION_MET = re.compile(
     r"\)?\s*(?:정상\s?회의|정상\s?회담|회의)?\s*[을를]\s*계기로\s*(?:만나|만난|만났|회동한|회동했)"
+    r"|\)?\s*(?:정상\s?회의|정상\s?회담|회의)?\s*[이가]?\s*(?:열리(?:고\s?있)?는|열린|개최되(?:고\s?있)?는|개최된)\s+"
+    r"(?:[^\s.]+\s+){0,3}?[^\s.]*에서\s+(?:만나|만난|만났|회동한|회동했|회담했|회담한)(?!지)"
 )
 # A transit said in the clause just before a dispute predicate's own (함정이 타이완해협을 통과해 경계 태세를
 # 유지하고 있다, …해역에 진입하자 강력히 항의했다): the transit is what the side disputes, so the predicate
