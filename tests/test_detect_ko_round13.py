@@ -78,3 +78,25 @@ def test_past_leaders_name_their_sides(title, body, lang):
 def test_a_window_names_no_premier():
     article = _article("유리창이 깨진 미국 대사관은 관세를 인하하기로 합의했다.", "유리창 깨진 대사관, 관세 인하 합의")
     assert not detect(article).events
+
+
+_FORUM = (
+    "미국과 중국은 AI의 폐해를 막기 위한 유엔의 노력에 긍정적인 입장을 나타냈다.\n"
+    "미국 대사와 중국 대사는 각각 AI 원칙 수립에 대한 지지를 밝혔다."
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "UN(국제연합) 안전보장이사회가 인공지능(AI)과 관련한 공식회의를 개최했다.",
+        "유엔 총회는 인공지능(AI)에 관한 글로벌 결의안을 채택하고 회의를 개최했다.",
+    ],
+)
+def test_a_forum_meeting_is_no_us_china_agreement(lead):
+    assert not detect(_article(_FORUM, lead)).events
+
+
+def test_the_sides_meeting_at_the_un_still_agree():
+    sentence = "미국과 중국은 유엔에서 회담을 열고 인공지능(AI) 안전에 협력하기로 합의했다."
+    assert ("ai", "agreement") in _events(sentence)

@@ -420,6 +420,14 @@ _KO_MULTILATERAL_SUBJECT = re.compile(
     r"등\s*(?:\d+\s*개\s*(?:국|나라)|주요\s*(?:국|국가)|(?:여러|다른)\s*(?:국가|나라)|국가|나라|회원국|참가국)들?"
     r"(?:과\s*\S+?)?(?:이|가|은|는|도)\s"
 )
+# A multilateral body as the subject (UN(국제연합) 안전보장이사회가 … 회의를 개최했다, 유엔 총회는 … 결의안을
+# 채택했다): its meeting or resolution is the forum's act, at which the US and China state parallel positions,
+# not one between them (guideline, as the 28-country declaration above; dev: ko-413, ko-393).
+_KO_BODY_SUBJECT = re.compile(
+    r"(?:유엔|UN|국제연합|세계무역기구|WTO|G20|주요\s?20개국|아세안|ASEAN)(?:\([^)]*\))?\s*"
+    r"(?:총회|안전보장이사회|안보리|인권이사회|사무국|회원국들|정상회의)?(?:이|가|은|는)\s"
+    r"|(?<![가-힣])(?:안전보장이사회|안보리)(?:이|가|은|는)\s"
+)
 # A Korean headline opened by a third country as its subject (日, 7월부터 대중 반도체 수출규제, EU, 11번째 …
 # 제재 합의, 필리핀 해양경비대가 …): the story is that country's; its US-China mentions are context, a topic
 # only where an event is reported (dev: 8 such headlines, all hard negatives; one was flagged, ko-305).
@@ -1177,6 +1185,8 @@ def _ko_drop_third_party(
 def _ko_third_party(sentence: str, both: bool) -> bool:
     """Whether a Korean sentence is a third country's: it names one side and a third country, or,
     naming both, has a third country or many countries (_KO_MULTILATERAL_SUBJECT) for its subject."""
+    if _KO_BODY_SUBJECT.search(sentence):
+        return True
     if both:
         return bool(_KO_THIRD_SUBJECT.search(sentence) or _KO_MULTILATERAL_SUBJECT.search(sentence))
     return bool(_KO_THIRD.search(sentence))
