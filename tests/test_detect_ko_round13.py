@@ -100,3 +100,19 @@ def test_a_forum_meeting_is_no_us_china_agreement(lead):
 def test_the_sides_meeting_at_the_un_still_agree():
     sentence = "미국과 중국은 유엔에서 회담을 열고 인공지능(AI) 안전에 협력하기로 합의했다."
     assert ("ai", "agreement") in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "미국은 미중 국방장관 통화를 요청했지만 중국이 거절했다고 밝혔다.",
+        "미국은 중국에 국방장관 회담을 요청했으나 중국이 거부했다.",
+    ],
+)
+def test_a_channel_asked_for_and_refused_is_a_dispute(sentence):
+    assert ("military_channels", "dispute") in _events(sentence)
+
+
+def test_a_channel_held_after_a_refusal_of_something_else_is_no_dispute():
+    sentence = "중국은 미국의 제안을 거절했지만 미중 국방장관 통화는 예정대로 진행했다."
+    assert ("military_channels", "dispute") not in _events(sentence)

@@ -356,6 +356,11 @@ _KO_OCCASION_MET = re.compile(
 # governs the topic named in it (guideline: military confrontation or protests over a transit; dev:
 # ko-275, two sentences). Searched at the end of the text between the topic and the predicate's clause.
 _KO_TRANSIT_CAUSE = re.compile(r"(?:통과|진입|항행)(?:해|하자|하면서|한 데 대해|했다[\"”']?\s*며)[\s\"“']*$")
+# A request conceded just before a refusal (미중 국방장관 통화 요청했지만 거절당해, 회담을 요청했으나 중국이
+# 거부했다): what is refused is what was asked, so the refusal governs the topic named in the request
+# (guideline: a channel topic takes a dispute from refusing the channel; dev: ko-412's headline and deck).
+# 요청 is an appeal cue, so its clause was a subordinate one of its own; 제안했으나/시도했지만, no cue, read already.
+_KO_REQUEST_CONCEDED = re.compile(r"(?:요청|제안|제의|타진|시도)(?:했|하였|했었)(?:지만|으나|는데)[\s,]*$")
 # A side saying it sees no need or reason to meet the other (시진핑 만날 필요 없어, APEC회의에서 만날
 # 예정이었지만 지금은 그럴 이유가 없어 보인다): a refusal to meet, a dispute on the meeting's venue (CAMEO 12
 # reject; dev: ko-117's headline, ko-118, both labelled apec disputes). Only for an APEC mention.
@@ -1559,10 +1564,21 @@ def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str
 
 def _ko_transit_disputed(text: str, mention_at: int, reading: Reading) -> bool:
     """Whether a Korean dispute predicate's clause follows, at once, a transit clause naming the topic
-    (…해협을 통과해 경계 태세를 유지: _KO_TRANSIT_CAUSE): the transit is what is disputed."""
+    (…해협을 통과해 경계 태세를 유지: _KO_TRANSIT_CAUSE), or a refusal a request for it (_ko_request_refused):
+    the transit, or what was asked, is what is disputed."""
     if reading.kind != "dispute" or reading.background or not _HANGUL.search(text):
         return False
-    return bool(_KO_TRANSIT_CAUSE.search(text, mention_at, reading.clause_start))
+    return bool(_KO_TRANSIT_CAUSE.search(text, mention_at, reading.clause_start)) or _ko_request_refused(
+        text, mention_at, reading
+    )
+
+
+def _ko_request_refused(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether a Korean refusal's clause follows, at once, a concessive clause asking for what is refused
+    (국방장관 통화 요청했지만 거절당해: _KO_REQUEST_CONCEDED): the request's topic is the refusal's."""
+    if reading.category != "reject":
+        return False
+    return bool(_KO_REQUEST_CONCEDED.search(text, mention_at, reading.clause_start))
 
 
 def _past_context_between(text: str, lo: int, hi: int, tax: Taxonomy) -> bool:
