@@ -350,14 +350,24 @@ _KO_STANCE = re.compile(r"(?:재확인|강조|천명|역설|표명)(?:했|하였
 # 만난 미중 정상이): the meeting is reported as held, at that venue, whatever the main clause then says
 # (dev: ko-262, ko-263). Past forms only: 계기로 만날/회담하기로 is a plan, 열린 … 계기로 합의 its
 # agreement's own predicate reads already.
+# Round thirteen: so is a meeting in the summit's host city (APEC 정상회담이 열리고 있는 미국 하와이에서 만나 …;
+# dev: ko-401; ko-111's 회의가 열리는 … 우드사이드에서 … 회동을 시작했다 is read by its own predicate): the
+# place the summit is held, up to three words, then 에서 and a verb of meeting done (만나지 않았다 is not).
 _KO_OCCASION_MET = re.compile(
     r"\)?\s*(?:정상\s?회의|정상\s?회담|회의)?\s*[을를]\s*계기로\s*(?:만나|만난|만났|회동한|회동했)"
+    r"|\)?\s*(?:정상\s?회의|정상\s?회담|회의)?\s*[이가]?\s*(?:열리(?:고\s?있)?는|열린|개최되(?:고\s?있)?는|개최된)\s+"
+    r"(?:[^\s.]+\s+){0,3}?[^\s.]*에서\s+(?:만나|만난|만났|회동한|회동했|회담했|회담한)(?!지)"
 )
 # A transit said in the clause just before a dispute predicate's own (함정이 타이완해협을 통과해 경계 태세를
 # 유지하고 있다, …해역에 진입하자 강력히 항의했다): the transit is what the side disputes, so the predicate
 # governs the topic named in it (guideline: military confrontation or protests over a transit; dev:
 # ko-275, two sentences). Searched at the end of the text between the topic and the predicate's clause.
 _KO_TRANSIT_CAUSE = re.compile(r"(?:통과|진입|항행)(?:해|하자|하면서|한 데 대해|했다[\"”']?\s*며)[\s\"“']*$")
+# A request conceded just before a refusal (미중 국방장관 통화 요청했지만 거절당해, 회담을 요청했으나 중국이
+# 거부했다): what is refused is what was asked, so the refusal governs the topic named in the request
+# (guideline: a channel topic takes a dispute from refusing the channel; dev: ko-412's headline and deck).
+# 요청 is an appeal cue, so its clause was a subordinate one of its own; 제안했으나/시도했지만, no cue, read already.
+_KO_REQUEST_CONCEDED = re.compile(r"(?:요청|제안|제의|타진|시도)(?:했|하였|했었)(?:지만|으나|는데)[\s,]*$")
 # A side saying it sees no need or reason to meet the other (시진핑 만날 필요 없어, APEC회의에서 만날
 # 예정이었지만 지금은 그럴 이유가 없어 보인다): a refusal to meet, a dispute on the meeting's venue (CAMEO 12
 # reject; dev: ko-117's headline, ko-118, both labelled apec disputes). Only for an APEC mention.
@@ -421,6 +431,14 @@ _KO_THIRD_SUBJECT = re.compile(
 _KO_MULTILATERAL_SUBJECT = re.compile(
     r"등\s*(?:\d+\s*개\s*(?:국|나라)|주요\s*(?:국|국가)|(?:여러|다른)\s*(?:국가|나라)|국가|나라|회원국|참가국)들?"
     r"(?:과\s*\S+?)?(?:이|가|은|는|도)\s"
+)
+# A multilateral body as the subject (UN(국제연합) 안전보장이사회가 … 회의를 개최했다, 유엔 총회는 … 결의안을
+# 채택했다): its meeting or resolution is the forum's act, at which the US and China state parallel positions,
+# not one between them (guideline, as the 28-country declaration above; dev: ko-413, ko-393).
+_KO_BODY_SUBJECT = re.compile(
+    r"(?:유엔|UN|국제연합|세계무역기구|WTO|G20|주요\s?20개국|아세안|ASEAN)(?:\([^)]*\))?\s*"
+    r"(?:총회|안전보장이사회|안보리|인권이사회|사무국|회원국들|정상회의)?(?:이|가|은|는)\s"
+    r"|(?<![가-힣])(?:안전보장이사회|안보리)(?:이|가|은|는)\s"
 )
 # A Korean headline opened by a third country as its subject (日, 7월부터 대중 반도체 수출규제, EU, 11번째 …
 # 제재 합의, 필리핀 해양경비대가 …): the story is that country's; its US-China mentions are context, a topic
@@ -1186,6 +1204,8 @@ def _ko_drop_third_party(
 def _ko_third_party(sentence: str, both: bool) -> bool:
     """Whether a Korean sentence is a third country's: it names one side and a third country, or,
     naming both, has a third country or many countries (_KO_MULTILATERAL_SUBJECT) for its subject."""
+    if _KO_BODY_SUBJECT.search(sentence):
+        return True
     if both:
         return bool(_KO_THIRD_SUBJECT.search(sentence) or _KO_MULTILATERAL_SUBJECT.search(sentence))
     return bool(_KO_THIRD.search(sentence))
@@ -1558,10 +1578,21 @@ def _governs(text: str, mention_at: int, reading: Reading, tax: Taxonomy) -> str
 
 def _ko_transit_disputed(text: str, mention_at: int, reading: Reading) -> bool:
     """Whether a Korean dispute predicate's clause follows, at once, a transit clause naming the topic
-    (…해협을 통과해 경계 태세를 유지: _KO_TRANSIT_CAUSE): the transit is what is disputed."""
+    (…해협을 통과해 경계 태세를 유지: _KO_TRANSIT_CAUSE), or a refusal a request for it (_ko_request_refused):
+    the transit, or what was asked, is what is disputed."""
     if reading.kind != "dispute" or reading.background or not _HANGUL.search(text):
         return False
-    return bool(_KO_TRANSIT_CAUSE.search(text, mention_at, reading.clause_start))
+    return bool(_KO_TRANSIT_CAUSE.search(text, mention_at, reading.clause_start)) or _ko_request_refused(
+        text, mention_at, reading
+    )
+
+
+def _ko_request_refused(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether a Korean refusal's clause follows, at once, a concessive clause asking for what is refused
+    (국방장관 통화 요청했지만 거절당해: _KO_REQUEST_CONCEDED): the request's topic is the refusal's."""
+    if reading.category != "reject":
+        return False
+    return bool(_KO_REQUEST_CONCEDED.search(text, mention_at, reading.clause_start))
 
 
 def _past_context_between(text: str, lo: int, hi: int, tax: Taxonomy) -> bool:

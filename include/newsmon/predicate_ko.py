@@ -32,6 +32,10 @@ _KO_DEAL_CATEGORIES = frozenset(("agree",))
 _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 # Verbs of making (수칙을 만들다, 지침을 마련하다) carry only the noun they take right before them: a
 # polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
+# removal verbs that lift a listing (guideline: a ban lifted, blacklisting reversed) only when what
+# they remove from is a list (수출통제 명단에서 삭제, 제재 대상에서 제외; dev: ko-416); 제외 alone is "except"
+_KO_REMOVALS = frozenset(("제외", "삭제"))
+_KO_LISTS = frozenset(("명단", "리스트", "목록", "대상", "블랙리스트"))
 _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
 # Light verbs of holding (회담을 가졌다, 협상을 진행했다, 협상을 벌였다): carry verbs whose object is only the
 # noun their particle marks, so a meeting term holding its own meeting noun (국방장관 회담, 무역 협상) is
@@ -154,7 +158,7 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         m0, m1 = morphs[i], morphs[i + n - 1]
         # a term said as the clause's verb (수출을 통제한다) is still the predicate
         inside = any(a <= m0.start and m1.end <= b for a, b in skip) and not verbal(morphs, i + n)
-        if not (inside and category != "agree"):
+        if not (inside and category != "agree") and _ko_removal_from_list(morphs, i, phrase):
             cues.append(_Cue(i, n, category, m0.start, m1.end, _ko_verb(m0), " ".join(phrase)))
         i += n
     backdrop = _ko_backdrop_end(morphs)
@@ -244,6 +248,15 @@ def _ko_meeting_before(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, re
     marked = cue >= 2 and morphs[cue - 1].tag == "JKO" and morphs[cue - 2].form == own.object  # 회의를 개최하고
     held = own.kind == "agreement" and (own.category != "carry" or marked)  # talks held, resumed, agreed
     return replace(own, shadow=(morphs[j].end, morphs[-1].end)) if own.event and held and verb_phrase else None
+
+
+def _ko_removal_from_list(morphs: tuple[Morph, ...], i: int, phrase: tuple[str, ...]) -> bool:
+    """False for a removal cue (_KO_REMOVALS) that takes nothing off a list: 제외/삭제 count only after a
+    list noun and 에서/서 (수출통제 명단에서 삭제했다, 명단서 제외), a listing lifted; 관세를 제외한 (except)
+    is no act. True for every other cue."""
+    if phrase[0] not in _KO_REMOVALS:
+        return True
+    return i >= 2 and morphs[i - 1].form in ("에서", "서") and morphs[i - 2].form in _KO_LISTS
 
 
 def _ko_verb(m: Morph) -> bool:
