@@ -30,12 +30,12 @@ _KO_VERB = ("VV", "VA", "VX")  # Kiwi adds -R/-I to regular/irregular verbs (뒤
 _KO_DEAL_CATEGORIES = frozenset(("agree",))
 # Verbs that mark what is spoken about (등에 대해, 문제에 관한): a theme, not an act.
 _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
-# Verbs of making (수칙을 만들다, 지침을 마련하다) carry only the noun they take right before them: a
-# polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
-# removal verbs that lift a listing (guideline: a ban lifted, blacklisting reversed) only when what
+# Removal verbs that lift a listing (guideline: a ban lifted, blacklisting reversed) only when what
 # they remove from is a list (수출통제 명단에서 삭제, 제재 대상에서 제외; dev: ko-416); 제외 alone is "except"
 _KO_REMOVALS = frozenset(("제외", "삭제"))
 _KO_LISTS = frozenset(("명단", "리스트", "목록", "대상", "블랙리스트"))
+# Verbs of making (수칙을 만들다, 지침을 마련하다) carry only the noun they take right before them: a
+# polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
 _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
 # Light verbs of holding (회담을 가졌다, 협상을 진행했다, 협상을 벌였다): carry verbs whose object is only the
 # noun their particle marks, so a meeting term holding its own meeting noun (국방장관 회담, 무역 협상) is
