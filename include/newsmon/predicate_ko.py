@@ -137,6 +137,11 @@ _KO_SINCE = frozenset(("이후", "이래", "만"))
 # 때문이다, 탓이다, 여파다) explains something reported before it: what it names is the cause, context
 # (guideline: background; dev: ko-237, a KOSPI close blamed on the tariff war, a hard negative).
 _KO_CAUSE_HEADS = frozenset(("영향", "때문", "탓", "여파"))
+# Round fourteen: a meeting "held later" (회의를 미루어 개최하기로, 연기해 열기로) is a meeting put off, a
+# cancelled channel (guideline: cancelled channels are disputes; dev: ko-404): a holding cue right
+# after one of these verbs and its -어 link (_KO_CONDUCT_LINKS) is its manner, so the postponing verb governs.
+_KO_PUT_OFF = frozenset(("미루다", "연기", "늦추다"))
+_KO_HOLDING = frozenset(("carry", "consult"))
 # Connective endings that close a subordinate clause (반발해, 인상하자, 합의했지만): a topic before one
 # is not governed by the main predicate after it. Not -고/-며, which coordinate.
 _KO_SUBORDINATE = {
@@ -165,7 +170,7 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     main = [
         c for c in cues
         if not _ko_subordinate_background(morphs, c, lex) and not _ko_quoting(morphs, c, lex) and c.i >= backdrop
-        and not (c.n == 1 and _ko_theme(morphs, c.i))
+        and not (c.n == 1 and _ko_theme(morphs, c.i)) and not _ko_held_later(morphs, c, cues)
     ]
     if not main:
         bg = bool(cues)
@@ -196,6 +201,21 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
     shadow = (cue.end, max(later)) if later else (0, 0)
     reading = _verdict(lex, cue, text, objects[k], mods, start, shadow)
     return _ko_done_reaction(morphs, text, lex, main, reading) or reading
+
+
+def _ko_held_later(morphs: tuple[Morph, ...], cue: _Cue, cues: list[_Cue]) -> bool:
+    """True for a holding cue (개최, 열다) whose manner is a postponing verb linked by -어 just before it
+    (미루어 개최하기로, 연기해 열기로; _KO_PUT_OFF): the meeting is put off, what the sentence reports."""
+    if cue.category not in _KO_HOLDING or cue.i < 2:
+        return False
+    j = cue.i - 1
+    if morphs[j].tag != "EC" or morphs[j].form not in _KO_CONDUCT_LINKS:
+        return False
+    j -= 1
+    while j > 0 and morphs[j].tag in ("XSV", "EP"):
+        j -= 1
+    word = morphs[j].lemma if _ko_verb(morphs[j]) else morphs[j].form
+    return word in _KO_PUT_OFF and any(c.i == j and c.category != cue.category for c in cues)
 
 
 def _ko_done_reaction(
