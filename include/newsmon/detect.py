@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from newsmon.cues import CueLexicon, Index, compile_cues, kind_terms, ko_phrase_index
-from newsmon.en_frames import ai_as_goods, ai_as_means
+from newsmon.en_frames import ai_as_goods, ai_as_means, taiwan_listed
 from newsmon.english import tokens as english_tokens
 from newsmon.ko_joint import split_mentions
 from newsmon.predicate import Reading, gloss_start, ko_amid_offset, read_english, read_korean, since_dates_a_first
@@ -889,6 +889,7 @@ def _topic_mentions(
         per_sentence[i] = [m for m in per_sentence[i] if not _sea_claimant(sentence, m, per_sentence[i])]
         per_sentence[i] = [m for m in per_sentence[i] if not ai_as_means(sentence, m.topic, m.start)]
         per_sentence[i] = [m for m in per_sentence[i] if not ai_as_goods(sentence, m.topic, m.end)]
+        per_sentence[i] = [m for m in per_sentence[i] if not taiwan_listed(sentence, m.text, m.start, m.end)]
     _drop_ministers_sessions(sentences, per_sentence, tax)
     return per_sentence
 

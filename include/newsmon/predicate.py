@@ -14,6 +14,7 @@ import itertools
 import re
 
 from newsmon.cues import CueLexicon
+from newsmon.en_frames import long_standing
 from newsmon.english import DETERMINERS, PREPOSITIONS, tokens
 from newsmon.predicate_base import Reading, _Cue, _instrument, _pick, _verdict
 from newsmon.predicate_ko import ko_amid_offset, read_korean
@@ -618,6 +619,8 @@ def _en_past(toks: list, cue: _Cue, lex: CueLexicon, text: str = "") -> str:
     anywhere before it ("In 2022, ..."), or a past perfect in its clause ("talks had faltered", "had
     held talks"), unless a verb of saying (lower case in ``text``: not "United States") reports it."""
     sets = [t.lemmas for t in toks]
+    if long_standing(text, toks[cue.i].start):
+        return "'has long': a standing position, not an act"
     after = []
     for j in range(cue.i + cue.n, len(toks)):
         if toks[j].low in _CLAUSE_END_EN or toks[j].low in _EN_RELATIVE:
