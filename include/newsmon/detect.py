@@ -935,7 +935,9 @@ def _add_place_anaphors(sentences: list[tuple[str, bool]], tied: list[bool], per
                 per_sentence[i].append(Mention(topic, m.start(1), m.end(1), m.group(1)))
 
 
-def _add_refused_channels(sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]]) -> None:
+def _add_refused_channels(
+    sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]]
+) -> None:
     """Give a tied English sentence reporting a military meeting, call or visit refused, cancelled or
     not attended (en_recall.channel_refused) a military_channels mention at the meeting, when it names
     none: "China's top naval officer canceled a visit to the US to meet with his American counterpart"."""
