@@ -22,6 +22,7 @@ import yaml
 
 from newsmon.cues import CueLexicon, Index, compile_cues, kind_terms, ko_phrase_index
 from newsmon.en_frames import ai_as_goods, ai_as_means, taiwan_listed
+from newsmon.en_recall import channel_refused
 from newsmon.english import tokens as english_tokens
 from newsmon.ko_joint import split_mentions
 from newsmon.predicate import Reading, gloss_start, ko_amid_offset, read_english, read_korean, since_dates_a_first
@@ -885,6 +886,7 @@ def _topic_mentions(
     _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
     _add_protested_anaphors(sentences, tied, per_sentence)
     _add_place_anaphors(sentences, tied, per_sentence)
+    _add_refused_channels(sentences, tied, per_sentence)
     for i, (sentence, _) in enumerate(sentences):
         per_sentence[i] = [m for m in per_sentence[i] if not _sea_claimant(sentence, m, per_sentence[i])]
         per_sentence[i] = [m for m in per_sentence[i] if not ai_as_means(sentence, m.topic, m.start)]
@@ -932,6 +934,21 @@ def _add_place_anaphors(sentences: list[tuple[str, bool]], tied: list[bool], per
             m = _EN_PLACE_ANAPHOR[topic].search(sentence)
             if m:
                 per_sentence[i].append(Mention(topic, m.start(1), m.end(1), m.group(1)))
+
+
+def _add_refused_channels(
+    sentences: list[tuple[str, bool]], tied: list[bool], per_sentence: list[list[Mention]]
+) -> None:
+    """Give a tied English sentence reporting a military meeting, call or visit refused, cancelled or
+    not attended (en_recall.channel_refused) a military_channels mention at the meeting, when it names
+    none: "China's top naval officer canceled a visit to the US to meet with his American counterpart"."""
+    for i, (sentence, _) in enumerate(sentences):
+        if not tied[i] or any(m.topic == "military_channels" for m in per_sentence[i]):
+            continue
+        refused = channel_refused(sentence)
+        if refused:
+            mention = Mention("military_channels", refused.start("meeting"), refused.end("meeting"), refused["meeting"])
+            per_sentence[i] = sorted([*per_sentence[i], mention], key=lambda m: (m.start, -m.end))
 
 
 def _unframed(
@@ -1383,7 +1400,27 @@ def _events(
         best.update(_ko_occasion_met(sentence, mentions, actors, BASE_CONFIDENCE + prominence, index))
     if ("apec", "dispute") not in best and len(actors) == len(tax.actors):
         best.update(_ko_meeting_refused(sentence, mentions, actors, BASE_CONFIDENCE + prominence, index))
+    if ("military_channels", "dispute") not in best and len(actors) == len(tax.actors):
+        best.update(_en_channel_refused(sentence, mentions, actors, BASE_CONFIDENCE + prominence, index))
     return list(best.values())
+
+
+def _en_channel_refused(
+    sentence: str, mentions: list[Mention], actors: tuple[str, ...], confidence: float, index: int
+) -> dict[tuple[str, str], Event]:
+    """The military_channels dispute of an English sentence naming both sides that reports a military
+    meeting, call or visit refused, cancelled or not attended (en_recall.channel_refused), whatever its
+    governing predicate ("declined Washington's request for a call": the appeal "request" governs)."""
+    channel = [m for m in mentions if m.topic == "military_channels"]
+    refused = channel_refused(sentence) if channel else None
+    if not refused:
+        return {}
+    event = Event(
+        topic="military_channels", kind="dispute", evidence=sentence, terms=(channel[0].text,),
+        cue=refused.group().removesuffix(refused["meeting"]).strip(), actors=actors,
+        confidence=round(min(confidence + BOTH_ACTORS_BONUS, 0.95), 2), sentence_index=index,
+    )
+    return {("military_channels", "dispute"): event}
 
 
 def _ko_meeting_refused(
