@@ -168,8 +168,12 @@ DEV_FLOORS = {
     # floor a little under; then 12 + 13 more (ko-grow11, ko-grow12, run in parallel, untuned: topics
     # 1.00/0.71 and 0.75/0.82, events 1.00/0.67 and 0.60/0.55, 0 of 6 and 1 of 5 on them): 0.966/0.927
     # (229/8/18), 0.944/0.889 (201/12/25), 1 of 93; rounds twelve and thirteen (ko-tune12, ko-tune13)
-    # merged: 0.971/0.935 (231/7/16), 0.954/0.916 (207/10/19), 0 of 93, floors unchanged (met again)
-    "ko": {"topics": (0.97, 0.93), "events": (0.95, 0.91), "hard_negatives": 0},
+    # merged: 0.971/0.935 (231/7/16), 0.954/0.916 (207/10/19), 0 of 93, floors unchanged (met again);
+    # then 15 more dev records (ko-grow13, untuned: topics 0.91/0.83, events 0.75/0.75, 1 of 4 hard
+    # negatives on them) and round fourteen (ko-tune14, on the split before that batch): 0.968/0.934
+    # (242/8/17), 0.943/0.912 (217/13/21), 1 of 97, floor set to the measured figure (the fresh
+    # batch's errors lowered it; nobody has tuned on them)
+    "ko": {"topics": (0.96, 0.93), "events": (0.94, 0.91), "hard_negatives": 1},
     # en hard negatives: dev grew by 11 fresh ones (en-grow), then 7 more (en-grow2), then 9 more
     # (en-grow4: 3 of them flagged before any rule); after round five 1 of 79 stays flagged (China's
     # rare-earth controls in a China-EU story), set to the measured figure; then 14 more dev records
@@ -201,8 +205,10 @@ DEV_FLOORS = {
     # en-grow13, run in parallel, untuned: topics 0.75/0.82 and 0.57/0.81, events 0.64/0.64 and
     # 0.56/0.64, 1 of 7 and 4 of 7 on them): 0.899/0.906 (250/28/26), 0.917/0.846 (220/20/40), 6 of 140;
     # rounds twelve and thirteen (en-tune12, en-tune13) merged: 0.912/0.906 (250/24/26), 0.928/0.846
-    # (220/17/40), 4 of 140, floor set a little under the measured figure
-    "en": {"topics": (0.91, 0.90), "events": (0.92, 0.84), "hard_negatives": 4},
+    # (220/17/40), 4 of 140, floor set a little under the measured figure; rounds fourteen a and b
+    # (en-tune14a, en-tune14b) merged: 0.923/0.913 (252/21/24), 0.937/0.858 (223/15/37), 4 of 140,
+    # floor raised a little under the measured figure
+    "en": {"topics": (0.92, 0.91), "events": (0.93, 0.85), "hard_negatives": 4},
 }
 
 
