@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newsmon.korean import HANGUL as _HANGUL
+
 # "China is using artificial intelligence to create fake accounts", "accused China of using AI",
 # "China used artificial intelligence technology to generate disinformation", "opposed to using AI
 # advantages to undermine the sovereignty of other countries": AI as the means of another act
@@ -48,7 +50,6 @@ LISTED_PLACES = 2
 # news (guideline: background). dev: en-480 (a false south_china_sea dispute and topic); en-145, en-365
 # ("has long accused"), en-344 ("has long maintained") read the same, none a labelled event.
 _EN_LONG_STANDING = re.compile(r"\b(?:has|have|had)\s+(?:also\s+)?long\s+(?:been\s+)?$", re.IGNORECASE)
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def ai_as_means(sentence: str, topic: str, start: int) -> bool:

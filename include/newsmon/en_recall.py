@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newsmon.korean import HANGUL as _HANGUL
+
 # A refusal of a meeting, call or visit: declining or refusing it, cancelling or calling it off, failing
 # to appear for it, a no-show for it. The guideline: "a channel topic takes a dispute from suspending,
 # cutting or refusing the channel" (docs/detection.md, step 6); defence-chief meetings and calls are
@@ -44,7 +46,6 @@ _EN_NOT_NEWS = re.compile(
     re.IGNORECASE,
 )
 NOT_NEWS_REACH = 40
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def channel_refused(sentence: str) -> re.Match[str] | None:

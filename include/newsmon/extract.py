@@ -22,6 +22,7 @@ from trafilatura.utils import load_html
 from newsmon.canonical import trusted as canonical_trusted
 from newsmon.generic import extract_generic
 from newsmon.identity import identify, normalize_url
+from newsmon.korean import HANGUL as _HANGUL
 from newsmon.profiles import KST, PUBLISHED_TEXT, UPDATED_TEXT, Profile, get_profile
 from newsmon.records import Article
 
@@ -64,7 +65,6 @@ BLOCK_TAGS = frozenset(
     ]
 )
 _BREAK = "\u2029"  # paragraph separator: marks block edges while a container's text is read
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[^\W\d_]")
 # C0 controls (but tab/newline/CR) and DEL: no HTML text holds them, and lxml refuses to set them
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

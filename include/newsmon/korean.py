@@ -26,6 +26,8 @@ KIWI_WORKERS = 0
 # every Korean corpus article, the asiae fixtures and the synthetic set (names detection reads, 미국,
 # 중국, 시진핑, 대만, are in the model's own lexicon).
 KIWI_OPTIONS = {"load_typo_dict": False, "load_multi_dict": False, "load_default_dict": False}
+# A Hangul syllable (U+AC00-U+D7A3): how every module tells Korean text from English, one pattern for all.
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Bytes of a page looked at to guess that it is Korean: the head and title come first.
 LIKELY_KOREAN_BYTES = 65536
 # Hangul syllables U+AC00-U+D7A3 in UTF-8 (lead bytes EA-ED); charsets only Korean pages declare.

@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from newsmon.alert.message import KST, highlight_html
+from newsmon.korean import HANGUL as _HANGUL
 from newsmon.report_chart import svg
 from newsmon.report_data import ReportData
 
@@ -30,7 +31,6 @@ TEMPLATES = Path(__file__).parent / "templates" / "report"
 MAX_CARDS_PER_TOPIC = 300
 # Latest stories on the overview: a screen or two, the rest is one click away.
 LATEST_STORIES = 20
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _TOPIC_SAFE = re.compile(r"[^a-z0-9_-]+")
 
 
