@@ -24,3 +24,21 @@ def test_a_sanctions_list_of_persons_is_not_the_entity_list():
     # a bare 제재 리스트 (persons sanctioned) names no export control
     sentence = "미국은 중국 국방부장을 제재 리스트에 올렸다고 밝혔다."
     assert not {t for t, _ in _events(sentence)} & {"export_controls"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a pledge broken: the accusation, no deal done
+        "중국 외교부 대변인은 미국이 남중국해 문제에서 중립을 지키겠다는 약속을 어겼다고 말했다.",
+        # a defence commitment owed to an ally
+        "미국은 중국이 남중국해에서 필리핀 선박을 공격하면 상호방위 약속을 이행할 것이라고 밝혔다.",
+    ],
+)
+def test_a_pledge_broken_or_owed_to_an_ally_is_no_us_china_agreement(sentence):
+    assert ("south_china_sea", "agreement") not in _events(sentence)
+
+
+def test_a_pledge_made_between_the_sides_stays_an_agreement():
+    sentence = "미국과 중국은 군사 대화를 재개하기로 약속했다."
+    assert ("military_channels", "agreement") in _events(sentence)

@@ -34,6 +34,14 @@ _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 # they remove from is a list (수출통제 명단에서 삭제, 제재 대상에서 제외; dev: ko-416); 제외 alone is "except"
 _KO_REMOVALS = frozenset(("제외", "삭제"))
 _KO_LISTS = frozenset(("명단", "리스트", "목록", "대상", "블랙리스트"))
+# Round fifteen: a pledge the sentence does not report as made between the two sides. A defence
+# commitment (상호방위 약속, 안보 약속, 동맹 약속) is owed to an ally, not a US-China deal (guideline: an
+# event is between the US and China); a deal or pledge broken (약속을 어기고, 합의를 깨고, 합의 위반) is the
+# accusation of a breach, no agreement done. Such a deal noun is no cue (dev: ko-432, ko-430).
+_KO_ALLY_PLEDGES = frozenset(("방위", "안보", "동맹"))
+_KO_PLEDGES = frozenset(("약속",))
+_KO_BREACH = frozenset(("어기다", "깨다", "저버리다", "위반", "파기", "무시"))
+_KO_DEAL_NOUN_CATEGORIES = frozenset(("agree", "cooperate"))
 # Verbs of making (수칙을 만들다, 지침을 마련하다) carry only the noun they take right before them: a
 # polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
 _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
@@ -163,7 +171,8 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         m0, m1 = morphs[i], morphs[i + n - 1]
         # a term said as the clause's verb (수출을 통제한다) is still the predicate
         inside = any(a <= m0.start and m1.end <= b for a, b in skip) and not verbal(morphs, i + n)
-        if not (inside and category != "agree") and _ko_removal_from_list(morphs, i, phrase):
+        kept = _ko_removal_from_list(morphs, i, phrase) and not _ko_pledge_not_made(morphs, i, n, category)
+        if not (inside and category != "agree") and kept:
             cues.append(_Cue(i, n, category, m0.start, m1.end, _ko_verb(m0), " ".join(phrase)))
         i += n
     backdrop = _ko_backdrop_end(morphs)
@@ -277,6 +286,19 @@ def _ko_removal_from_list(morphs: tuple[Morph, ...], i: int, phrase: tuple[str, 
     if phrase[0] not in _KO_REMOVALS:
         return True
     return i >= 2 and morphs[i - 1].form in ("에서", "서") and morphs[i - 2].form in _KO_LISTS
+
+
+def _ko_pledge_not_made(morphs: tuple[Morph, ...], i: int, n: int, category: str) -> bool:
+    """True for a deal noun cue that reports no US-China deal made (_KO_BREACH, _KO_ALLY_PLEDGES): a
+    defence commitment (미국의 상호방위 약속을 이행), or a deal or pledge broken (약속을 어기고, 합의 위반)."""
+    if category not in _KO_DEAL_NOUN_CATEGORIES or morphs[i].tag not in _KO_NOUN:
+        return False
+    if morphs[i].form in _KO_PLEDGES and i and morphs[i - 1].form in _KO_ALLY_PLEDGES:
+        return True
+    after = morphs[i + n : i + n + 2]
+    if after and after[0].tag == "JKO":  # 약속을 어기고: the verb after the object particle
+        after = after[1:]
+    return bool(after) and (after[0].lemma if _ko_verb(after[0]) else after[0].form) in _KO_BREACH
 
 
 def _ko_verb(m: Morph) -> bool:
