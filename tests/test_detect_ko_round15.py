@@ -4,7 +4,13 @@ records, on sentences of our own; each test fails without its rule."""
 from __future__ import annotations
 
 import pytest
-from test_detect_predicate import _events
+from test_detect_predicate import _article, _events
+
+from newsmon.detect import detect
+
+
+def _found(body: str, title: str) -> set[tuple[str, str]]:
+    return {(e.topic, e.kind) for e in detect(_article(body, title)).events}
 
 
 @pytest.mark.parametrize(
@@ -42,3 +48,24 @@ def test_a_pledge_broken_or_owed_to_an_ally_is_no_us_china_agreement(sentence):
 def test_a_pledge_made_between_the_sides_stays_an_agreement():
     sentence = "미국과 중국은 군사 대화를 재개하기로 약속했다."
     assert ("military_channels", "agreement") in _events(sentence)
+
+
+_SALE = (
+    "미 국방부는 대만에 전투기 부품을 판매하는 방안을 승인했다.\n"
+    "판매 규모는 5억 달러에 이른다.\n"
+    "이번 부품은 F-16 전투기 정비에 쓰인다.\n"
+    "공군은 부품을 내년까지 받는다.\n"
+)
+
+
+def test_a_bare_reaction_a_paragraph_after_the_act_is_on_its_topic():
+    # the act (a US sale to Taiwan) three sentences before the bare reaction; the reaction names China
+    body = _SALE + "중국 외교부는 강하게 반발했다."
+    assert ("taiwan", "dispute") in _found(body, "미 국방부, 대만에 전투기 부품 판매 승인")
+
+
+def test_a_bare_reaction_too_far_from_any_act_takes_no_topic():
+    # the only sentence naming a topic is beyond BARE_REACTION_REACH: no act is in view
+    filler = "".join(f"관련 업계는 {n}번째 설명회를 열었다.\n" for n in range(1, 7))
+    body = _SALE + filler + "중국 외교부는 강하게 반발했다."
+    assert ("taiwan", "dispute") not in _found(body, "전투기 부품 시장 동향")
