@@ -69,3 +69,48 @@ def test_a_bare_reaction_too_far_from_any_act_takes_no_topic():
     filler = "".join(f"관련 업계는 {n}번째 설명회를 열었다.\n" for n in range(1, 7))
     body = _SALE + filler + "중국 외교부는 강하게 반발했다."
     assert ("taiwan", "dispute") not in _found(body, "전투기 부품 시장 동향")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a worry as a cause adjunct: what moved the dollar, nobody's protest
+        "미·중 무역전쟁 확전 우려에 달러값이 치솟았다.",
+        "미·중 관세 전쟁 우려로 코스피가 하락했다.",
+        # a risk said to be high (우려가 높은): a likelihood, voiced by no side
+        "미·중 무역전쟁의 불똥이 튈 우려가 높은 원화는 덩달아 추락했다.",
+        # an act in a -자 clause before a market's move: named as the move's cause
+        "트럼프 미국 대통령이 중국산 제품에 추가 관세를 부과하자 글로벌 투자심리가 얼어붙었다.",
+    ],
+)
+def test_the_market_s_cause_is_no_tariffs_dispute(sentence):
+    assert ("tariffs_trade", "dispute") not in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a side voicing its concern is a protest
+        "중국 외교부는 미국의 관세 인상에 우려를 표명했다.",
+        # -자 before the other side's reply, no market: the act and the reply are the news
+        "미국이 중국산 제품에 관세를 부과하자 중국은 즉각 보복 관세로 맞섰다.",
+    ],
+)
+def test_a_concern_voiced_or_an_act_answered_stays_a_dispute(sentence):
+    assert ("tariffs_trade", "dispute") in _events(sentence)
+
+
+_FEAR = (
+    "미·중 무역전쟁이 전면전으로 치달을 수 있다는 공포가 시장을 덮쳤다.\n"
+    "미·중 관세 전쟁에 대한 공포가 커졌다.\n"
+    "원·달러 환율은 1,130원을 넘어섰다."
+)
+
+
+def test_a_market_headline_of_a_level_reached_frames_a_market_report():
+    # 환율 … 최고: a market report; the trade war salient alone is its cause, no topic
+    assert not detect(_article(_FEAR, "미중 관세전쟁 공포에...원·달러 환율 9개월래 최고")).topics
+
+
+def test_the_same_body_under_a_trade_headline_keeps_its_topic():
+    assert "tariffs_trade" in detect(_article(_FEAR, "미중 관세전쟁 공포 확산")).topics

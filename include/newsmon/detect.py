@@ -385,7 +385,11 @@ _KO_MEETING_REFUSED = re.compile(
 # Recalled context: the occasion is history, not the news (지난해, 당시, …한 바 있다).
 _KO_RECALLED = re.compile(r"지난해|지난달|당시|앞서|바 있")
 _KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
-_KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어")
+# Round fifteen: a move also said as a level reached or a lurch (환율 9개월래 최고, 2200선 회복, 1,130원 돌파,
+# 원화 추락): the same market report (dev: ko-421, a won close headlined "…우려에...원·달러 환율 9개월래 최고")
+_KO_MARKET_MOVE = re.compile(
+    r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어|최고|최저|돌파|넘어|넘었|치솟|추락|폭락|폭등|회복|출렁"
+)
 # A third country named in a Korean sentence that names only one side (일본은 중국산 제품에 관세를 …,
 # 중국은 필리핀 선박에 …): the sentence is about that pair, not tied to the US or China named in the
 # next one (guideline: Korea-Japan export controls, China-EU EV tariffs are no US-China topic).

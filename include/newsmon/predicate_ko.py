@@ -119,8 +119,18 @@ _KO_OPINION = frozenset(("분석", "풀이", "해석", "진단", "내다보다",
 # A concern that "arises" (우려가 나오다, 제기되다, 커지다, 확산되다, 일다) is voiced by no side; read
 # within KO_CONCERN_REACH morphemes of the noun (우려의 목소리가 커지다: noun, 의, 목소리, 가, verb).
 _KO_CONCERN_NOUNS = frozenset(("우려", "걱정", "불안"))
-_KO_ARISE = frozenset(("나오다", "제기", "커지다", "확산", "일다", "높아지다", "고조"))
+_KO_ARISE = frozenset(("나오다", "제기", "커지다", "확산", "일다", "높아지다", "고조", "높다", "크다"))
 KO_CONCERN_REACH = 5
+# Round fifteen, the market's cause: a worry as a cause adjunct (무역전쟁 확전 우려에 달러값이 치솟았다,
+# 무역갈등 우려로 증시가 하락했다) is what moved someone else, nobody's protest; and an act in a -자 clause
+# before a market's move (…관세폭탄을 던지자 투자심리는 얼어붙었다) is named as that move's cause: the
+# market is the news (guideline: market reports are hard negatives; dev: ko-421, a won close; every dev
+# sentence of either shape is in a hard negative). How many morphemes the market's subject may span.
+_KO_CAUSE_PARTICLES = frozenset(("에", "로", "으로"))
+_KO_MARKETS = frozenset(
+    ("심리", "증시", "주가", "환율", "코스피", "코스닥", "지수", "원화", "달러", "금값", "유가", "투자자")
+)
+KO_MARKET_SUBJECT_MORPHS = 4
 # A deal or meeting said to be near (합의에 가까워지다, 타결 임박, 합의에 근접, 눈앞): a forecast, not an
 # event (guideline); how many morphemes after the cue (or before it, 임박한 합의) the word may stand.
 # Only for deals and meetings: 근접 also says how close a ship sails or a drill is held (근접한 훈련).
@@ -570,7 +580,35 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         mods["hedged"] = opinion
     if _ko_voiced_concern(morphs, cue):
         mods["hedged"] = "우려가 나온다: a concern voiced by no side, an opinion"
+    if _ko_concern_as_cause(morphs, cue):
+        mods["hedged"] = "우려에/우려로: a worry as the cause of what follows, no side's protest"
+    if _ko_market_cause(morphs, cue):
+        mods["background"] = "…하자 투자심리가 얼어붙었다: the act named as a market's cause"
     return mods
+
+
+def _ko_concern_as_cause(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """Whether a concern noun is a cause adjunct (확전 우려에 달러값이 치솟았다, 우려로 증시가 하락): the worry
+    that moved something else (_KO_CAUSE_PARTICLES right after it), not a side's protest."""
+    j = cue.i + cue.n
+    return (
+        morphs[cue.i].form in _KO_CONCERN_NOUNS and j < len(morphs)
+        and morphs[j].tag == "JKB" and morphs[j].form in _KO_CAUSE_PARTICLES
+    )
+
+
+def _ko_market_cause(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """Whether the cue's clause ends in -자 before a market subject (…던지자 글로벌 투자심리는 …, 부과하자
+    증시가 …; _KO_MARKETS within KO_MARKET_SUBJECT_MORPHS, then 이/가/은/는): the act as the move's cause."""
+    j = next((k for k in range(cue.i + cue.n, len(morphs)) if morphs[k].tag in ("EC", "EF", "SF")), len(morphs))
+    if j >= len(morphs) or morphs[j].tag != "EC" or morphs[j].form != "자":
+        return False
+    for m in morphs[j + 1 : j + 1 + KO_MARKET_SUBJECT_MORPHS]:
+        if m.tag in ("JKS", "JX"):
+            return False
+        if m.form in _KO_MARKETS:
+            return True
+    return False
 
 
 def _ko_voiced_concern(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
