@@ -4,13 +4,10 @@ records, on sentences of our own; each test fails without its rule."""
 from __future__ import annotations
 
 import pytest
+from test_detect_ko_round13 import _found
 from test_detect_predicate import _article, _events
 
 from newsmon.detect import detect
-
-
-def _found(body: str, title: str) -> set[tuple[str, str]]:
-    return {(e.topic, e.kind) for e in detect(_article(body, title)).events}
 
 
 @pytest.mark.parametrize(
