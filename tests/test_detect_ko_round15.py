@@ -111,3 +111,8 @@ def test_a_market_headline_of_a_level_reached_frames_a_market_report():
 
 def test_the_same_body_under_a_trade_headline_keeps_its_topic():
     assert "tariffs_trade" in detect(_article(_FEAR, "미중 관세전쟁 공포 확산")).topics
+
+
+def test_a_currency_manipulator_headline_is_no_market_report():
+    # 환율조작국 names a trade designation, not the exchange rate: the frame does not apply
+    assert "tariffs_trade" in detect(_article(_FEAR, "미중 관세전쟁 속 환율조작국 지정…압박 수위 최고")).topics

@@ -384,7 +384,9 @@ _KO_MEETING_REFUSED = re.compile(
 )
 # Recalled context: the occasion is history, not the news (지난해, 당시, …한 바 있다).
 _KO_RECALLED = re.compile(r"지난해|지난달|당시|앞서|바 있")
-_KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
+# 환율조작국 (a currency manipulator, a trade designation: dev ko-387) names no market, whose moves round
+# fifteen widened to levels reached (최고, 돌파), which a designation story's headline may also say
+_KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율(?!\s?조작)|국채 금리")
 # Round fifteen: a move also said as a level reached or a lurch (환율 9개월래 최고, 2200선 회복, 1,130원 돌파,
 # 원화 추락): the same market report (dev: ko-421, a won close headlined "…우려에...원·달러 환율 9개월래 최고")
 _KO_MARKET_MOVE = re.compile(
