@@ -236,6 +236,11 @@ _EN_PLACE_ANAPHOR = {
     ),
 }
 PLACE_REACH = 3
+# Round fifteen: the act a bare reaction answers is often told over a paragraph or two (the sale approved,
+# its size, the weapons, then 중국 외교부는 강하게 반발했다): the reaction is on the topics of the nearest of
+# this many sentences before it that names one, the side acting named on the way (dev: ko-429, a Harpoon
+# sale to Taiwan, four sentences back; same part only; the reaction's pattern matches two dev sentences).
+BARE_REACTION_REACH = 5
 # A Korean reaction said with no object at all (중국은 반발했다, 중국 외교부는 즉각 항의했다): Korean drops
 # an object the context gives, so the reaction is to the act the sentence before reported, as with 이에
 # (dev: ko-310, after a US fact-sheet change on Taiwan; the whole sentence must be subject, adverb, verb).
@@ -375,8 +380,14 @@ _KO_MEETING_REFUSED = re.compile(
 )
 # Recalled context: the occasion is history, not the news (지난해, 당시, …한 바 있다).
 _KO_RECALLED = re.compile(r"지난해|지난달|당시|앞서|바 있")
-_KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율|국채 금리")
-_KO_MARKET_MOVE = re.compile(r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어")
+# 환율조작국 (a currency manipulator, a trade designation: dev ko-387) names no market, whose moves round
+# fifteen widened to levels reached (최고, 돌파), which a designation story's headline may also say
+_KO_MARKET = re.compile(r"증시|코스피|코스닥|다우지수|나스닥|주가|환율(?!\s?조작)|국채 금리")
+# Round fifteen: a move also said as a level reached or a lurch (환율 9개월래 최고, 2200선 회복, 1,130원 돌파,
+# 원화 추락): the same market report (dev: ko-421, a won close headlined "…우려에...원·달러 환율 9개월래 최고")
+_KO_MARKET_MOVE = re.compile(
+    r"상승|하락|마감|급등|급락|반등|강세|약세|오르|내리|올라|떨어|최고|최저|돌파|넘어|넘었|치솟|추락|폭락|폭등|회복|출렁"
+)
 # A third country named in a Korean sentence that names only one side (일본은 중국산 제품에 관세를 …,
 # 중국은 필리핀 선박에 …): the sentence is about that pair, not tied to the US or China named in the
 # next one (guideline: Korea-Japan export controls, China-EU EV tariffs are no US-China topic).
@@ -559,16 +570,20 @@ def _topic_mentions(
     said split by their grammar, a third party's Korean mentions dropped (_ko_drop_third_party) and the
     protests of "the charges" and reactions to 이에 (_add_protested_anaphors)."""
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
+    raw: list[list[Mention]] = [[] for _ in sentences]  # every sentence's terms, tied or not
     datelines = [_dateline_end(s) for s, _ in sentences]
     for m in tax.topic_index.finditer(full):
         i = bisect.bisect_right(starts, m.start()) - 1
         if m.start() - starts[i] < datelines[i]:
             continue  # "TAIPEI (Taiwan News) —": where the copy was filed, no topic mention
+        mention = Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group())
+        raw[i].append(mention)
         if tied[i]:  # else no US-China tie around this mention: TSMC earnings, a Korean hotline
-            per_sentence[i].append(Mention(m.label, m.start() - starts[i], m.end() - starts[i], m.group()))
+            per_sentence[i].append(mention)
     _add_split_terms(sentences, tied, per_sentence, tax)
     _ko_drop_third_party(sentences, names, per_sentence, set(tax.actors))
     _add_protested_anaphors(sentences, tied, per_sentence)
+    _add_bare_reactions(sentences, names, raw, per_sentence, set(tax.actors))
     _add_place_anaphors(sentences, tied, per_sentence)
     _add_refused_channels(sentences, tied, per_sentence)
     for i, (sentence, _) in enumerate(sentences):
@@ -682,6 +697,33 @@ def _add_protested_anaphors(
         if m:
             topics = dict.fromkeys(x.topic for x in per_sentence[i - 1])
             per_sentence[i] = [Mention(t, m.start(1), m.end(1), m.group(1)) for t in topics]
+
+
+def _add_bare_reactions(
+    sentences: list[tuple[str, bool]],
+    names: list[set[str]],
+    raw: list[list[Mention]],
+    per_sentence: list[list[Mention]],
+    actors: set[str],
+) -> None:
+    """Give a bare Korean reaction (중국 외교부는 강하게 반발했다, _KO_BARE_REACTION) that names no topic the
+    topics of the act it answers: the nearest of the BARE_REACTION_REACH sentences before it, in the same
+    part, with a topic term tied to both sides, or with a term where the sentences from it to the reaction
+    name both (the sale's sentences name the US and Taiwan, the reaction China), at the reaction's subject."""
+    for i, (sentence, _) in enumerate(sentences):
+        m = None if per_sentence[i] else _KO_BARE_REACTION.match(sentence.strip())
+        if m is None:
+            continue
+        sides = set(names[i])
+        for j in range(i - 1, max(-1, i - 1 - BARE_REACTION_REACH), -1):
+            if sentences[j][1] != sentences[i][1]:
+                break
+            sides |= names[j]
+            told = per_sentence[j] or (raw[j] if sides >= actors else [])
+            if told:
+                topics = dict.fromkeys(x.topic for x in told)
+                per_sentence[i] = [Mention(t, m.start(1), m.end(1), m.group(1)) for t in topics]
+                break
 
 
 def _ko_third_headline(title: str) -> bool:

@@ -34,6 +34,14 @@ _KO_THEME_VERBS = frozenset(("대하다", "관하다", "관련하다"))
 # they remove from is a list (수출통제 명단에서 삭제, 제재 대상에서 제외; dev: ko-416); 제외 alone is "except"
 _KO_REMOVALS = frozenset(("제외", "삭제"))
 _KO_LISTS = frozenset(("명단", "리스트", "목록", "대상", "블랙리스트"))
+# Round fifteen: a pledge the sentence does not report as made between the two sides. A defence
+# commitment (상호방위 약속, 안보 약속, 동맹 약속) is owed to an ally, not a US-China deal (guideline: an
+# event is between the US and China); a deal or pledge broken (약속을 어기고, 합의를 깨고, 합의 위반) is the
+# accusation of a breach, no agreement done. Such a deal noun is no cue (dev: ko-432, ko-430).
+_KO_ALLY_PLEDGES = frozenset(("방위", "안보", "동맹"))
+_KO_PLEDGES = frozenset(("약속",))
+_KO_BREACH = frozenset(("어기다", "깨다", "저버리다", "위반", "파기", "무시"))
+_KO_DEAL_NOUN_CATEGORIES = frozenset(("agree", "cooperate"))
 # Verbs of making (수칙을 만들다, 지침을 마련하다) carry only the noun they take right before them: a
 # polar noun further back is a modifier of that object (충돌 방지의 여건을 만들다) or an averted clash.
 _KO_MAKE_VERBS = frozenset(("마련", "만들다"))
@@ -111,8 +119,18 @@ _KO_OPINION = frozenset(("분석", "풀이", "해석", "진단", "내다보다",
 # A concern that "arises" (우려가 나오다, 제기되다, 커지다, 확산되다, 일다) is voiced by no side; read
 # within KO_CONCERN_REACH morphemes of the noun (우려의 목소리가 커지다: noun, 의, 목소리, 가, verb).
 _KO_CONCERN_NOUNS = frozenset(("우려", "걱정", "불안"))
-_KO_ARISE = frozenset(("나오다", "제기", "커지다", "확산", "일다", "높아지다", "고조"))
+_KO_ARISE = frozenset(("나오다", "제기", "커지다", "확산", "일다", "높아지다", "고조", "높다", "크다"))
 KO_CONCERN_REACH = 5
+# Round fifteen, the market's cause: a worry as a cause adjunct (무역전쟁 확전 우려에 달러값이 치솟았다,
+# 무역갈등 우려로 증시가 하락했다) is what moved someone else, nobody's protest; and an act in a -자 clause
+# before a market's move (…관세폭탄을 던지자 투자심리는 얼어붙었다) is named as that move's cause: the
+# market is the news (guideline: market reports are hard negatives; dev: ko-421, a won close; every dev
+# sentence of either shape is in a hard negative). How many morphemes the market's subject may span.
+_KO_CAUSE_PARTICLES = frozenset(("에", "로", "으로"))
+_KO_MARKETS = frozenset(
+    ("심리", "증시", "주가", "환율", "코스피", "코스닥", "지수", "원화", "달러", "금값", "유가", "투자자")
+)
+KO_MARKET_SUBJECT_MORPHS = 4
 # A deal or meeting said to be near (합의에 가까워지다, 타결 임박, 합의에 근접, 눈앞): a forecast, not an
 # event (guideline); how many morphemes after the cue (or before it, 임박한 합의) the word may stand.
 # Only for deals and meetings: 근접 also says how close a ship sails or a drill is held (근접한 훈련).
@@ -163,7 +181,8 @@ def read_korean(morphs: tuple[Morph, ...], text: str, lex: CueLexicon, skip: lis
         m0, m1 = morphs[i], morphs[i + n - 1]
         # a term said as the clause's verb (수출을 통제한다) is still the predicate
         inside = any(a <= m0.start and m1.end <= b for a, b in skip) and not verbal(morphs, i + n)
-        if not (inside and category != "agree") and _ko_removal_from_list(morphs, i, phrase):
+        kept = _ko_removal_from_list(morphs, i, phrase) and not _ko_pledge_not_made(morphs, i, n, category)
+        if not (inside and category != "agree") and kept:
             cues.append(_Cue(i, n, category, m0.start, m1.end, _ko_verb(m0), " ".join(phrase)))
         i += n
     backdrop = _ko_backdrop_end(morphs)
@@ -277,6 +296,19 @@ def _ko_removal_from_list(morphs: tuple[Morph, ...], i: int, phrase: tuple[str, 
     if phrase[0] not in _KO_REMOVALS:
         return True
     return i >= 2 and morphs[i - 1].form in ("에서", "서") and morphs[i - 2].form in _KO_LISTS
+
+
+def _ko_pledge_not_made(morphs: tuple[Morph, ...], i: int, n: int, category: str) -> bool:
+    """True for a deal noun cue that reports no US-China deal made (_KO_BREACH, _KO_ALLY_PLEDGES): a
+    defence commitment (미국의 상호방위 약속을 이행), or a deal or pledge broken (약속을 어기고, 합의 위반)."""
+    if category not in _KO_DEAL_NOUN_CATEGORIES or morphs[i].tag not in _KO_NOUN:
+        return False
+    if morphs[i].form in _KO_PLEDGES and i and morphs[i - 1].form in _KO_ALLY_PLEDGES:
+        return True
+    after = morphs[i + n : i + n + 2]
+    if after and after[0].tag == "JKO":  # 약속을 어기고: the verb after the object particle
+        after = after[1:]
+    return bool(after) and (after[0].lemma if _ko_verb(after[0]) else after[0].form) in _KO_BREACH
 
 
 def _ko_verb(m: Morph) -> bool:
@@ -548,7 +580,35 @@ def _ko_modifiers(morphs: tuple[Morph, ...], cue: _Cue, lex: CueLexicon) -> dict
         mods["hedged"] = opinion
     if _ko_voiced_concern(morphs, cue):
         mods["hedged"] = "우려가 나온다: a concern voiced by no side, an opinion"
+    if _ko_concern_as_cause(morphs, cue):
+        mods["hedged"] = "우려에/우려로: a worry as the cause of what follows, no side's protest"
+    if _ko_market_cause(morphs, cue):
+        mods["background"] = "…하자 투자심리가 얼어붙었다: the act named as a market's cause"
     return mods
+
+
+def _ko_concern_as_cause(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """Whether a concern noun is a cause adjunct (확전 우려에 달러값이 치솟았다, 우려로 증시가 하락): the worry
+    that moved something else (_KO_CAUSE_PARTICLES right after it), not a side's protest."""
+    j = cue.i + cue.n
+    return (
+        morphs[cue.i].form in _KO_CONCERN_NOUNS and j < len(morphs)
+        and morphs[j].tag == "JKB" and morphs[j].form in _KO_CAUSE_PARTICLES
+    )
+
+
+def _ko_market_cause(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
+    """Whether the cue's clause ends in -자 before a market subject (…던지자 글로벌 투자심리는 …, 부과하자
+    증시가 …; _KO_MARKETS within KO_MARKET_SUBJECT_MORPHS, then 이/가/은/는): the act as the move's cause."""
+    j = next((k for k in range(cue.i + cue.n, len(morphs)) if morphs[k].tag in ("EC", "EF", "SF")), len(morphs))
+    if j >= len(morphs) or morphs[j].tag != "EC" or morphs[j].form != "자":
+        return False
+    for m in morphs[j + 1 : j + 1 + KO_MARKET_SUBJECT_MORPHS]:
+        if m.tag in ("JKS", "JX"):
+            return False
+        if m.form in _KO_MARKETS:
+            return True
+    return False
 
 
 def _ko_voiced_concern(morphs: tuple[Morph, ...], cue: _Cue) -> bool:
