@@ -1,0 +1,105 @@
+"""English round fifteen (backdrops, idioms): each rule on sentences of our own, with a
+near miss that must not fire."""
+
+from __future__ import annotations
+
+from test_detect_en_rules import _article, _events
+
+from newsmon.detect import detect
+
+
+def _pairs(title: str, body: str) -> tuple[set[str], set[tuple[str, str]]]:
+    finding = detect(_article(title, body))
+    return set(finding.topics), {(e.topic, e.kind) for e in finding.events}
+
+
+def test_a_fronted_amid_opener_is_the_backdrop_not_the_meeting_topic():
+    """Guideline: a topic named in passing is context. The trade war in "Amid ..., X met Y" is the
+    setting of the meeting, not what the meeting agreed on."""
+    body = (
+        "Amid deepening friction over the tariff war and chip exports, the US defence secretary met "
+        "China's defence minister in Beijing on Tuesday."
+    )
+    topics, events = _pairs("US and Chinese defence chiefs meet in Beijing", body)
+    assert ("military_channels", "agreement") in events
+    assert ("tariffs_trade", "agreement") not in events
+    assert "tariffs_trade" not in topics
+
+
+def test_a_topic_after_the_amid_opener_is_still_the_predicates():
+    """Near miss: after the opener, the main clause's own topic is governed ("... cut tariffs")."""
+    body = "Amid signs of a thaw, the United States on Monday cut its tariffs on Chinese goods to 10 percent."
+    assert ("tariffs_trade", "agreement") in _events("US cuts tariffs on China", body)
+
+
+def test_a_meeting_overshadowed_by_tariffs_is_no_tariff_story():
+    """Guideline: context. "X is overshadowed by anger over tariffs" names the backdrop of the visit."""
+    body = (
+        "The US defence secretary met his Chinese counterpart in Beijing on Wednesday. "
+        "The trip is overshadowed by Beijing's anger over the White House's decision to impose new tariffs "
+        "on Chinese steel."
+    )
+    topics, events = _pairs("US defence chief meets Chinese counterpart", body)
+    assert ("tariffs_trade", "dispute") not in events
+    assert "tariffs_trade" not in topics
+
+
+def test_tariffs_imposed_without_a_backdrop_stay_a_dispute():
+    """Near miss: the same tariffs reported as done, no "overshadowed by", are a tariffs_trade dispute."""
+    body = "The White House decided on Wednesday to impose new tariffs on Chinese steel, angering Beijing."
+    assert ("tariffs_trade", "dispute") in _events("US imposes new tariffs on Chinese steel", body)
+
+
+def test_talk_of_an_ai_race_is_no_ai_talks():
+    """Guideline: ai is AI dialogue between the governments. "The talk of an AI race" is speculation."""
+    body = "There is much talk of an AI race between the United States and China, commentators in Washington say."
+    topics, events = _pairs("", body)
+    assert ("ai", "agreement") not in events
+    assert "ai" not in topics
+
+
+def test_ai_talks_held_stay_an_ai_agreement():
+    """Near miss: talks held on AI by the two governments are an ai agreement."""
+    body = "The United States and China held talks on AI safety in Geneva on Tuesday."
+    assert ("ai", "agreement") in _events("US and China hold AI talks", body)
+
+
+def test_seizing_on_an_opening_is_no_seizure():
+    """An idiom: "seize on" is to exploit an opening, not a seizure (sanction_coerce, a dispute)."""
+    body = (
+        "China was quick to seize on the failure of a US-led regional trade deal to push its own version, "
+        "leaving Washington out."
+    )
+    topics, events = _pairs("", body)
+    assert not {e for e in events if e[0] == "tariffs_trade"}
+    assert "tariffs_trade" not in topics
+
+
+def test_the_failure_of_a_deal_is_no_agreement():
+    """Guideline: negations are no events. "The failure of the trade deal" reports no deal reached."""
+    body = "The failure of the trade deal between Beijing and Washington came as a surprise to markets."
+    assert ("tariffs_trade", "agreement") not in _events("", body)
+
+
+def test_a_trade_deal_reached_is_still_an_agreement():
+    """Near miss: a deal reached, no failure noun before it."""
+    body = "Officials in Beijing and Washington on Friday reached a trade deal that cuts tariffs on farm goods."
+    assert ("tariffs_trade", "agreement") in _events("", body)
+
+
+def test_seizing_goods_is_still_a_seizure():
+    """Near miss: "seized Chinese goods" is a coercive act, a dispute."""
+    body = "US customs seized Chinese goods worth $3 million on Friday over tariffs evaded through Vietnam, China said."
+    assert ("tariffs_trade", "dispute") in _events("US seizes Chinese goods over tariffs", body)
+
+
+def test_researchers_warning_is_an_opinion():
+    """Guideline: analysts' opinions are no events. Researchers at a conference are commentators."""
+    body = "Researchers from the United States and China warned on Monday that AI safety risks are growing."
+    assert ("ai", "dispute") not in _events("", body)
+
+
+def test_a_government_warning_on_ai_is_still_a_dispute():
+    """Near miss: the government warns, not the researchers: still a dispute on ai."""
+    body = "China warned the United States on Monday against using its AI safety rules to contain Beijing."
+    assert ("ai", "dispute") in _events("China warns US over AI", body)
