@@ -1,11 +1,13 @@
-"""English round fifteen (backdrops, idioms): each rule on sentences of our own, with a
+"""English round fifteen (backdrops, idioms, gatherings): each rule on sentences of our own, with a
 near miss that must not fire."""
 
 from __future__ import annotations
 
+import pytest
 from test_detect_en_rules import _article, _events
 
 from newsmon.detect import detect
+from newsmon.en_frames import body_held, named_gathering
 
 
 def _pairs(title: str, body: str) -> tuple[set[str], set[tuple[str, str]]]:
@@ -103,3 +105,55 @@ def test_a_government_warning_on_ai_is_still_a_dispute():
     """Near miss: the government warns, not the researchers: still a dispute on ai."""
     body = "China warned the United States on Monday against using its AI safety rules to contain Beijing."
     assert ("ai", "dispute") in _events("China warns US over AI", body)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "noun", "expected"),
+    [
+        ("Inside Washington's AI Summit, a consensus on China", "AI", "Summit", True),
+        ("Biden and Xi attend the APEC Leaders Summit", "APEC", "Summit", True),
+        ("Xi and Biden met at the APEC summit in Lima", "APEC", "summit", False),  # the venue of a meeting
+        ("Talks on the sidelines of the APEC Economic Leaders summit", "APEC", "summit", False),
+        ("US and China open AI talks", "AI", "talks", False),  # talks between the two are no gathering noun
+        ("The AI push before the Biden-Xi summit", "AI", "summit", False),  # not a name: other words between
+    ],
+)
+def test_named_gathering_reads_a_conference_name(sentence, term, noun, expected):
+    at, start = sentence.index(term), sentence.index(noun)
+    assert named_gathering(sentence, at, noun, start, verb=False) is expected
+
+
+def test_a_named_ai_summit_is_no_us_china_meeting():
+    """Guideline: ai is dialogue between the two governments; a conference on AI is not."""
+    body = "Inside Washington's AI Summit, officials of the United States and China traded views on safety."
+    assert ("ai", "agreement") not in _events("", body)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("GENEVA: The UN Security Council held its first debate on artificial intelligence.", True),
+        ("The United Nations convened a special session on AI on Monday.", True),
+        ("The United States and China held their first meeting on AI in Geneva.", False),
+        ("The UN said China and the US discussed AI.", False),  # no gathering held by the body
+    ],
+)
+def test_body_held_reads_a_multilateral_bodys_meeting(sentence, expected):
+    assert body_held(sentence) is expected
+
+
+def test_a_security_council_meeting_on_ai_is_no_ai_story():
+    """Guideline: no AI dialogue between the two governments at a multilateral body's meeting."""
+    title = (
+        "NEW YORK: The UN Security Council held its first meeting on artificial intelligence (AI). "
+        "China warned against its risks, and the United States against its misuse."
+    )
+    topics, events = _pairs(title, "Britain's foreign secretary chaired the session of the 15-member council.")
+    assert ("ai", "agreement") not in events
+    assert "ai" not in topics
+
+
+def test_a_bilateral_ai_meeting_is_still_an_ai_agreement():
+    """Near miss: the two governments hold their own meeting on AI."""
+    body = "The United States and China held their first meeting on artificial intelligence in Geneva on Tuesday."
+    assert ("ai", "agreement") in _events("US, China hold first AI meeting", body)
