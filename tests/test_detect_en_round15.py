@@ -157,3 +157,19 @@ def test_a_bilateral_ai_meeting_is_still_an_ai_agreement():
     """Near miss: the two governments hold their own meeting on AI."""
     body = "The United States and China held their first meeting on artificial intelligence in Geneva on Tuesday."
     assert ("ai", "agreement") in _events("US, China hold first AI meeting", body)
+
+
+def test_abusing_export_controls_is_a_protest():
+    """Guideline: protests and condemnation are disputes. Beijing's formula "abusing export control
+    measures" accuses the US of the blacklisting it protests."""
+    body = (
+        "China's commerce ministry said on Friday that the United States had repeatedly abused export control "
+        "measures to crack down on Chinese firms."
+    )
+    assert _events("", body) == {("export_controls", "dispute")}
+
+
+def test_drug_abuse_is_no_protest():
+    """Near miss: "abuse" of a drug names no act between the two governments."""
+    body = "US and Chinese police officials met in Beijing to discuss the abuse of fentanyl in American cities."
+    assert ("fentanyl", "dispute") not in _events("", body)
