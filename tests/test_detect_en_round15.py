@@ -173,3 +173,29 @@ def test_drug_abuse_is_no_protest():
     """Near miss: "abuse" of a drug names no act between the two governments."""
     body = "US and Chinese police officials met in Beijing to discuss the abuse of fentanyl in American cities."
     assert ("fentanyl", "dispute") not in _events("", body)
+
+
+def test_willingness_to_cooperate_is_an_offer():
+    """Guideline: wishes and offers are no events; "willingness to" is the noun of "willing to"."""
+    body = "Beijing on Monday reiterated its willingness to cooperate with the United States on Taiwan exchanges."
+    assert not _events("", body)
+
+
+def test_cooperation_reported_is_still_an_agreement():
+    """Near miss: cooperation agreed, no offer noun before it."""
+    body = "Beijing and Washington agreed on Monday to cooperate on curbing fentanyl precursor exports."
+    assert ("fentanyl", "agreement") in _events("", body)
+
+
+def test_a_strong_warning_is_a_dispute():
+    """Guideline: threats and warnings are disputes; an adjective of tone between the article and the
+    -ing noun ("a stern warning") leaves it the act."""
+    body = "China sent a stern warning to the United States over its patrols in the South China Sea on Friday."
+    assert ("south_china_sea", "dispute") in _events("", body)
+
+
+def test_a_warning_light_is_no_warning():
+    """Near miss: an -ing word before another noun, no determiner and tone adjective before it, stays a
+    modifier ("warning lights"), no act."""
+    body = "US and Chinese navy ships in the South China Sea both carry warning lights on their masts."
+    assert ("south_china_sea", "dispute") not in _events("", body)

@@ -45,6 +45,12 @@ _BETWEEN_SIDES = rf"(?:\W+between(?:\W+[\w'-]+){{1,{FIRST_BETWEEN_WORDS + 2}}})?
 _FIRST_SINCE = re.compile(rf"\bfirst\b(?:\W+[\w'-]+){{0,{FIRST_SINCE_WORDS}}}?{_BETWEEN_SIDES}\W+$", re.IGNORECASE)
 # Words after which an -ing form the lexicon lists as a noun is that noun ("their first meeting").
 _EN_NOUN_BEFORE = DETERMINERS | {"first", "second", "latest", "last", "recent", "rare", "annual", "previous"}
+# Round fifteen: adjectives of tone between the determiner and an -ing noun the lexicon lists ("China sent a
+# strong warning to US regarding its claim ...", "issued a stern warning", "a formal meeting"): the noun is
+# still the act, not a participle modifying what follows (dev: en-448's south_china_sea dispute).
+_EN_TONE_ADJECTIVES = frozenset((
+    "strong", "stern", "serious", "severe", "sharp", "harsh", "blunt", "formal", "final", "fresh", "clear", "direct",
+))
 # Nouns after which a dispute noun names a political camp, not an act: "opposition parties",
 # "opposition lawmakers" (Taiwan's or any parliament's opposition is no protest between governments).
 _EN_CAMP_NOUNS = frozenset((
@@ -448,8 +454,11 @@ def _pact_judged(toks: list, i: int) -> bool:
 
 def _ing_noun(toks: list, i: int, lex: CueLexicon) -> bool:
     """True when the -ing token ``i`` is a noun the lexicon lists itself, after a determiner, an
-    ordinal or a possessive ("his first meeting")."""
+    ordinal or a possessive ("his first meeting"), also across one adjective of tone ("a strong
+    warning", _EN_TONE_ADJECTIVES)."""
     before = toks[i - 1].low if i else ""
+    if before in _EN_TONE_ADJECTIVES and i > 1:
+        before = toks[i - 2].low
     if not (before in _EN_NOUN_BEFORE or before.endswith("'s")):
         return False
     return (toks[i].low,) in (p for p, _ in lex.cues["en"].by_first.get(toks[i].low, ()))
