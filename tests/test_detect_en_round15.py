@@ -199,3 +199,21 @@ def test_a_warning_light_is_no_warning():
     modifier ("warning lights"), no act."""
     body = "US and Chinese navy ships in the South China Sea both carry warning lights on their masts."
     assert ("south_china_sea", "dispute") not in _events("", body)
+
+
+def test_a_purpose_is_no_event():
+    """Guideline: expectations and wishes are no events; what a pact "is meant to" prevent is its aim."""
+    body = (
+        "The US and Chinese militaries agreed on Tuesday to a hotline. "
+        "The hotline is meant to prevent incidents like a Chinese jet sent to intercept a US Navy plane "
+        "over the South China Sea."
+    )
+    topics, events = _pairs("US, China agree military hotline", body)
+    assert ("south_china_sea", "dispute") not in events
+    assert "south_china_sea" not in topics
+
+
+def test_an_intercept_reported_is_still_a_dispute():
+    """Near miss: the intercept itself reported, no purpose before it."""
+    body = "A Chinese jet intercepted a US Navy plane over the South China Sea on Tuesday, the Pentagon said."
+    assert ("south_china_sea", "dispute") in _events("", body)
