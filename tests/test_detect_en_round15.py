@@ -217,3 +217,21 @@ def test_an_intercept_reported_is_still_a_dispute():
     """Near miss: the intercept itself reported, no purpose before it."""
     body = "A Chinese jet intercepted a US Navy plane over the South China Sea on Tuesday, the Pentagon said."
     assert ("south_china_sea", "dispute") in _events("", body)
+
+
+def test_a_passive_relative_clause_is_background():
+    """Guideline: background. "tariffs which were imposed last week" describes the tariffs the news is
+    about (here a navy chief's visit), it does not report them."""
+    body = (
+        "China's navy chief cancelled a visit to the US to meet his American counterpart. "
+        "The new US and Chinese tariffs which were imposed last week were due to take effect on Monday."
+    )
+    topics, events = _pairs("Chinese navy chief cancels US visit", body)
+    assert ("tariffs_trade", "dispute") not in events
+    assert "tariffs_trade" not in topics
+
+
+def test_tariffs_imposed_in_the_main_clause_stay_a_dispute():
+    """Near miss: the main clause imposes them ("Washington imposed tariffs that ...")."""
+    body = "The United States imposed new tariffs on Chinese steel on Monday, the commerce ministry in Beijing said."
+    assert ("tariffs_trade", "dispute") in _events("", body)
