@@ -9,6 +9,70 @@ from test_detect_en_rules import _article, _events
 from newsmon.detect import detect
 from newsmon.en_frames import body_held, named_gathering
 
+# Near misses, one per rule: the same family of act reported as done, which each rule must leave an event.
+NEAR_MISSES = [
+    # after the amid opener: the main clause's own topic
+    (
+        "US cuts tariffs on China",
+        "Amid signs of a thaw, the United States on Monday cut its tariffs on Chinese goods to 10 percent.",
+        ("tariffs_trade", "agreement"),
+    ),
+    # tariffs imposed, no 'overshadowed by'
+    (
+        "US imposes new tariffs on Chinese steel",
+        "The White House decided on Wednesday to impose new tariffs on Chinese steel, angering Beijing.",
+        ("tariffs_trade", "dispute"),
+    ),
+    # talks held on AI by the two governments
+    (
+        "US and China hold AI talks",
+        "The United States and China held talks on AI safety in Geneva on Tuesday.",
+        ("ai", "agreement"),
+    ),
+    # a deal reached, no failure noun
+    (
+        "",
+        "Officials in Beijing and Washington on Friday reached a trade deal that cuts tariffs on farm goods.",
+        ("tariffs_trade", "agreement"),
+    ),
+    # 'seized Chinese goods' is a coercive act
+    (
+        "US seizes Chinese goods over tariffs",
+        "US customs seized Chinese goods worth $3 million on Friday over tariffs evaded through Vietnam, China said.",
+        ("tariffs_trade", "dispute"),
+    ),
+    # the government warns, not researchers
+    (
+        "China warns US over AI",
+        "China warned the United States on Monday against using its AI safety rules to contain Beijing.",
+        ("ai", "dispute"),
+    ),
+    # the two governments' own AI meeting
+    (
+        "US, China hold first AI meeting",
+        "The United States and China held their first meeting on artificial intelligence in Geneva on Tuesday.",
+        ("ai", "agreement"),
+    ),
+    # cooperation agreed, no offer noun
+    (
+        "",
+        "Beijing and Washington agreed on Monday to cooperate on curbing fentanyl precursor exports.",
+        ("fentanyl", "agreement"),
+    ),
+    # the intercept reported, no purpose
+    (
+        "",
+        "A Chinese jet intercepted a US Navy plane over the South China Sea on Tuesday, the Pentagon said.",
+        ("south_china_sea", "dispute"),
+    ),
+    # tariffs imposed in the main clause
+    (
+        "",
+        "The United States imposed new tariffs on Chinese steel on Monday, the commerce ministry in Beijing said.",
+        ("tariffs_trade", "dispute"),
+    ),
+]
+
 
 def _pairs(title: str, body: str) -> tuple[set[str], set[tuple[str, str]]]:
     finding = detect(_article(title, body))
@@ -28,12 +92,6 @@ def test_a_fronted_amid_opener_is_the_backdrop_not_the_meeting_topic():
     assert "tariffs_trade" not in topics
 
 
-def test_a_topic_after_the_amid_opener_is_still_the_predicates():
-    """Near miss: after the opener, the main clause's own topic is governed ("... cut tariffs")."""
-    body = "Amid signs of a thaw, the United States on Monday cut its tariffs on Chinese goods to 10 percent."
-    assert ("tariffs_trade", "agreement") in _events("US cuts tariffs on China", body)
-
-
 def test_a_meeting_overshadowed_by_tariffs_is_no_tariff_story():
     """Guideline: context. "X is overshadowed by anger over tariffs" names the backdrop of the visit."""
     body = (
@@ -46,24 +104,12 @@ def test_a_meeting_overshadowed_by_tariffs_is_no_tariff_story():
     assert "tariffs_trade" not in topics
 
 
-def test_tariffs_imposed_without_a_backdrop_stay_a_dispute():
-    """Near miss: the same tariffs reported as done, no "overshadowed by", are a tariffs_trade dispute."""
-    body = "The White House decided on Wednesday to impose new tariffs on Chinese steel, angering Beijing."
-    assert ("tariffs_trade", "dispute") in _events("US imposes new tariffs on Chinese steel", body)
-
-
 def test_talk_of_an_ai_race_is_no_ai_talks():
     """Guideline: ai is AI dialogue between the governments. "The talk of an AI race" is speculation."""
     body = "There is much talk of an AI race between the United States and China, commentators in Washington say."
     topics, events = _pairs("", body)
     assert ("ai", "agreement") not in events
     assert "ai" not in topics
-
-
-def test_ai_talks_held_stay_an_ai_agreement():
-    """Near miss: talks held on AI by the two governments are an ai agreement."""
-    body = "The United States and China held talks on AI safety in Geneva on Tuesday."
-    assert ("ai", "agreement") in _events("US and China hold AI talks", body)
 
 
 def test_seizing_on_an_opening_is_no_seizure():
@@ -83,28 +129,10 @@ def test_the_failure_of_a_deal_is_no_agreement():
     assert ("tariffs_trade", "agreement") not in _events("", body)
 
 
-def test_a_trade_deal_reached_is_still_an_agreement():
-    """Near miss: a deal reached, no failure noun before it."""
-    body = "Officials in Beijing and Washington on Friday reached a trade deal that cuts tariffs on farm goods."
-    assert ("tariffs_trade", "agreement") in _events("", body)
-
-
-def test_seizing_goods_is_still_a_seizure():
-    """Near miss: "seized Chinese goods" is a coercive act, a dispute."""
-    body = "US customs seized Chinese goods worth $3 million on Friday over tariffs evaded through Vietnam, China said."
-    assert ("tariffs_trade", "dispute") in _events("US seizes Chinese goods over tariffs", body)
-
-
 def test_researchers_warning_is_an_opinion():
     """Guideline: analysts' opinions are no events. Researchers at a conference are commentators."""
     body = "Researchers from the United States and China warned on Monday that AI safety risks are growing."
     assert ("ai", "dispute") not in _events("", body)
-
-
-def test_a_government_warning_on_ai_is_still_a_dispute():
-    """Near miss: the government warns, not the researchers: still a dispute on ai."""
-    body = "China warned the United States on Monday against using its AI safety rules to contain Beijing."
-    assert ("ai", "dispute") in _events("China warns US over AI", body)
 
 
 @pytest.mark.parametrize(
@@ -153,12 +181,6 @@ def test_a_security_council_meeting_on_ai_is_no_ai_story():
     assert "ai" not in topics
 
 
-def test_a_bilateral_ai_meeting_is_still_an_ai_agreement():
-    """Near miss: the two governments hold their own meeting on AI."""
-    body = "The United States and China held their first meeting on artificial intelligence in Geneva on Tuesday."
-    assert ("ai", "agreement") in _events("US, China hold first AI meeting", body)
-
-
 def test_abusing_export_controls_is_a_protest():
     """Guideline: protests and condemnation are disputes. Beijing's formula "abusing export control
     measures" accuses the US of the blacklisting it protests."""
@@ -179,12 +201,6 @@ def test_willingness_to_cooperate_is_an_offer():
     """Guideline: wishes and offers are no events; "willingness to" is the noun of "willing to"."""
     body = "Beijing on Monday reiterated its willingness to cooperate with the United States on Taiwan exchanges."
     assert not _events("", body)
-
-
-def test_cooperation_reported_is_still_an_agreement():
-    """Near miss: cooperation agreed, no offer noun before it."""
-    body = "Beijing and Washington agreed on Monday to cooperate on curbing fentanyl precursor exports."
-    assert ("fentanyl", "agreement") in _events("", body)
 
 
 def test_a_strong_warning_is_a_dispute():
@@ -213,12 +229,6 @@ def test_a_purpose_is_no_event():
     assert "south_china_sea" not in topics
 
 
-def test_an_intercept_reported_is_still_a_dispute():
-    """Near miss: the intercept itself reported, no purpose before it."""
-    body = "A Chinese jet intercepted a US Navy plane over the South China Sea on Tuesday, the Pentagon said."
-    assert ("south_china_sea", "dispute") in _events("", body)
-
-
 def test_a_passive_relative_clause_is_background():
     """Guideline: background. "tariffs which were imposed last week" describes the tariffs the news is
     about (here a navy chief's visit), it does not report them."""
@@ -231,7 +241,7 @@ def test_a_passive_relative_clause_is_background():
     assert "tariffs_trade" not in topics
 
 
-def test_tariffs_imposed_in_the_main_clause_stay_a_dispute():
-    """Near miss: the main clause imposes them ("Washington imposed tariffs that ...")."""
-    body = "The United States imposed new tariffs on Chinese steel on Monday, the commerce ministry in Beijing said."
-    assert ("tariffs_trade", "dispute") in _events("", body)
+@pytest.mark.parametrize(("title", "body", "pair"), NEAR_MISSES)
+def test_near_misses_keep_their_event(title, body, pair):
+    """Each rule's near miss: the act reported as done stays an event of its (topic, kind)."""
+    assert pair in _events(title, body)
