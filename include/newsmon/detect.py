@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from newsmon.cues import CueLexicon
-from newsmon.en_frames import ai_as_goods, ai_as_means, taiwan_listed
+from newsmon.en_frames import ai_as_goods, ai_as_means, body_gathering, body_held, named_gathering, taiwan_listed
 from newsmon.en_recall import channel_refused
 from newsmon.english import tokens as english_tokens
 from newsmon.ko_joint import split_mentions
@@ -532,6 +532,7 @@ def _detect(article: Article, tax: Taxonomy, trace: list[Candidate] | None) -> F
             mentions = list({m.topic: m for m in reversed(mentions)}.values())
         for mention in mentions:
             own = SALIENCE_TIE == "any" or names[i] >= set(tax.actors) or pair[i] or sentences[i][1]
+            own = own and not body_held(sentences[i][0])  # round fifteen: a UN body's meeting is its own
             if own and not _listed(sentences[i][0], mention.start) and mention.start < gloss_start(sentences[i][0]):
                 scores[mention.topic] = scores.get(mention.topic, 0) + (HEADLINE_WEIGHT if sentences[i][1] else 1)
         for mention in per_sentence[i]:
@@ -751,13 +752,19 @@ def _article_topics(
         for c in weighed
         if c.reading.event and c.reading.category in ("consult", "agree", "carry")
         and not _venue_name(c.sentence, c.at, c.reading)
+        and not _gathering(c.sentence, c.at, c.reading)
     }
     placed |= {c.topic for c in weighed if _meeting_placed(c, tax) or _meeting_called_off(c, tax)}
     # any governing predicate of the present, even an appeal; an English one in a background clause
     # reports past context ("after Pelosi visited Taiwan"), which does not make the article about it.
     # Korean background endings (-ㄴ 바 있다, -어 오다) also fire inside a quote within a longer
     # sentence, so there a background predicate still counts (dev: 3 true topics lost otherwise).
-    read = {c.topic for c in weighed if c.reading.category and not _past_context(c)}
+    # (not a conference or a multilateral body's meeting, round fifteen: the gathering is no exchange)
+    read = {
+        c.topic
+        for c in weighed
+        if c.reading.category and not _past_context(c) and not _gathering(c.sentence, c.at, c.reading)
+    }
     # a position stated on the topic, within a US-China exchange the article reports (an event): an
     # appeal on a mention that counts, or a stance verb on any; without an event, a side restating
     # its position (China reiterating its claims against Manila) is no US-China story
@@ -1247,6 +1254,8 @@ def _tie(
         return False, f"a {reading.category} predicate speaks only of {', '.join(sorted(only))}"
     if topic in tax.event_only and _venue_name(text, mention_at, reading):
         return False, "the summit's own name ('APEC summit:'), not a meeting held between the two sides"
+    if _gathering(text, mention_at, reading):
+        return False, "a conference or a multilateral body's gathering ('AI Summit', 'the Security Council held')"
     if topic in tax.event_only and _venue_called_off(text, mention_at, reading):
         return False, "the summit itself called off ('cancels APEC summit'): the host's act, no US-China dispute"
     voiced = topic in CHANNEL_TOPICS and reading.kind == "dispute" and reading.category not in CHANNEL_DISPUTES
@@ -1264,6 +1273,17 @@ def _tie(
         return False, "a topic listed among the issues a dispute is over ('clash over issues including ...')"
     why = _governs(scaffold or text, mention_at, reading, tax)
     return (False, why) if why else (True, f"{reading.reason}; governs the topic term")
+
+
+def _gathering(text: str, mention_at: int, reading: Reading) -> bool:
+    """Whether an English meeting the reading reports is a named conference or summit ("Beijing's AI
+    Summit") or a multilateral body's meeting (en_frames, round fifteen), no US-China meeting."""
+    if reading.category not in ("consult", "carry") or not reading.predicate:
+        return False
+    named = reading.category == "consult" and named_gathering(
+        text, mention_at, reading.predicate, reading.start, reading.verb
+    )
+    return named or body_gathering(text, reading.object if reading.category == "carry" else reading.predicate)
 
 
 def _with_third_party(text: str, reading: Reading) -> bool:

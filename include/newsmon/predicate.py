@@ -45,6 +45,12 @@ _BETWEEN_SIDES = rf"(?:\W+between(?:\W+[\w'-]+){{1,{FIRST_BETWEEN_WORDS + 2}}})?
 _FIRST_SINCE = re.compile(rf"\bfirst\b(?:\W+[\w'-]+){{0,{FIRST_SINCE_WORDS}}}?{_BETWEEN_SIDES}\W+$", re.IGNORECASE)
 # Words after which an -ing form the lexicon lists as a noun is that noun ("their first meeting").
 _EN_NOUN_BEFORE = DETERMINERS | {"first", "second", "latest", "last", "recent", "rare", "annual", "previous"}
+# Round fifteen: adjectives of tone between the determiner and an -ing noun the lexicon lists ("China sent a
+# strong warning to US regarding its claim ...", "issued a stern warning", "a formal meeting"): the noun is
+# still the act, not a participle modifying what follows (dev: en-448's south_china_sea dispute).
+_EN_TONE_ADJECTIVES = frozenset((
+    "strong", "stern", "serious", "severe", "sharp", "harsh", "blunt", "formal", "final", "fresh", "clear", "direct",
+))
 # Nouns after which a dispute noun names a political camp, not an act: "opposition parties",
 # "opposition lawmakers" (Taiwan's or any parliament's opposition is no protest between governments).
 _EN_CAMP_NOUNS = frozenset((
@@ -88,8 +94,11 @@ _EN_STANDING_CLAIM = re.compile(
 )
 # Commentators: a warning or criticism they voice is an opinion, not a dispute between governments
 # (the guideline's "analysts' opinions": "some economists warn could raise prices").
+# Round fifteen: researchers and professors too ("leading researchers from both countries warned that
+# frontier AI's risks are too serious"): scientists' warnings at a conference are no government's act.
 _EN_COMMENTATORS = frozenset((
     "economist", "analyst", "expert", "observer", "strategist", "commentator", "scholar", "academic",
+    "researcher", "professor",
 ))
 _EN_OPINION_CATEGORIES = frozenset(("threaten", "disapprove"))
 # Verbs of needing: a licence they take is a requirement the control sets, not one granted ("is
@@ -175,6 +184,18 @@ _EN_LIST_AFTER = frozenset((",", "and", "or"))
 # An "arms deal" is a sale of weapons (to Taiwan, say), which China protests: no agreement between the
 # two sides (guideline: an agreement is one between the US and China; Taiwan arms sales are disputed).
 _EN_ARMS = frozenset(("arms", "weapons", "weapon", "armament", "armaments"))
+# Round fifteen: a sentence that opens on "Amid ..." sets its news against a backdrop ("Amid rising tensions
+# over issues ranging from the trade war and the South China Sea dispute, Mattis met Xi"): the frictions the
+# opener names are the setting, not what the main clause reports (guideline: a topic named in passing is
+# context). A postposed "amid" is already a barrier between predicate and term; fronted, it stood before
+# both. The opener ends where the barrier's background run does (its first comma). dev: en-448.
+_EN_FRONTED_BACKDROP = frozenset(("amid", "amidst"))
+# Round fifteen: idioms a cue lemma is part of that name no act between governments. "The talk of an AI
+# arms race", "talk of a trade deal" (the singular noun before "of") is what people say, speculation, not
+# talks held (consult); "seize on / upon" is to exploit an opening ("China has been quick to seize on the
+# failure of a US-backed Pacific trade deal"), not a seizure (sanction_coerce). dev: en-463 (a hard
+# negative), en-262 (a false tariffs_trade topic and two false disputes).
+_EN_SEIZE_ON = frozenset(("on", "upon"))
 
 
 def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = ()) -> Reading:
@@ -225,7 +246,19 @@ def read_english(sentence: str, lex: CueLexicon, skip: list[tuple[int, int]] = (
     talks = cues[k].category == "consult" or (lex.roles[cues[k].category] == "reverse" and objects[k][1] == "agreement")
     if talks and any(c.category == "agree" and _en_modifiers(toks, c, lex, background).get("negated") for c in cues):
         mods["negated"] = "the talks ended without an agreement"
-    return _verdict(lex, cues[k], sentence, objects[k], mods, shadow=_backdrop_after(toks, cues[k], sentence))
+    opener = _fronted_backdrop_end(toks, background, cues[k])
+    shadow = _backdrop_after(toks, cues[k], sentence)
+    return _verdict(lex, cues[k], sentence, objects[k], mods, clause_start=opener, shadow=shadow)
+
+
+def _fronted_backdrop_end(toks: list, background: list[bool], cue: _Cue) -> int:
+    """Where the main clause starts after a fronted backdrop opener ("Amid rising tensions over ...,
+    Mattis met ..."): the first token after the opener's background run, before the predicate; 0 if
+    the sentence opens on no such word (_EN_FRONTED_BACKDROP)."""
+    if not toks or toks[0].low not in _EN_FRONTED_BACKDROP:
+        return 0
+    j = next((j for j in range(cue.i) if not background[j] and toks[j].low not in _CLAUSE_END_EN), cue.i)
+    return toks[j].start if j < cue.i else 0
 
 
 def gloss_start(sentence: str) -> int:
@@ -370,6 +403,8 @@ def _en_cue_modifier(toks: list, i: int, n: int, category: str, lex: CueLexicon)
     modifier |= "recall" in toks[i].lemmas and bool(after & _EN_MEMORY_CLAUSE)  # "recalled how ..."
     modifier |= not toks[i].verb and _list_item(toks, i, n)  # "export-controls, sanctions, tariffs and ..."
     modifier |= category == "agree" and i > 0 and toks[i - 1].low in _EN_ARMS  # "arms deal": a sale
+    modifier |= toks[i].low == "talk" and after >= {"of"}  # "for all the talk of an AI arms race": chatter
+    modifier |= "seize" in toks[i].lemmas and bool(after & _EN_SEIZE_ON)  # "seized on the failure": exploited
     return modifier
 
 
@@ -419,8 +454,11 @@ def _pact_judged(toks: list, i: int) -> bool:
 
 def _ing_noun(toks: list, i: int, lex: CueLexicon) -> bool:
     """True when the -ing token ``i`` is a noun the lexicon lists itself, after a determiner, an
-    ordinal or a possessive ("his first meeting")."""
+    ordinal or a possessive ("his first meeting"), also across one adjective of tone ("a strong
+    warning", _EN_TONE_ADJECTIVES)."""
     before = toks[i - 1].low if i else ""
+    if before in _EN_TONE_ADJECTIVES and i > 1:
+        before = toks[i - 2].low
     if not (before in _EN_NOUN_BEFORE or before.endswith("'s")):
         return False
     return (toks[i].low,) in (p for p, _ in lex.cues["en"].by_first.get(toks[i].low, ()))
